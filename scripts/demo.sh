@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# scripts/demo.sh -- install what is missing, build, import the bundled
+# Lai Châu data into a fresh parindex.db and show Mường Tè's 2022 index.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+ensure_packages "${PARINDEX_PACKAGES[@]}"
+build build -DPARINDEX_TESTS=OFF >/dev/null
+cd "$ROOT"
+P=build/parindex
+rm -f parindex.db parindex.db-wal parindex.db-shm
+
+echo "== parindex import data/lai-chau"
+$P --db parindex.db import data/lai-chau
+echo
+echo "== parindex score --year 2022 --unit muong-te"
+$P --db parindex.db score --year 2022 --unit muong-te
+echo
+echo "== parindex score --year 2021 --unit muong-te"
+$P --db parindex.db score --year 2021 --unit muong-te
+echo
+echo "== parindex explain --year 2022 --unit muong-te"
+$P --db parindex.db explain --year 2022 --unit muong-te
+echo
+echo "== parindex tasks --year 2022 --unit muong-te"
+$P --db parindex.db tasks --year 2022 --unit muong-te
+echo
+echo "The store is $ROOT/parindex.db; try: $P --db parindex.db explain --year 2022 --unit muong-te --criterion 7.3"

@@ -1,0 +1,20 @@
+/*
+** arena.h -- bump allocator for short-lived strings and records.
+** Everything allocated from an arena lives until arena_reset or arena_free;
+** nothing is freed one by one. Allocation failure aborts (out of memory).
+*/
+#ifndef PARINDEX_ARENA_H
+#define PARINDEX_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena_block arena_block;
+typedef struct { arena_block *head; } arena;
+
+void *arena_alloc(arena *a, size_t n);            /* zeroed, 16-aligned */
+char *arena_strdup(arena *a, const char *s);      /* NULL stays NULL */
+char *arena_strndup(arena *a, const char *s, size_t n);
+void arena_reset(arena *a);                       /* keep first block, drop content */
+void arena_free(arena *a);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+** csv.h -- RFC 4180 reader for what Excel writes: optional UTF-8 BOM, CRLF or
+** LF, ',' or ';' separators (chosen from the header line), quoted fields with
+** doubled quotes and embedded newlines.
+** The reader borrows the buffer; fields point into the reader's own storage
+** and stay valid until the next csv_next call.
+*/
+#ifndef PARINDEX_CSV_H
+#define PARINDEX_CSV_H
+
+#include <stddef.h>
+
+typedef struct {
+  const char *p, *end;
+  char sep;
+  int line;                /* line where the current row starts (1-based) */
+  int next_line;
+  char *buf; size_t bufcap;
+  char **fields; size_t fieldcap;
+  const char *err;         /* set when csv_next returns -1 */
+} csv_reader;
+
+void csv_init(csv_reader *r, const char *data, size_t len);
+/* Next row: returns the number of fields (>= 1), 0 at end, -1 on a syntax
+** error (r->err, r->line). Blank lines are skipped. */
+int csv_next(csv_reader *r, char ***fields);
+void csv_free(csv_reader *r);
+
+#endif

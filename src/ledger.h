@@ -1,0 +1,56 @@
+/*
+** ledger.h -- one unit's result: criteria, components, totals and every
+** deduction with its reason, facts and tasks. Plain data.
+**
+** Ownership: a unit_result owns all of its strings and arrays through its
+** arena; ledger_free releases everything at once. Indexes into the
+** rulebook's component and criterion arrays tie the two together.
+*/
+#ifndef PARINDEX_LEDGER_H
+#define PARINDEX_LEDGER_H
+
+#include "arena.h"
+#include "facts.h"
+#include "points.h"
+
+typedef struct { const char *office, *text; } ledger_task;
+
+typedef struct {            /* a fact as the deduction saw it */
+  const char *key, *type, *value, *source, *note;
+} ledger_fact;
+
+typedef struct {
+  int crit;                 /* criterion index in the rulebook */
+  pts_t requested;          /* what the rule asked to deduct */
+  pts_t points;             /* what was deducted (capped so points stay >= 0) */
+  const char *reason;
+  ledger_fact *facts; int nfacts;
+  ledger_task *tasks; int ntasks, captasks;
+} ledger_deduction;
+
+typedef struct {
+  pts_t points, max;
+  int na;                   /* not applicable: excluded from its component */
+  const char *na_reason;
+  int first, count;         /* its deductions: deds[first .. first+count) */
+} ledger_criterion;
+
+typedef struct { pts_t points, max; int rank; } ledger_component;
+
+typedef struct {
+  unit_info unit;
+  int year;
+  ledger_criterion *crits; int ncrits;
+  ledger_component *comps; int ncomps;
+  ledger_deduction *deds; int nded, capded;
+  pts_t appraisal, survey, total;
+  arena a;
+} unit_result;
+
+/* Copies unit's strings; arrays sized for the rulebook. */
+void ledger_init(unit_result *r, const unit_info *unit, int year, int ncrits, int ncomps);
+void ledger_free(unit_result *r);
+ledger_deduction *ledger_add_deduction(unit_result *r, int crit);
+void ledger_add_task(unit_result *r, ledger_deduction *d, const char *office, const char *text);
+
+#endif

@@ -1,0 +1,38 @@
+/*
+** report.h -- output of results: text (Vietnamese or English) and JSON.
+** Reads a rulebook and unit_results; writes to a FILE. Owns nothing.
+*/
+#ifndef PARINDEX_REPORT_H
+#define PARINDEX_REPORT_H
+
+#include <stdio.h>
+
+#include "engine.h"
+#include "rulebook.h"
+
+typedef enum { LANG_VI, LANG_EN } report_lang;
+
+typedef struct {             /* one improvement task, for `tasks` */
+  const char *office, *office_name, *text, *criterion, *reason;
+  pts_t points;              /* what the deduction behind it took */
+  int ded;                   /* index of that deduction in the unit_result */
+} task_item;
+
+/* Points an office can win back: each deduction behind items[first..end)
+** counted once. */
+pts_t report_office_points(const task_item *items, int first, int end);
+
+/* Every task of a unit (office_filter NULL for all), grouped by office in
+** office order, then by points, largest first. Free *items with free(). */
+int report_collect_tasks(const rulebook *rb, const unit_result *r, const char *office_filter,
+                         task_item **items);
+
+void out_score_text(FILE *f, const rulebook *rb, const engine_results *res, report_lang lang);
+void out_explain_text(FILE *f, const rulebook *rb, const unit_result *r, const char *crit, report_lang lang);
+void out_tasks_text(FILE *f, const rulebook *rb, const unit_result *r, const char *office, report_lang lang);
+
+void out_score_json(FILE *f, const rulebook *rb, const engine_results *res, int single);
+void out_explain_json(FILE *f, const rulebook *rb, const unit_result *r, const char *crit);
+void out_tasks_json(FILE *f, const rulebook *rb, const unit_result *r, const char *office);
+
+#endif

@@ -1,0 +1,352 @@
+/*
+** sandbox.c -- allow-listed, budgeted Lua states (after Suricata's
+** util-lua-sandbox.c and Redis's script_lua.c).
+*/
+#include "sandbox.h"
+
+#include <errno.h>
+#include <lualib.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HOOK_EVERY 1000                       /* instructions between hook calls */
+#define RO_META "parindex.readonly"
+
+typedef struct { const char *label; } ro_box;  /* user value 1: the real table */
+
+/* ---- limits ---- */
+
+static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  sandbox_limits *lim = ud;
+  size_t old = ptr ? osize : 0;               /* osize is a type tag when ptr is NULL */
+  if (nsize == 0) {
+    free(ptr);
+    lim->mem_used -= old;
+    return NULL;
+  }
+  if (nsize > old) {
+    size_t grow = nsize - old;
+    if (lim->mem_used + grow > 2 * lim->mem_limit) { lim->stopped = "memory cap"; return NULL; }
+    if (lim->mem_used + grow > lim->mem_limit) lim->stopped = "memory cap";
+  }
+  void *p = realloc(ptr, nsize);
+  if (p) lim->mem_used = lim->mem_used - old + nsize;
+  return p;
+}
+
+static void sb_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  sandbox_limits *lim = sandbox_limits_of(L);
+  lim->insn_count += HOOK_EVERY;
+  if (lim->stopped && !strcmp(lim->stopped, "memory cap"))
+    sandbox_error(L, "memory cap exceeded (%d MiB): the rule uses too much memory",
+                  (int)(lim->mem_limit >> 20));
+  if (lim->insn_count > lim->insn_limit) {
+    lim->stopped = "instruction budget";
+    sandbox_error(L, "instruction budget exceeded (%I instructions): endless loop?",
+                  (lua_Integer)lim->insn_limit);
+  }
+}
+
+sandbox_limits *sandbox_limits_of(lua_State *L) {
+  void *ud;
+  lua_getallocf(L, &ud);
+  return ud;
+}
+
+/* ---- read-only views ---- */
+
+static int ro_index(lua_State *L) {
+  lua_getiuservalue(L, 1, 1);
+  lua_pushvalue(L, 2);
+  lua_gettable(L, -2);
+  return 1;
+}
+
+static int ro_newindex(lua_State *L) {
+  ro_box *b = lua_touserdata(L, 1);
+  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+  return sandbox_error(L, "%s is read-only (cannot set '%s')", b->label, k);
+}
+
+static int ro_len(lua_State *L) {
+  lua_getiuservalue(L, 1, 1);
+  lua_pushinteger(L, (lua_Integer)luaL_len(L, -1));
+  return 1;
+}
+
+static int ro_next(lua_State *L) {                /* (view, key) -> next pair */
+  lua_getiuservalue(L, 1, 1);
+  lua_pushvalue(L, 2);
+  return lua_next(L, -2) ? 2 : (lua_pushnil(L), 1);
+}
+
+static int ro_pairs(lua_State *L) {
+  lua_pushcfunction(L, ro_next);
+  lua_pushvalue(L, 1);
+  lua_pushnil(L);
+  return 3;
+}
+
+static int ro_tostring(lua_State *L) {
+  ro_box *b = lua_touserdata(L, 1);
+  lua_pushfstring(L, "%s (read-only)", b->label);
+  return 1;
+}
+
+void sandbox_push_readonly(lua_State *L, int idx, const char *label) {
+  idx = lua_absindex(L, idx);
+  ro_box *b = lua_newuserdatauv(L, sizeof *b, 1);
+  b->label = label;
+  lua_pushvalue(L, idx);
+  lua_setiuservalue(L, -2, 1);
+  luaL_setmetatable(L, RO_META);
+}
+
+static const luaL_Reg ro_meta[] = {
+  {"__index", ro_index}, {"__newindex", ro_newindex}, {"__len", ro_len},
+  {"__pairs", ro_pairs}, {"__tostring", ro_tostring}, {NULL, NULL}
+};
+
+/* ---- errors ---- */
+
+int sandbox_error(lua_State *L, const char *fmt, ...) {
+  lua_Debug ar;
+  int found = 0;
+  for (int level = 0; !found && lua_getstack(L, level, &ar); level++) {
+    lua_getinfo(L, "Sl", &ar);                 /* innermost frame with a line */
+    if (ar.currentline > 0) {
+      lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+      found = 1;
+    }
+  }
+  if (!found) lua_pushliteral(L, "");
+  va_list ap;
+  va_start(ap, fmt);
+  lua_pushvfstring(L, fmt, ap);
+  va_end(ap);
+  lua_concat(L, 2);
+  return lua_error(L);
+}
+
+/* Message handler: never runs the error object's own code (__tostring). */
+static int sb_msgh(lua_State *L) {
+  const char *msg = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL;
+  if (!msg) msg = lua_pushfstring(L, "error object is a %s value", luaL_typename(L, 1));
+  /* prefix the innermost rule-file position if the message lacks one */
+  lua_Debug ar;
+  for (int level = 1; lua_getstack(L, level, &ar); level++) {
+    lua_getinfo(L, "Sl", &ar);
+    if (ar.currentline <= 0) continue;
+    size_t n = strlen(ar.short_src);
+    if (strncmp(msg, ar.short_src, n) != 0 || msg[n] != ':')
+      msg = lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, msg);
+    break;
+  }
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+int sandbox_pcall(lua_State *L, int nargs, int nresults) {
+  sandbox_limits *lim = sandbox_limits_of(L);
+  int base = lua_gettop(L) - nargs;
+  lua_pushcfunction(L, sb_msgh);
+  lua_insert(L, base);
+  lim->insn_count = 0;
+  lim->stopped = NULL;
+  int rc = lua_pcall(L, nargs, nresults, base);
+  lua_remove(L, base);
+  if (rc == LUA_OK && lim->stopped) {       /* stopped but the error was swallowed */
+    lua_pop(L, nresults == LUA_MULTRET ? 0 : nresults);
+    lua_pushfstring(L, "script stopped: %s exceeded", lim->stopped);
+    rc = LUA_ERRRUN;
+  } else if (rc == LUA_ERRMEM) {            /* no handler ran: say which cap */
+    lua_pop(L, 1);
+    lua_pushfstring(L, "memory cap exceeded (%d MiB): the rule uses too much memory",
+                    (int)(lim->mem_limit >> 20));
+  } else if (rc != LUA_OK && lua_type(L, -1) != LUA_TSTRING) {
+    lua_pop(L, 1);
+    lua_pushliteral(L, "error object is not a string");
+  }
+  return rc;
+}
+
+/* ---- globals ---- */
+
+static int blocked(lua_State *L) {
+  return sandbox_error(L, "%s is blocked in rule files (sandbox)",
+                       lua_tostring(L, lua_upvalueindex(1)));
+}
+
+static int blocked_lib_index(lua_State *L) {
+  const char *lib = lua_tostring(L, lua_upvalueindex(1));
+  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+  return sandbox_error(L, "%s.%s is blocked in rule files (sandbox)", lib, k);
+}
+
+static int env_index(lua_State *L) {           /* undefined global read */
+  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+  return sandbox_error(L, "undefined global '%s'", k);
+}
+
+static int env_newindex(lua_State *L) {
+  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+  return sandbox_error(L, "assignment to global '%s' (declare it local)", k);
+}
+
+static const char *const base_allowed[] = {
+  "assert", "error", "ipairs", "next", "pairs", "select", "tonumber", "tostring",
+  "type", "rawequal", "rawlen", "rawget", "_VERSION", NULL
+};
+static const char *const blocked_funcs[] = {
+  "load", "loadfile", "dofile", "require", "print", "pcall", "xpcall", "collectgarbage",
+  "setmetatable", "getmetatable", "rawset", NULL
+};
+static const char *const blocked_libs[] = {"os", "io", "package", "debug", "coroutine", NULL};
+static const luaL_Reg allowed_libs[] = {
+  {LUA_STRLIBNAME, luaopen_string}, {LUA_TABLIBNAME, luaopen_table},
+  {LUA_MATHLIBNAME, luaopen_math}, {LUA_UTF8LIBNAME, luaopen_utf8}, {NULL, NULL}
+};
+
+static void push_blocked(lua_State *L, const char *name) {
+  lua_pushstring(L, name);
+  lua_pushcclosure(L, blocked, 1);
+}
+
+static int sb_init(lua_State *L) {
+  const luaL_Reg *const *apis = lua_touserdata(L, 1);
+  luaL_newmetatable(L, RO_META);
+  luaL_setfuncs(L, ro_meta, 0);
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 1);
+
+  lua_newtable(L);                               /* the shared globals (private) */
+  int g = lua_gettop(L);
+  luaL_requiref(L, LUA_GNAME, luaopen_base, 0);  /* base into a scratch table */
+  for (const char *const *n = base_allowed; *n; n++) {
+    lua_getfield(L, -1, *n);
+    lua_setfield(L, g, *n);
+  }
+  lua_pop(L, 1);
+  for (const char *const *n = blocked_funcs; *n; n++) {
+    push_blocked(L, *n);
+    lua_setfield(L, g, *n);
+  }
+  for (const char *const *n = blocked_libs; *n; n++) {
+    lua_newtable(L);
+    lua_newtable(L);
+    lua_pushstring(L, *n);
+    lua_pushcclosure(L, blocked_lib_index, 1);
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, -2);
+    sandbox_push_readonly(L, -1, *n);
+    lua_setfield(L, g, *n);
+    lua_pop(L, 1);
+  }
+  for (const luaL_Reg *lib = allowed_libs; lib->func; lib++) {
+    luaL_requiref(L, lib->name, lib->func, 0);
+    if (!strcmp(lib->name, LUA_STRLIBNAME)) {    /* also reached through ("").x */
+      push_blocked(L, "string.dump");
+      lua_setfield(L, -2, "dump");
+    }
+    if (!strcmp(lib->name, LUA_MATHLIBNAME)) {   /* scores must be reproducible */
+      push_blocked(L, "math.random");
+      lua_setfield(L, -2, "random");
+      push_blocked(L, "math.randomseed");
+      lua_setfield(L, -2, "randomseed");
+    }
+    sandbox_push_readonly(L, -1, lib->name);
+    lua_setfield(L, g, lib->name);
+    lua_pop(L, 1);
+  }
+  lua_getfield(L, g, "table");
+  lua_getfield(L, -1, "unpack");
+  lua_setfield(L, g, "unpack");
+  lua_pop(L, 1);
+  for (; apis && *apis; apis++) {
+    lua_pushvalue(L, g);
+    luaL_setfuncs(L, *apis, 0);
+    lua_pop(L, 1);
+  }
+  /* string methods go through the read-only view too */
+  lua_pushliteral(L, "");
+  lua_getmetatable(L, -1);
+  lua_getfield(L, g, "string");
+  lua_setfield(L, -2, "__index");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 2);
+  /* undefined globals raise */
+  lua_newtable(L);
+  lua_pushcfunction(L, env_index);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, env_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, g);
+  lua_setfield(L, LUA_REGISTRYINDEX, "parindex.globals");
+  /* the real _G is emptied: nothing reaches it from a chunk */
+  lua_pushglobaltable(L);
+  lua_pushnil(L);
+  lua_setfield(L, -2, LUA_GNAME);
+  lua_pop(L, 1);
+  return 0;
+}
+
+lua_State *sandbox_new(sandbox_limits *lim, const luaL_Reg *const *apis) {
+  lim->mem_used = 0;
+  lim->stopped = NULL;
+  lim->insn_count = 0;
+  if (!lim->mem_limit) lim->mem_limit = SANDBOX_DEFAULT_MEM;
+  if (!lim->insn_limit) lim->insn_limit = SANDBOX_DEFAULT_INSNS;
+  lua_State *L = lua_newstate(sb_alloc, lim);
+  if (!L) return NULL;
+  lua_pushcfunction(L, sb_init);
+  lua_pushlightuserdata(L, (void *)apis);
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) { lua_close(L); return NULL; }
+  lua_sethook(L, sb_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  return L;
+}
+
+void sandbox_close(lua_State *L) {
+  if (L) lua_close(L);
+}
+
+int sandbox_loadfile(lua_State *L, const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) { lua_pushfstring(L, "%s: %s", path, strerror(errno)); return LUA_ERRFILE; }
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  char chunk[8192];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) luaL_addlstring(&b, chunk, n);
+  int bad = ferror(f);
+  fclose(f);
+  luaL_pushresult(&b);
+  if (bad) { lua_pop(L, 1); lua_pushfstring(L, "%s: read error", path); return LUA_ERRFILE; }
+  size_t len;
+  const char *src = lua_tolstring(L, -1, &len);
+  char name[1024];
+  snprintf(name, sizeof name, "@%s", path);
+  int rc = luaL_loadbufferx(L, src, len, name, "t");   /* text only: no bytecode */
+  lua_remove(L, -2);
+  if (rc != LUA_OK) return rc;
+  /* private environment: reads fall through to the shared globals */
+  lua_newtable(L);
+  lua_newtable(L);
+  lua_getfield(L, LUA_REGISTRYINDEX, "parindex.globals");
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, env_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+  lua_setupvalue(L, -2, 1);                         /* _ENV */
+  return LUA_OK;
+}

@@ -1,0 +1,68 @@
+/*
+** store.h -- the SQLite fact store and run ledger. Knows SQLite, nothing else.
+**
+** Ownership: a store owns its sqlite3 handle and prepared statements.
+** Strings passed in are copied by SQLite (SQLITE_TRANSIENT); strings handed
+** to callbacks are valid only during the callback.
+** Errors: functions return 0 on success and -1 on failure; store_errmsg()
+** then tells why, until the next call.
+** Writes: callers wrap every logical write in store_begin/store_commit; on any
+** error they call store_rollback, so nothing half-written stays.
+*/
+#ifndef PARINDEX_STORE_H
+#define PARINDEX_STORE_H
+
+#include <stdint.h>
+#include "facts.h"
+
+#define STORE_SCHEMA_VERSION 1
+
+typedef struct store store;
+
+typedef enum { PUT_NEW, PUT_UPDATED, PUT_SAME } put_result;
+
+/* Open (creating if needed) and migrate the store at path.
+** On failure returns NULL and writes a message into err. */
+store *store_open(const char *path, char *err, size_t errlen);
+void store_close(store *s);
+const char *store_errmsg(const store *s);
+
+int store_begin(store *s);
+int store_commit(store *s);
+void store_rollback(store *s);      /* safe to call when no transaction is open */
+
+/* Insert or update; *res says which (PUT_SAME: nothing changed). */
+int store_put_office(store *s, const char *id, const char *name, put_result *res);
+int store_put_unit(store *s, const unit_info *u, put_result *res);
+/* For PUT_UPDATED, *old (if old != NULL) receives a malloc'd text of the
+** previous value that the caller frees. */
+int store_put_fact(store *s, const char *unit, int year, const fact *f,
+                   put_result *res, char **old);
+/* 1 if present, 0 if not, -1 on error. */
+int store_has_unit(store *s, const char *id);
+
+/* Offices, in id order. */
+typedef int (*store_office_cb)(const char *id, const char *name, void *ud);
+int store_each_office(store *s, store_office_cb cb, void *ud);
+
+/* Every unit with facts in year (or only `unit` if not NULL), in id order,
+** with all its facts sorted by key: one query for the whole run.
+** The callback returns 0 to go on, non-zero to stop (returned as is). */
+typedef int (*store_facts_cb)(const unit_facts *uf, void *ud);
+int store_each_unit_facts(store *s, int year, const char *unit, store_facts_cb cb, void *ud);
+
+/* Runs: append-only. Call inside one transaction. */
+int store_run_new(store *s, const char *engine, const char *rules, int year,
+                  int64_t *run_id);
+int store_run_unit(store *s, int64_t run, const char *unit, int64_t appraisal,
+                   int64_t survey, int64_t total);
+int store_run_component(store *s, int64_t run, const char *unit, const char *comp,
+                        int64_t points, int64_t max);
+int store_run_criterion(store *s, int64_t run, const char *unit, const char *crit,
+                        int na, int64_t points, int64_t max, const char *na_reason);
+int store_run_deduction(store *s, int64_t run, const char *unit, const char *crit,
+                        int seq, int64_t requested, int64_t points, const char *reason,
+                        const char *facts_json, const char *tasks_json);
+int store_run_finish(store *s, int64_t run, int units);
+
+#endif

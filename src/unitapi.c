@@ -1,0 +1,396 @@
+/*
+** unitapi.c -- the `u` object a scoring function receives, and the
+** evaluation of one unit: facts in (read-only), deductions and tasks out.
+*/
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "lrules.h"
+#include "rulebook.h"
+
+#define DED_META "parindex.deduction"
+
+struct host {
+  const unit_facts *uf;     /* the unit being scored */
+  unit_result *res;
+  int crit;                 /* criterion being scored */
+  unsigned serial;          /* bumps per criterion: stale handles are refused */
+  int *stamp;               /* stamp[i] == serial when fact i was read */
+  int *used; int nused;     /* facts read by this criterion, in reading order */
+  size_t capfacts;
+  pts_t lost;               /* deducted so far in this criterion */
+  int u_ref, inner_ref;     /* the read-only `u` and its private table */
+};
+
+typedef struct { unsigned serial; int ded; } ded_handle;
+
+static struct host *host_of(lua_State *L) {
+  return ((rulebook *)sandbox_limits_of(L)->host)->host;
+}
+
+static rulebook *rb_of(lua_State *L) { return sandbox_limits_of(L)->host; }
+
+static const rb_criterion *current(lua_State *L) {
+  return &rb_of(L)->crits[host_of(L)->crit];
+}
+
+/* ---- facts ---- */
+
+static int find_fact(const unit_facts *uf, const char *key) {
+  size_t lo = 0, hi = uf->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(uf->facts[mid].key, key);
+    if (!c) return (int)mid;
+    if (c < 0) lo = mid + 1; else hi = mid;
+  }
+  return -1;
+}
+
+static void mark_used(struct host *h, int i) {
+  if (h->stamp[i] == (int)h->serial) return;
+  h->stamp[i] = (int)h->serial;
+  h->used[h->nused++] = i;
+}
+
+static void push_fact(lua_State *L, const fact *f) {
+  pdate d;
+  switch (f->type) {
+  case FT_NUMBER: lua_pushnumber(L, f->num); break;
+  case FT_INTEGER: lua_pushinteger(L, (lua_Integer)f->integer); break;
+  case FT_BOOLEAN: lua_pushboolean(L, (int)f->integer); break;
+  case FT_DATE:
+    if (date_parse_iso(f->text, &d)) ldate_push(L, date_days(d));
+    else lua_pushstring(L, f->text);
+    break;
+  case FT_TEXT: lua_pushstring(L, f->text); break;
+  case FT_LIST: sandbox_error(L, "fact '%s' is a list: read it with u.records", f->key); break;
+  }
+}
+
+static int u_fact(lua_State *L) {             /* u.fact(key [, default]) */
+  struct host *h = host_of(L);
+  const char *key = luaL_checkstring(L, 1);
+  int i = find_fact(h->uf, key);
+  if (i < 0) {
+    if (!lua_isnoneornil(L, 2)) { lua_settop(L, 2); return 1; }
+    return sandbox_error(L, "unit %s has no fact '%s' for %d", h->uf->unit.id, key, h->uf->year);
+  }
+  mark_used(h, i);
+  push_fact(L, &h->uf->facts[i]);
+  return 1;
+}
+
+static int u_has(lua_State *L) {
+  lua_pushboolean(L, find_fact(host_of(L)->uf, luaL_checkstring(L, 1)) >= 0);
+  return 1;
+}
+
+static void push_json_value(lua_State *L, const cJSON *v) {
+  pdate d;
+  if (cJSON_IsBool(v)) lua_pushboolean(L, cJSON_IsTrue(v));
+  else if (cJSON_IsNumber(v)) {
+    double x = v->valuedouble;
+    if (x == floor(x) && fabs(x) < 9e15) lua_pushinteger(L, (lua_Integer)x);
+    else lua_pushnumber(L, x);
+  } else if (cJSON_IsString(v)) {
+    if (date_parse_iso(v->valuestring, &d)) ldate_push(L, date_days(d));
+    else lua_pushstring(L, v->valuestring);
+  } else lua_pushnil(L);
+}
+
+static int u_records(lua_State *L) {          /* u.records(key): read-only list of records */
+  struct host *h = host_of(L);
+  const char *key = luaL_checkstring(L, 1);
+  int i = find_fact(h->uf, key);
+  if (i < 0) {
+    if (lua_istable(L, 2)) { sandbox_push_readonly(L, 2, "records"); return 1; }
+    return sandbox_error(L, "unit %s has no fact '%s' for %d", h->uf->unit.id, key, h->uf->year);
+  }
+  const fact *f = &h->uf->facts[i];
+  if (f->type != FT_LIST)
+    return sandbox_error(L, "fact '%s' is a %s, not a list", key, fact_type_name(f->type));
+  mark_used(h, i);
+  cJSON *arr = cJSON_Parse(f->text);
+  if (!arr) return sandbox_error(L, "fact '%s': stored list is not valid JSON", key);
+  lua_newtable(L);
+  int n = 0;
+  for (const cJSON *rec = arr->child; rec; rec = rec->next) {
+    lua_newtable(L);
+    for (const cJSON *m = rec->child; m; m = m->next) {
+      push_json_value(L, m);
+      lua_setfield(L, -2, m->string);
+    }
+    sandbox_push_readonly(L, -1, "a record");
+    lua_remove(L, -2);
+    lua_rawseti(L, -2, ++n);
+  }
+  cJSON_Delete(arr);
+  sandbox_push_readonly(L, -1, "records");
+  return 1;
+}
+
+/* ---- deductions ---- */
+
+static void copy_used_facts(unit_result *r, ledger_deduction *d, const unit_facts *uf,
+                            const int *idx, int n) {
+  char buf[64];
+  d->facts = arena_alloc(&r->a, (size_t)(n ? n : 1) * sizeof *d->facts);
+  d->nfacts = n;
+  for (int k = 0; k < n; k++) {
+    const fact *f = &uf->facts[idx[k]];
+    ledger_fact *lf = &d->facts[k];
+    const char *v = f->text;
+    if (f->type == FT_NUMBER) { snprintf(buf, sizeof buf, "%.15g", f->num); v = buf; }
+    else if (f->type == FT_INTEGER) { snprintf(buf, sizeof buf, "%lld", f->integer); v = buf; }
+    else if (f->type == FT_BOOLEAN) v = f->integer ? "true" : "false";
+    lf->key = arena_strdup(&r->a, f->key);
+    lf->type = fact_type_name(f->type);
+    lf->value = arena_strdup(&r->a, v);
+    lf->source = arena_strdup(&r->a, f->source);
+    lf->note = arena_strdup(&r->a, f->note);
+  }
+}
+
+static ledger_deduction *check_handle(lua_State *L) {
+  struct host *h = host_of(L);
+  ded_handle *hd = luaL_checkudata(L, 1, DED_META);
+  if (hd->serial != h->serial)
+    sandbox_error(L, "this deduction belongs to another criterion or unit");
+  return &h->res->deds[hd->ded];
+}
+
+static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
+  struct host *h = host_of(L);
+  const rb_criterion *c = current(L);
+  ledger_criterion *lc = &h->res->crits[h->crit];
+  double x = luaL_checknumber(L, 1);
+  int ok;
+  pts_t p = pts_from_double(x, &ok);
+  if (!ok || x < 0) return sandbox_error(L, "u.lose: points must be a finite number >= 0");
+  if (lc->na) return sandbox_error(L, "u.lose: the criterion was already marked not applicable");
+  if (lua_type(L, 2) != LUA_TSTRING) return sandbox_error(L, "u.lose: a reason (format string) is required");
+  lfmt_push(L, 2);
+  unit_result *r = h->res;
+  ledger_deduction *d = ledger_add_deduction(r, h->crit);
+  d->requested = p;
+  d->points = p < c->max - h->lost ? p : c->max - h->lost;     /* never below 0 points */
+  h->lost += d->points;
+  d->reason = arena_strdup(&r->a, lua_tostring(L, -1));
+  copy_used_facts(r, d, h->uf, h->used, h->nused);
+  if (lc->count == 0) lc->first = r->nded - 1;
+  lc->count++;
+  ded_handle *hd = lua_newuserdatauv(L, sizeof *hd, 0);
+  hd->serial = h->serial;
+  hd->ded = r->nded - 1;
+  luaL_setmetatable(L, DED_META);
+  return 1;
+}
+
+static int ded_task(lua_State *L) {           /* handle:task(office, fmt, ...) */
+  struct host *h = host_of(L);
+  ledger_deduction *d = check_handle(L);
+  const char *office = luaL_checkstring(L, 2);
+  if (rb_of(L)->noffices && !rulebook_office_name(rb_of(L), office))
+    return sandbox_error(L, "task: unknown office '%s'", office);
+  if (lua_type(L, 3) != LUA_TSTRING) return sandbox_error(L, "task: a text (format string) is required");
+  lfmt_push(L, 3);
+  ledger_add_task(h->res, d, office, lua_tostring(L, -1));
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int ded_facts(lua_State *L) {          /* handle:facts(key, ...) */
+  struct host *h = host_of(L);
+  ledger_deduction *d = check_handle(L);
+  int n = lua_gettop(L) - 1;
+  int *idx = malloc((size_t)(n ? n : 1) * sizeof *idx);
+  if (!idx) abort();
+  for (int k = 0; k < n; k++) {
+    const char *key = lua_tostring(L, k + 2);
+    idx[k] = key ? find_fact(h->uf, key) : -1;
+    if (idx[k] < 0) {
+      free(idx);
+      return sandbox_error(L, "facts: unit %s has no fact '%s'", h->uf->unit.id, key ? key : "?");
+    }
+  }
+  copy_used_facts(h->res, d, h->uf, idx, n);
+  free(idx);
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int u_na(lua_State *L) {               /* u.na(fmt, ...) */
+  struct host *h = host_of(L);
+  ledger_criterion *lc = &h->res->crits[h->crit];
+  if (lc->count) return sandbox_error(L, "u.na: the criterion already has deductions");
+  if (lua_type(L, 1) != LUA_TSTRING) return sandbox_error(L, "u.na: a reason (format string) is required");
+  lfmt_push(L, 1);
+  lc->na = 1;
+  lc->na_reason = arena_strdup(&h->res->a, lua_tostring(L, -1));
+  return 0;
+}
+
+static int ded_newindex(lua_State *L) { return sandbox_error(L, "a deduction is read-only"); }
+
+static const luaL_Reg ded_methods[] = {{"task", ded_task}, {"facts", ded_facts}, {NULL, NULL}};
+static const luaL_Reg u_funcs[] = {
+  {"fact", u_fact}, {"has", u_has}, {"records", u_records}, {"lose", u_lose}, {"na", u_na},
+  {NULL, NULL}
+};
+
+int host_init(rulebook *rb) {
+  lua_State *L = rb->L;
+  struct host *h = calloc(1, sizeof *h);
+  if (!h) abort();
+  rb->host = h;
+  luaL_newmetatable(L, DED_META);
+  luaL_newlib(L, ded_methods);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, ded_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 1);
+  luaL_newlib(L, u_funcs);
+  lua_pushvalue(L, -1);
+  h->inner_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  sandbox_push_readonly(L, -1, "u");
+  h->u_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_pop(L, 1);
+  return 0;
+}
+
+void host_free(rulebook *rb) {
+  if (!rb->host) return;
+  free(rb->host->stamp);
+  free(rb->host->used);
+  free(rb->host);
+  rb->host = NULL;
+}
+
+/* ---- evaluation ---- */
+
+static int set_unit(lua_State *L) {           /* inner.unit, inner.year for this unit */
+  struct host *h = host_of(L);
+  const unit_info *u = &h->uf->unit;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->inner_ref);
+  lua_createtable(L, 0, 4);
+  lua_pushstring(L, u->id); lua_setfield(L, -2, "id");
+  lua_pushstring(L, u->name); lua_setfield(L, -2, "name");
+  lua_pushstring(L, u->kind); lua_setfield(L, -2, "kind");
+  if (u->parent) { lua_pushstring(L, u->parent); lua_setfield(L, -2, "parent"); }
+  sandbox_push_readonly(L, -1, "u.unit");
+  lua_setfield(L, -3, "unit");
+  lua_pop(L, 1);
+  lua_pushinteger(L, h->uf->year);
+  lua_setfield(L, -2, "year");
+  lua_pop(L, 1);
+  return 0;
+}
+
+/* "file:line: msg\ntraceback" -> "file:line: criterion X (unit, year): msg\ntraceback" */
+static void criterion_error(char *err, size_t errlen, const char *msg, const rb_criterion *c,
+                            const unit_facts *uf) {
+  const char *p = msg, *colon = NULL;
+  const char *nl = strchr(msg, '\n');
+  for (int k = 0; k < 2 && p; k++) {
+    p = strchr(p, ':');
+    if (p && (!nl || p < nl)) { colon = p; p++; } else p = NULL;
+  }
+  if (colon && colon > msg && colon[-1] >= '0' && colon[-1] <= '9')
+    snprintf(err, errlen, "%.*s: criterion %s (%s, %d):%s", (int)(colon - msg), msg, c->id,
+             uf->unit.id, uf->year, colon + 1);
+  else
+    snprintf(err, errlen, "%s:%d: criterion %s (%s, %d): %s", c->file, c->line, c->id,
+             uf->unit.id, uf->year, msg);
+}
+
+static void finish(const rulebook *rb, unit_result *r) {
+  for (int i = 0; i < rb->ncrits; i++) {
+    ledger_criterion *lc = &r->crits[i];
+    pts_t lost = 0;
+    for (int k = 0; k < lc->count; k++) lost += r->deds[lc->first + k].points;
+    lc->max = rb->crits[i].max;
+    lc->points = lc->na ? 0 : lc->max - lost;
+  }
+  for (int c = 0; c < rb->ncomps; c++) {
+    const rb_component *rc = &rb->comps[c];
+    pts_t sum = 0, summax = 0;
+    int na = 0;
+    for (int i = rc->first; i < rc->first + rc->count; i++) {
+      if (r->crits[i].na) { na = 1; continue; }
+      sum += r->crits[i].points;
+      summax += r->crits[i].max;
+    }
+    r->comps[c].max = rc->max;
+    r->comps[c].points = !na ? sum : summax ? pts_rescale(sum, rc->max, summax) : rc->max;
+    if (rc->kind == RB_SURVEY) r->survey += r->comps[c].points;
+    else r->appraisal += r->comps[c].points;
+  }
+  r->total = r->appraisal + r->survey;
+  for (int c = 0; c < rb->ncomps; c++) {     /* rank inside the unit, by exact ratio */
+    int rank = 1;
+    for (int d = 0; d < rb->ncomps; d++)
+      if (r->comps[d].points * r->comps[c].max > r->comps[c].points * r->comps[d].max) rank++;
+    r->comps[c].rank = rank;
+  }
+}
+
+int rulebook_eval(rulebook *rb, const unit_facts *uf, unit_result *r, char *err, size_t errlen) {
+  lua_State *L = rb->L;
+  struct host *h = rb->host;
+  ledger_init(r, &uf->unit, uf->year, rb->ncrits, rb->ncomps);
+  if (uf->n > h->capfacts) {
+    free(h->stamp); free(h->used);
+    h->capfacts = uf->n * 2;
+    h->stamp = calloc(h->capfacts, sizeof *h->stamp);
+    h->used = calloc(h->capfacts, sizeof *h->used);
+    if (!h->stamp || !h->used) abort();
+  }
+  memset(h->stamp, 0, uf->n * sizeof *h->stamp);
+  h->uf = uf;
+  h->res = r;
+  lua_pushcfunction(L, set_unit);
+  if (sandbox_pcall(L, 0, 0) != LUA_OK) {
+    snprintf(err, errlen, "%s", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    return -1;
+  }
+  for (int i = 0; i < rb->ncrits; i++) {
+    const rb_criterion *c = &rb->crits[i];
+    h->crit = i;
+    h->serial++;
+    if (h->serial == 0 || h->serial > 0x7fffffff) {   /* keep stamps comparable */
+      h->serial = 1;
+      memset(h->stamp, 0, uf->n * sizeof *h->stamp);
+    }
+    h->nused = 0;
+    h->lost = 0;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->score_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->u_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->params_ref);
+    if (sandbox_pcall(L, 2, 0) != LUA_OK) {
+      criterion_error(err, errlen, lua_tostring(L, -1), c, uf);
+      lua_pop(L, 1);
+      h->serial++;
+      return -1;
+    }
+    const ledger_criterion *lc = &r->crits[i];
+    for (int k = 0; k < lc->count; k++) {    /* a deduction with no task: fix its cause */
+      ledger_deduction *d = &r->deds[lc->first + k];
+      if (d->ntasks) continue;
+      size_t len = strlen(d->reason) + 16;
+      char *fix = arena_alloc(&r->a, len);
+      snprintf(fix, len, "Khắc phục: %s", d->reason);
+      ledger_add_task(r, d, c->owner, fix);
+    }
+  }
+  h->serial++;                                /* handles die with the unit */
+  finish(rb, r);
+  return 0;
+}

@@ -1,0 +1,99 @@
+/*
+** helpers.c -- running the CLI from tests.
+*/
+#include "helpers.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+char *read_text(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 4096, n = 0;
+  char *buf = malloc(cap + 1);
+  size_t k;
+  while (buf && (k = fread(buf + n, 1, cap - n, f)) > 0) {
+    n += k;
+    if (n == cap) { cap *= 2; buf = realloc(buf, cap + 1); }
+  }
+  fclose(f);
+  if (!buf) return NULL;
+  buf[n] = '\0';
+  if (len) *len = n;
+  return buf;
+}
+
+void write_text(const char *path, const char *text) {
+  FILE *f = fopen(path, "wb");
+  if (!f) { perror(path); abort(); }
+  fputs(text, f);
+  fclose(f);
+}
+
+char *tmp_folder(void) {
+  char tmpl[] = "/tmp/parindex-test-XXXXXX";
+  if (!mkdtemp(tmpl)) { perror("mkdtemp"); abort(); }
+  return strdup(tmpl);
+}
+
+char *path_join(const char *dir, const char *name) {
+  size_t n = strlen(dir) + strlen(name) + 2;
+  char *p = malloc(n);
+  snprintf(p, n, "%s/%s", dir, name);
+  return p;
+}
+
+cli_result cli_run(const char *const *args) {
+  cli_result r = {0};
+  char *dir = tmp_folder();
+  char *out = path_join(dir, "stdout"), *err = path_join(dir, "stderr");
+  int n = 0;
+  while (args[n]) n++;
+  char **argv = calloc((size_t)n + 2, sizeof *argv);
+  argv[0] = (char *)PARINDEX_BIN;
+  for (int i = 0; i < n; i++) argv[i + 1] = (char *)args[i];
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    int fo = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int fe = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int fi = open("/dev/null", O_RDONLY);
+    dup2(fo, 1); dup2(fe, 2); dup2(fi, 0);
+    if (chdir(PARINDEX_SOURCE_DIR) != 0) _exit(126);
+    execv(PARINDEX_BIN, argv);
+    _exit(127);
+  }
+  int st = 0;
+  waitpid(pid, &st, 0);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+  r.out = read_text(out, NULL);
+  r.err = read_text(err, NULL);
+  if (!r.out) r.out = strdup("");
+  if (!r.err) r.err = strdup("");
+  unlink(out); unlink(err); rmdir(dir);
+  free(out); free(err); free(dir); free(argv);
+  return r;
+}
+
+void cli_free(cli_result *r) {
+  free(r->out);
+  free(r->err);
+  r->out = r->err = NULL;
+}
+
+char *bundled_store(void) {
+  char *dir = tmp_folder();
+  char *db = path_join(dir, "parindex.db");
+  free(dir);
+  cli_result r = cli_run((const char *const[]){"--db", db, "import", "data/lai-chau", NULL});
+  if (r.status != 0) {
+    fprintf(stderr, "importing data/lai-chau failed (%d): %s\n", r.status, r.err);
+    abort();
+  }
+  cli_free(&r);
+  return db;
+}
