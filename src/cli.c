@@ -1,201 +1,177 @@
 /*
-** cli.c -- commands, options, usage and exit codes.
+** cli.c -- global options, the command table, the shared option parser.
 */
 #include "cli.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "engine.h"
-#include "import.h"
-#include "report.h"
 
 #define DEFAULT_RULES "rules/lai-chau/district"
 
-typedef struct {
-  const char *db, *rules, *unit, *criterion, *office, *format, *lang;
-  int year;
-  long long max_insns;
-  long max_mem_mb;
-  const char **paths; int npaths;
-} opts;
+static const cli_command *const commands[] = {
+  &cmd_import, &cmd_score, &cmd_explain, &cmd_tasks, NULL
+};
 
-static const char *const usage_main =
-  "usage: parindex [--db FILE] COMMAND [OPTIONS]\n"
-  "\n"
-  "Score the PAR INDEX (Chỉ số cải cách hành chính) from facts in a SQLite\n"
-  "store with a methodology written in Lua.\n"
-  "\n"
-  "commands:\n"
-  "  import PATH...   import facts, units and offices from .json/.csv files or folders\n"
-  "  score            score a year (one unit or all), store the run, print the results\n"
-  "  explain          every criterion of one unit: points, deductions, facts, tasks\n"
-  "  tasks            next year's improvement tasks of one unit, by office\n"
-  "\n"
-  "global options:\n"
-  "  --db FILE        the store (default: $PARINDEX_DB, else ./parindex.db)\n"
-  "  --help           this text; 'parindex COMMAND --help' for a command\n"
-  "  --version        print the version\n"
-  "\n"
-  "exit status: 0 ok, 1 failure, 2 usage error\n";
+static void usage_main(FILE *f) {
+  fputs("usage: parindex [--db FILE] COMMAND [OPTIONS]\n"
+        "\n"
+        "Score the PAR INDEX (Chỉ số cải cách hành chính) from facts in a SQLite\n"
+        "store with a methodology written in Lua.\n"
+        "\n"
+        "commands:\n", f);
+  for (const cli_command *const *c = commands; *c; c++) fprintf(f, "  %-10s %s\n", (*c)->name, (*c)->summary);
+  fputs("\n"
+        "global options:\n"
+        "  --db FILE    the store (default: $PARINDEX_DB, else ./parindex.db)\n"
+        "  --help       this text; 'parindex COMMAND --help' for a command\n"
+        "  --version    print the version\n"
+        "\n"
+        "exit status: 0 ok, 1 failure, 2 usage error\n", f);
+}
 
-static const char *const usage_import =
-  "usage: parindex [--db FILE] import PATH...\n"
-  "\n"
-  "Import .json and .csv files, or every such file in a folder (in name order).\n"
-  "All files are checked first and written in one transaction: one bad row\n"
-  "is reported as file:line: field: problem, and nothing is imported.\n"
-  "Re-importing the same facts changes nothing; changed values are listed.\n";
-
-static const char *const usage_score =
-  "usage: parindex [--db FILE] score [--rules DIR] --year Y [--unit ID]\n"
-  "                                  [--format text|json] [--lang vi|en]\n"
-  "\n"
-  "Score every unit with facts for year Y (or only --unit), store the run\n"
-  "and its ledger, and print the results.\n"
-  "\n"
-  "  --rules DIR       a rulebook folder, or a root holding one per year (DIR/Y/);\n"
-  "                    default: " DEFAULT_RULES "\n"
-  "  --format FMT      text (default) or json\n"
-  "  --lang LANG       labels of the text output: vi (default) or en\n"
-  "  --max-instructions N   Lua instruction budget per criterion (default 10000000)\n"
-  "  --max-memory MB        Lua memory cap per rulebook (default 64)\n";
-
-static const char *const usage_explain =
-  "usage: parindex [--db FILE] explain [--rules DIR] --year Y --unit ID\n"
-  "                                    [--criterion C] [--format text|json] [--lang vi|en]\n"
-  "\n"
-  "Show why each point was lost: every criterion of the unit with its points,\n"
-  "deductions, reasons, the facts behind them with their sources, and tasks.\n"
-  "Nothing is stored. Options as for score, plus:\n"
-  "  --criterion C     only this criterion (and its basis)\n";
-
-static const char *const usage_tasks =
-  "usage: parindex [--db FILE] tasks [--rules DIR] --year Y --unit ID\n"
-  "                                  [--office ID] [--format text|json] [--lang vi|en]\n"
-  "\n"
-  "Next year's improvement tasks implied by the deductions, grouped by office,\n"
-  "each with its criterion and the points it can win back. Nothing is stored.\n"
-  "Options as for score, plus:\n"
-  "  --office ID       only this office's tasks\n";
-
-static int usage_error(const char *cmd, const char *fmt, const char *arg) {
+int cli_fail(const char *fmt, ...) {
+  va_list ap;
   fputs("parindex: ", stderr);
-  fprintf(stderr, fmt, arg);
-  fprintf(stderr, "\nTry 'parindex %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  return EXIT_FAIL;
+}
+
+int cli_usage_error(const cli_args *a, const char *fmt, ...) {
+  va_list ap;
+  fputs("parindex: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\nTry 'parindex %s%s--help'.\n", a && a->cmd ? a->cmd : "", a && a->cmd ? " " : "");
   return EXIT_USAGE;
 }
 
-/* --name value or --name=value; returns the value or NULL. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name) {
-  size_t n = strlen(name);
-  if (strncmp(argv[*i], name, n) != 0) return NULL;
-  if (argv[*i][n] == '=') return argv[*i] + n + 1;
-  if (argv[*i][n] != '\0') return NULL;
-  if (*i + 1 >= argc) return "";
-  return argv[++*i];
+const char *cli_opt(const cli_args *a, const char *name) {
+  for (int i = a->nopts - 1; i >= 0; i--)
+    if (!strcmp(a->opts[i].name, name)) return a->opts[i].value;
+  return NULL;
 }
 
-static int parse_int(const char *s, long long lo, long long hi, long long *out) {
+int cli_int(const cli_args *a, const char *name, long long lo, long long hi, long long def,
+            long long *out) {
+  const char *v = cli_opt(a, name);
+  *out = def;
+  if (!v) return 0;
   char *end;
   errno = 0;
-  long long v = strtoll(s, &end, 10);
-  if (!*s || *end || errno || v < lo || v > hi) return 0;
-  *out = v;
-  return 1;
-}
-
-/* Parse a command's options. allowed: which of the option names it takes. */
-static int parse_opts(const char *cmd, int argc, char **argv, opts *o, const char *allowed,
-                      const char *usage) {
-  static const char *const names[] = {"--rules", "--year", "--unit", "--criterion", "--office",
-                                      "--format", "--lang", "--max-instructions", "--max-memory"};
-  for (int i = 0; i < argc; i++) {
-    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(usage, stdout); return -1; }
-    if (argv[i][0] != '-' || !strcmp(argv[i], "-")) {
-      if (!strchr(allowed, 'P')) return usage_error(cmd, "unexpected argument '%s'", argv[i]);
-      o->paths[o->npaths++] = argv[i];
-      continue;
-    }
-    if (!strcmp(argv[i], "--")) {
-      while (++i < argc) {
-        if (!strchr(allowed, 'P')) return usage_error(cmd, "unexpected argument '%s'", argv[i]);
-        o->paths[o->npaths++] = argv[i];
-      }
-      break;
-    }
-    int matched = 0;
-    for (int k = 0; k < 9 && !matched; k++) {
-      const char *v = opt_value(argc, argv, &i, names[k]);
-      if (!v) continue;
-      matched = 1;
-      if (!strchr(allowed, "RYUCOFLIM"[k])) return usage_error(cmd, "option %s is not for this command", names[k]);
-      if (!*v) return usage_error(cmd, "option %s needs a value", names[k]);
-      long long n;
-      switch (k) {
-      case 0: o->rules = v; break;
-      case 1:
-        if (!parse_int(v, 1900, 2200, &n)) return usage_error(cmd, "--year: '%s' is not a year", v);
-        o->year = (int)n;
-        break;
-      case 2: o->unit = v; break;
-      case 3: o->criterion = v; break;
-      case 4: o->office = v; break;
-      case 5:
-        if (strcmp(v, "text") && strcmp(v, "json")) return usage_error(cmd, "--format: '%s' is not text or json", v);
-        o->format = v;
-        break;
-      case 6:
-        if (strcmp(v, "vi") && strcmp(v, "en")) return usage_error(cmd, "--lang: '%s' is not vi or en", v);
-        o->lang = v;
-        break;
-      case 7:
-        if (!parse_int(v, 1000, 1000000000000LL, &n)) return usage_error(cmd, "--max-instructions: '%s' is not a number from 1000", v);
-        o->max_insns = n;
-        break;
-      case 8:
-        if (!parse_int(v, 1, 65536, &n)) return usage_error(cmd, "--max-memory: '%s' is not a number of MiB (1..65536)", v);
-        o->max_mem_mb = (long)n;
-        break;
-      }
-    }
-    if (!matched) return usage_error(cmd, "unknown option '%s'", argv[i]);
-  }
-  if (strchr(allowed, 'Y') && !o->year) return usage_error(cmd, "%s--year is required", "");
-  if (strchr(allowed, 'u') && !o->unit) return usage_error(cmd, "%s--unit is required", "");
-  if (strchr(allowed, 'P') && !o->npaths) return usage_error(cmd, "%sno file or folder to import", "");
+  long long n = strtoll(v, &end, 10);
+  if (!*v || *end || errno || n < lo || n > hi)
+    return cli_usage_error(a, "--%s: '%s' is not a whole number from %lld to %lld", name, v, lo, hi);
+  *out = n;
   return 0;
 }
 
-static store *open_store(const char *path) {
+int cli_choice(const cli_args *a, const char *name, const char *choices) {
+  const char *v = cli_opt(a, name);
+  if (!v) return 0;
+  size_t n = strlen(v);
+  for (const char *c = choices; *c;) {
+    size_t k = strcspn(c, "|");
+    if (k == n && !strncmp(c, v, n)) return 0;
+    c += k + (c[k] == '|');
+  }
+  return cli_usage_error(a, "--%s: '%s' is not one of %s", name, v, choices);
+}
+
+store *cli_open_store(const cli_args *a) {
   char err[1024];
-  store *s = store_open(path, err, sizeof err);
-  if (!s) fprintf(stderr, "parindex: %s\n", err);
+  store *s = store_open(a->db, err, sizeof err);
+  if (!s) cli_fail("%s", err);
   return s;
 }
 
-static int cmd_import(store *s, const opts *o) {
-  char err[2048];
-  import_stats st;
-  if (import_paths(s, o->paths, o->npaths, stdout, &st, err, sizeof err)) {
-    fprintf(stderr, "parindex: %s\n", err);
-    fprintf(stderr, "parindex: nothing was imported\n");
-    return EXIT_FAIL;
+/* Does the spec take `name`? 1 with a value, 2 as a flag, 0 not at all. */
+static int spec_takes(const char *spec, const char *name, size_t n) {
+  for (const char *p = spec; *p;) {
+    while (*p == ' ') p++;
+    size_t k = strcspn(p, " ");
+    if (!k) break;
+    int value = p[k - 1] == '=';
+    if (k - (size_t)value == n && !strncmp(p, name, n)) return value ? 1 : 2;
+    p += k;
   }
-  long changed = st.offices[PUT_NEW] + st.offices[PUT_UPDATED] + st.units[PUT_NEW] +
-                 st.units[PUT_UPDATED] + st.facts[PUT_NEW] + st.facts[PUT_UPDATED];
-  printf("imported %d file%s: %ld facts (%ld new, %ld updated, %ld unchanged), "
-         "%ld units (%ld new, %ld updated), %ld offices (%ld new, %ld updated)\n",
-         st.files, st.files == 1 ? "" : "s",
-         st.facts[0] + st.facts[1] + st.facts[2], st.facts[PUT_NEW], st.facts[PUT_UPDATED], st.facts[PUT_SAME],
-         st.units[0] + st.units[1] + st.units[2], st.units[PUT_NEW], st.units[PUT_UPDATED],
-         st.offices[0] + st.offices[1] + st.offices[2], st.offices[PUT_NEW], st.offices[PUT_UPDATED]);
-  if (!changed) printf("nothing changed: the store already holds these facts\n");
-  return EXIT_OK;
+  return 0;
 }
+
+static int parse(const cli_command *c, int argc, char **argv, cli_args *a) {
+  for (int i = 0; i < argc; i++) {
+    const char *arg = argv[i];
+    if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) { fputs(c->usage, stdout); return -1; }
+    if (!strcmp(arg, "--")) {
+      while (++i < argc) a->args[a->nargs++] = argv[i];
+      break;
+    }
+    if (strncmp(arg, "--", 2) != 0 || !arg[2]) {
+      if (arg[0] == '-' && arg[1]) return cli_usage_error(a, "unknown option '%s'", arg);
+      a->args[a->nargs++] = arg;
+      continue;
+    }
+    const char *name = arg + 2, *eq = strchr(name, '=');
+    size_t n = eq ? (size_t)(eq - name) : strlen(name);
+    int kind = spec_takes(c->options, name, n);
+    if (!kind) return cli_usage_error(a, "unknown option '--%.*s'", (int)n, name);
+    if (a->nopts == CLI_MAX_OPTS) return cli_usage_error(a, "too many options");
+    char *key = strndup(name, n);
+    if (!key) return EXIT_FAIL;
+    a->opts[a->nopts].name = key;
+    if (kind == 2) {
+      if (eq) return cli_usage_error(a, "option '--%s' takes no value", key);
+      a->opts[a->nopts++].value = "";
+      continue;
+    }
+    const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+    a->opts[a->nopts++].value = v ? v : "";
+    if (!v || !*v) return cli_usage_error(a, "option '--%s' needs a value", key);
+  }
+  return 0;
+}
+
+int cli_main(int argc, char **argv) {
+  cli_args a = {0};
+  int i = 1;
+  for (; i < argc && argv[i][0] == '-'; i++) {
+    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { usage_main(stdout); return EXIT_OK; }
+    if (!strcmp(argv[i], "--version")) { puts("parindex " PARINDEX_VERSION); return EXIT_OK; }
+    if (!strncmp(argv[i], "--db=", 5)) { a.db = argv[i] + 5; }
+    else if (!strcmp(argv[i], "--db")) {
+      if (i + 1 >= argc) return cli_usage_error(NULL, "--db needs a file");
+      a.db = argv[++i];
+    } else return cli_usage_error(NULL, "unknown option '%s'", argv[i]);
+    if (!*a.db) return cli_usage_error(NULL, "--db needs a file");
+  }
+  if (i >= argc) { usage_main(stderr); return EXIT_USAGE; }
+  const cli_command *c = NULL;
+  for (const cli_command *const *k = commands; *k && !c; k++)
+    if (!strcmp((*k)->name, argv[i])) c = *k;
+  if (!c) return cli_usage_error(NULL, "unknown command '%s'", argv[i]);
+  a.cmd = c->name;
+  if (!a.db) a.db = getenv("PARINDEX_DB");
+  if (!a.db || !*a.db) a.db = "parindex.db";
+  a.args = calloc((size_t)argc, sizeof *a.args);
+  if (!a.args) return EXIT_FAIL;
+  int rc = parse(c, argc - i - 1, argv + i + 1, &a);
+  if (rc == 0) rc = c->run(&a);
+  else if (rc < 0) rc = EXIT_OK;                       /* --help */
+  for (int k = 0; k < a.nopts; k++) free((char *)a.opts[k].name);
+  free(a.args);
+  return rc;
+}
+
+/* ---- shared by the scoring commands ---- */
 
 static const char *default_rules(void) {
   struct stat st;
@@ -205,91 +181,42 @@ static const char *default_rules(void) {
   return PARINDEX_SOURCE_DIR "/" DEFAULT_RULES;
 }
 
-static int cmd_scoring(store *s, const opts *o, char which) {
-  char dir[4096], err[8192];
-  int rc = EXIT_FAIL;
-  engine_results res = {0};
+int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc) {
+  char err[8192];
+  long long year, insns, mem;
+  int rc;
+  memset(sc, 0, sizeof *sc);
+  if (a->nargs) return cli_usage_error(a, "unexpected argument '%s'", a->args[0]);
+  if (!cli_opt(a, "year")) return cli_usage_error(a, "--year is required");
+  if ((rc = cli_int(a, "year", 1900, 2200, 0, &year))) return rc;
+  if ((rc = cli_int(a, "max-instructions", 1000, 1000000000000LL, 0, &insns))) return rc;
+  if ((rc = cli_int(a, "max-memory", 1, 65536, 0, &mem))) return rc;
+  if ((rc = cli_choice(a, "format", "text|json"))) return rc;
+  if ((rc = cli_choice(a, "lang", "vi|en"))) return rc;
+  sc->unit = cli_opt(a, "unit");
+  if (need_unit && !sc->unit) return cli_usage_error(a, "--unit is required");
+  sc->year = (int)year;
+  sc->json = cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "json");
+  sc->lang_en = cli_opt(a, "lang") && !strcmp(cli_opt(a, "lang"), "en");
+  const char *rules = cli_opt(a, "rules");
+  if (rulebook_resolve(rules ? rules : default_rules(), sc->year, sc->dir, sizeof sc->dir, err, sizeof err))
+    return cli_fail("%s", err);
+  if (!(sc->s = cli_open_store(a))) return EXIT_FAIL;
   sandbox_limits lim = {0};
-  lim.insn_limit = o->max_insns;
-  lim.mem_limit = (size_t)o->max_mem_mb << 20;
-  if (rulebook_resolve(o->rules ? o->rules : default_rules(), o->year, dir, sizeof dir, err, sizeof err)) {
-    fprintf(stderr, "parindex: %s\n", err);
+  lim.insn_limit = insns;
+  lim.mem_limit = (size_t)mem << 20;
+  sc->rb = engine_load_rules(sc->s, sc->dir, &lim, err, sizeof err);
+  if (!sc->rb) {
+    cli_fail("%s", err);
+    cli_scoring_done(sc);
     return EXIT_FAIL;
   }
-  rulebook *rb = engine_load_rules(s, dir, &lim, err, sizeof err);
-  if (!rb) {
-    fprintf(stderr, "parindex: %s\n", err);
-    return EXIT_FAIL;
-  }
-  int json = o->format && !strcmp(o->format, "json");
-  report_lang lang = o->lang && !strcmp(o->lang, "en") ? LANG_EN : LANG_VI;
-  if (which == 'e' && o->criterion) {
-    int found = 0;
-    for (int i = 0; i < rb->ncrits && !found; i++) found = !strcmp(rb->crits[i].id, o->criterion);
-    if (!found) { fprintf(stderr, "parindex: no criterion '%s' in %s\n", o->criterion, dir); goto done; }
-  }
-  if (which == 't' && o->office && !rulebook_office_name(rb, o->office)) {
-    fprintf(stderr, "parindex: unknown office '%s'\n", o->office);
-    goto done;
-  }
-  if (engine_score(s, rb, o->year, o->unit, which == 's', &res, err, sizeof err)) {
-    fprintf(stderr, "parindex: %s\n", err);
-    if (which == 's') fprintf(stderr, "parindex: nothing was stored\n");
-    goto done;
-  }
-  if (which == 's') {
-    if (json) out_score_json(stdout, rb, &res, o->unit != NULL);
-    else out_score_text(stdout, rb, &res, lang);
-    if (!json) fprintf(stderr, "parindex: stored as run %lld\n", (long long)res.run_id);
-  } else if (which == 'e') {
-    if (json) out_explain_json(stdout, rb, &res.units[0], o->criterion);
-    else out_explain_text(stdout, rb, &res.units[0], o->criterion, lang);
-  } else {
-    if (json) out_tasks_json(stdout, rb, &res.units[0], o->office);
-    else out_tasks_text(stdout, rb, &res.units[0], o->office, lang);
-  }
-  rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
-done:
-  engine_results_free(&res);
-  rulebook_free(rb);
-  return rc;
+  return EXIT_OK;
 }
 
-int cli_main(int argc, char **argv) {
-  const char *db = NULL;
-  int i = 1;
-  for (; i < argc && argv[i][0] == '-'; i++) {
-    const char *v;
-    if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { fputs(usage_main, stdout); return EXIT_OK; }
-    if (!strcmp(argv[i], "--version")) { puts("parindex " PARINDEX_VERSION); return EXIT_OK; }
-    if ((v = opt_value(argc, argv, &i, "--db"))) {
-      if (!*v) return usage_error(NULL, "%s--db needs a file", "");
-      db = v;
-      continue;
-    }
-    return usage_error(NULL, "unknown option '%s'", argv[i]);
-  }
-  if (i >= argc) { fputs(usage_main, stderr); return EXIT_USAGE; }
-  const char *cmd = argv[i++];
-  const char *allowed, *usage;
-  char which;
-  if (!strcmp(cmd, "import")) { allowed = "P"; usage = usage_import; which = 'i'; }
-  else if (!strcmp(cmd, "score")) { allowed = "RYUFLIM"; usage = usage_score; which = 's'; }
-  else if (!strcmp(cmd, "explain")) { allowed = "RYUuCFLIM"; usage = usage_explain; which = 'e'; }
-  else if (!strcmp(cmd, "tasks")) { allowed = "RYUuOFLIM"; usage = usage_tasks; which = 't'; }
-  else return usage_error(NULL, "unknown command '%s'", cmd);
-  opts o = {0};
-  o.paths = calloc((size_t)(argc > 0 ? argc : 1), sizeof *o.paths);
-  if (!o.paths) return EXIT_FAIL;
-  int prc = parse_opts(cmd, argc - i, argv + i, &o, allowed, usage);
-  if (prc) { free(o.paths); return prc < 0 ? EXIT_OK : prc; }
-  if (!db) db = getenv("PARINDEX_DB");
-  if (!db || !*db) db = "parindex.db";
-  o.db = db;
-  store *s = open_store(db);
-  int rc = EXIT_FAIL;
-  if (s) rc = which == 'i' ? cmd_import(s, &o) : cmd_scoring(s, &o, which);
-  store_close(s);
-  free(o.paths);
-  return rc;
+void cli_scoring_done(cli_scoring *sc) {
+  rulebook_free(sc->rb);
+  store_close(sc->s);
+  sc->rb = NULL;
+  sc->s = NULL;
 }
