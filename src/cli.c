@@ -127,14 +127,15 @@ static int parse(const cli_command *c, int argc, char **argv, cli_args *a) {
     if (a->nopts == CLI_MAX_OPTS) return cli_usage_error(a, "too many options");
     char *key = strndup(name, n);
     if (!key) return EXIT_FAIL;
-    a->opts[a->nopts].name = key;
+    a->opts[a->nopts].name = key;             /* freed by cli_main, even on error */
+    a->opts[a->nopts++].value = "";
     if (kind == 2) {
       if (eq) return cli_usage_error(a, "option '--%s' takes no value", key);
-      a->opts[a->nopts++].value = "";
       continue;
     }
+    a->nopts--;
     const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
-    a->opts[a->nopts++].value = v ? v : "";
+    a->opts[a->nopts++].value = v ? v : "";     /* the same slot, now with its value */
     if (!v || !*v) return cli_usage_error(a, "option '--%s' needs a value", key);
   }
   return 0;

@@ -41,6 +41,12 @@ static int fail(batch *b, loc at, const char *fmt, ...) {
   return -1;
 }
 
+/* "file:line:col: message" for a problem at a column. */
+static int fail_col(batch *b, const char *file, int line, int col, const char *msg) {
+  snprintf(b->err, b->errlen, "%s:%d:%d: %s", file, line, col, msg);
+  return -1;
+}
+
 #define GROW(b, arr, n, cap)                                         \
   do {                                                               \
     if ((n) == (cap)) {                                              \
@@ -77,8 +83,7 @@ static int check_utf8(batch *b, const char *file, const unsigned char *s, size_t
       ok = cp >= 0x10000 && cp <= 0x10FFFF;
     }
     if (!ok || c == 0) {
-      loc at = {file, line};
-      return fail(b, at, "%d: %s", col, c == 0 ? "NUL byte in text" : "invalid UTF-8");
+      return fail_col(b, file, line, col, c == 0 ? "NUL byte in text" : "invalid UTF-8");
     }
     if (c == '\n') { line++; col = 1; } else col++;
     i += n;
@@ -242,6 +247,8 @@ static int json_fact(batch *b, const char *file, const cJSON *o, const char *dun
   if (!y) return fail(b, at, "year: missing (in the fact or at the top of the file)");
   if (!cJSON_IsNumber(y) || y->valuedouble != floor(y->valuedouble))
     return fail(b, at, "year: must be an integer");
+  if (!(y->valuedouble >= 1900 && y->valuedouble <= 2200))
+    return fail(b, at, "year: %g is not a plausible year", y->valuedouble);
   if (set_year(b, at, pf, (long long)y->valuedouble)) return -1;
   pf->f.key = json_str(b, o, "key", 1, at, &err);
   if (err) return -1;
@@ -290,6 +297,21 @@ static int json_office(batch *b, const char *file, const cJSON *o) {
   return 0;
 }
 
+/* An open string, object or array at the end of the text: a cut-off file. */
+static int json_truncated(const char *s, size_t len) {
+  int depth = 0, instr = 0;
+  for (size_t i = 0; i < len; i++) {
+    char c = s[i];
+    if (instr) {
+      if (c == '\\') i++;
+      else if (c == '"') instr = 0;
+    } else if (c == '"') instr = 1;
+    else if (c == '{' || c == '[') depth++;
+    else if (c == '}' || c == ']') depth--;
+  }
+  return instr || depth > 0;
+}
+
 static int json_file(batch *b, const char *file, const char *buf, size_t len) {
   const char *end = NULL;
   cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
@@ -298,8 +320,9 @@ static int json_file(batch *b, const char *file, const char *buf, size_t len) {
     int line = 1, col = 1;
     for (size_t i = 0; i < off && i < len; i++)
       if (buf[i] == '\n') { line++; col = 1; } else col++;
-    loc at = {file, line};
-    return fail(b, at, "%d: JSON syntax error%s", col, off >= len ? " (unexpected end of file)" : "");
+    return fail_col(b, file, line, col, json_truncated(buf, len)
+                    ? "JSON syntax error (unexpected end of file: the file looks truncated)"
+                    : "JSON syntax error");
   }
   /* trailing garbage after the value */
   const char *t = end;
@@ -375,11 +398,12 @@ static int text_value(batch *b, loc at, pfact *pf, const char *s, const char *ty
     numeric = *end == '\0' && !isspace((unsigned char)num[0]) && strspn(num, "+-0123456789.eE") == strlen(num);
     if (numeric && (!isfinite(d) || errno == ERANGE)) return fail(b, at, "value: '%s' is not a finite number", s);
     if (numeric) {
-      int integral = strspn(num, "+-0123456789") == strlen(num);
+      int exact = fabs(d) < 9e15;                /* a long long holds it exactly */
+      int integral = exact && strspn(num, "+-0123456789") == strlen(num);
       if (typed && want != FT_NUMBER && want != FT_INTEGER && want != FT_TEXT)
         return fail(b, at, "value: a number where type is %s", type);
       if (!(typed && want == FT_TEXT)) {
-        if (typed && want == FT_INTEGER && !(integral || d == floor(d)))
+        if (typed && want == FT_INTEGER && !(integral || (exact && d == floor(d))))
           return fail(b, at, "value: '%s' is not an integer", s);
         if ((typed && want == FT_INTEGER) || (!typed && integral)) { f->type = FT_INTEGER; f->integer = (long long)d; }
         else { f->type = FT_NUMBER; f->num = d; }
@@ -603,9 +627,9 @@ static int find_unit(const batch *b, const char *id) {
 }
 
 static int check_batch(batch *b, store *s) {
-  qsort(b->facts, b->nfacts, sizeof *b->facts, cmp_fact);
-  qsort(b->units, b->nunits, sizeof *b->units, cmp_unit);
-  qsort(b->offices, b->noffices, sizeof *b->offices, cmp_office);
+  if (b->nfacts) qsort(b->facts, b->nfacts, sizeof *b->facts, cmp_fact);
+  if (b->nunits) qsort(b->units, b->nunits, sizeof *b->units, cmp_unit);
+  if (b->noffices) qsort(b->offices, b->noffices, sizeof *b->offices, cmp_office);
   for (size_t i = 1; i < b->noffices; i++)
     if (!strcmp(b->offices[i].id, b->offices[i - 1].id))
       return fail(b, b->offices[i].at, "id: office '%s' is also defined at %s:%d", b->offices[i].id,

@@ -29,7 +29,8 @@ static void problem(char *err, size_t errlen, const char *file, int line, const 
   size_t n = strlen(err);
   if (n + 1 >= errlen) return;
   if (n && err[n - 1] != '\n') err[n++] = '\n', err[n] = '\0';
-  int k = file ? snprintf(err + n, errlen - n, "%s:%d: ", file, line) : 0;
+  int k = !file ? 0 : line > 0 ? snprintf(err + n, errlen - n, "%s:%d: ", file, line)
+                                : snprintf(err + n, errlen - n, "%s: ", file);
   if (k < 0 || (size_t)k >= errlen - n) return;
   va_list ap;
   va_start(ap, fmt);
@@ -445,7 +446,9 @@ rulebook *rulebook_load(const char *dir, const rb_office *offices, int noffices,
     int rc = sandbox_loadfile(L, rb->files[i]);
     if (rc == LUA_OK) rc = sandbox_pcall(L, 0, 0);
     if (rc != LUA_OK) {
-      problem(err, errlen, NULL, 0, "%s", lua_tostring(L, -1));
+      const char *msg = lua_tostring(L, -1);
+      if (strncmp(msg, rb->files[i], strlen(rb->files[i])) == 0) problem(err, errlen, NULL, 0, "%s", msg);
+      else problem(err, errlen, rb->files[i], 0, "%s", msg);   /* e.g. the hard memory cap */
       lua_pop(L, 1);
     }
   }

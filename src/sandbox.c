@@ -173,6 +173,86 @@ int sandbox_pcall(lua_State *L, int nargs, int nresults) {
   return rc;
 }
 
+/* ---- pattern matching ----
+** Lua's matcher runs in C, where the count hook never fires: a pattern such
+** as ".-.-.-.-b" backtracks for hours on a few hundred bytes. Before each
+** match the worst case (subject length ^ quantifiers) is charged to the
+** instruction budget, so a costly pattern stops like an endless loop. */
+
+static double pattern_cost(const char *p, size_t plen, size_t slen) {
+  int q = 0;
+  for (size_t i = 0; i < plen; i++) {
+    if (p[i] == '%') { i++; continue; }                 /* escaped character or class */
+    if (p[i] == '[') {                                  /* a set: '-' inside is a range */
+      i++;
+      if (i < plen && p[i] == '^') i++;
+      if (i < plen && p[i] == ']') i++;
+      while (i < plen && p[i] != ']') { if (p[i] == '%') i++; i++; }
+      continue;
+    }
+    if (strchr("*+-", p[i])) q++;
+  }
+  double cost = 1, n = (double)slen + 1;
+  for (int k = 0; k < q && cost < 1e18; k++) cost *= n;
+  return cost;
+}
+
+static int guarded_match(lua_State *L) {
+  size_t slen, plen;
+  const char *s = lua_tolstring(L, 1, &slen), *p = lua_tolstring(L, 2, &plen);
+  int plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);
+  if (s && p && !plain) {
+    sandbox_limits *lim = sandbox_limits_of(L);
+    double cost = pattern_cost(p, plen, slen);
+    if ((double)lim->insn_count + cost > (double)lim->insn_limit) {
+      char n[32];
+      snprintf(n, sizeof n, "%.3g", cost);
+      lim->stopped = "instruction budget";
+      return sandbox_error(L, "instruction budget exceeded: pattern '%s' may backtrack about %s "
+                              "times on %d bytes", p, n, (int)slen);
+    }
+    lim->insn_count += (long long)cost;
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+/* string.rep: refuse a result larger than the memory left, at the rule's line. */
+static int guarded_rep(lua_State *L) {
+  size_t l, lsep = 0;
+  luaL_checklstring(L, 1, &l);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  luaL_optlstring(L, 3, "", &lsep);
+  sandbox_limits *lim = sandbox_limits_of(L);
+  double want = n > 0 ? (double)n * (double)(l + lsep) : 0;
+  double left = (double)lim->mem_limit - (double)lim->mem_used;
+  if (want > left) {
+    lim->stopped = "memory cap";
+    return sandbox_error(L, "memory cap exceeded (%d MiB): string.rep of %I bytes",
+                         (int)(lim->mem_limit >> 20), (lua_Integer)want);
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+/* Wrap string.find/match/gmatch/gsub/rep of the string table on the stack top. */
+static void guard_patterns(lua_State *L) {
+  static const char *const names[] = {"find", "match", "gmatch", "gsub", NULL};
+  for (const char *const *n = names; *n; n++) {
+    lua_getfield(L, -1, *n);
+    lua_pushboolean(L, !strcmp(*n, "find"));            /* find(s, p, init, plain) */
+    lua_pushcclosure(L, guarded_match, 2);
+    lua_setfield(L, -2, *n);
+  }
+  lua_getfield(L, -1, "rep");
+  lua_pushcclosure(L, guarded_rep, 1);
+  lua_setfield(L, -2, "rep");
+}
+
 /* ---- globals ---- */
 
 static int blocked(lua_State *L) {
@@ -253,6 +333,7 @@ static int sb_init(lua_State *L) {
     if (!strcmp(lib->name, LUA_STRLIBNAME)) {    /* also reached through ("").x */
       push_blocked(L, "string.dump");
       lua_setfield(L, -2, "dump");
+      guard_patterns(L);
     }
     if (!strcmp(lib->name, LUA_MATHLIBNAME)) {   /* scores must be reproducible */
       push_blocked(L, "math.random");
@@ -336,7 +417,14 @@ int sandbox_loadfile(lua_State *L, const char *path) {
   snprintf(name, sizeof name, "@%s", path);
   int rc = luaL_loadbufferx(L, src, len, name, "t");   /* text only: no bytecode */
   lua_remove(L, -2);
-  if (rc != LUA_OK) return rc;
+  if (rc != LUA_OK) {                                  /* name the file in every message */
+    const char *msg = lua_tostring(L, -1);
+    if (msg && strncmp(msg, path, strlen(path)) != 0) {
+      lua_pushfstring(L, "%s:1: %s", path, msg);
+      lua_remove(L, -2);
+    }
+    return rc;
+  }
   /* private environment: reads fall through to the shared globals */
   lua_newtable(L);
   lua_newtable(L);

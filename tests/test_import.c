@@ -1,0 +1,585 @@
+/*
+** test_import.c -- importing facts, units and offices from JSON and CSV:
+** what is refused (and where it is reported), what is stored, and that one
+** import is one transaction.
+**
+** Every test gets its own folder and a store that already holds two offices
+** and two units (p, a province; d1, a district of p).
+*/
+#define _XOPEN_SOURCE 700
+#include <criterion/criterion.h>
+#include <ftw.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "helpers.h"
+#include "import.h"
+#include "store.h"
+
+static char *dir, *db;
+
+static const char units_json[] =
+  "{\n"
+  "  \"offices\": [ {\"id\": \"noi-vu\", \"name\": \"Phòng Nội vụ\"},\n"
+  "                {\"id\": \"tu-phap\", \"name\": \"Phòng Tư pháp\"} ],\n"
+  "  \"units\": [ {\"id\": \"p\", \"name\": \"Tỉnh P\", \"kind\": \"province\"},\n"
+  "              {\"id\": \"d1\", \"name\": \"Huyện D1\", \"kind\": \"district\", \"parent\": \"p\"} ]\n"
+  "}\n";
+
+/* The same three facts as facts_csv_excel below. */
+static const char facts_json[] =
+  "{ \"unit\": \"d1\", \"year\": 2022, \"source\": \"Báo cáo\",\n"
+  "  \"facts\": [\n"
+  "    {\"key\": \"a\", \"value\": 3},\n"
+  "    {\"key\": \"b\", \"value\": 86.75, \"note\": \"tỷ lệ\"},\n"
+  "    {\"key\": \"items\", \"value\": [ {\"n\": 1, \"d\": \"2022-01-02\"} ]}\n"
+  "  ] }\n";
+
+/* What Excel writes in a Vietnamese locale: BOM, CRLF, ';', decimal comma. */
+static const char facts_csv_excel[] =
+  "\xEF\xBB\xBFunit;year;key;value;type;source;note\r\n"
+  "d1;2022;a;3;;Báo cáo;\r\n"
+  "d1;2022;b;86,75;;Báo cáo;tỷ lệ\r\n"
+  "d1;2022;items;\"[{\"\"n\"\": 1, \"\"d\"\": \"\"2022-01-02\"\"}]\";;Báo cáo;\r\n";
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+  (void)st; (void)flag; (void)ftw;
+  return remove(path);
+}
+
+/* dir/name with text; returns the path (freed at teardown with the folder). */
+static char *file(const char *name, const char *text) {
+  char *p = path_join(dir, name);
+  write_text(p, text);
+  return p;
+}
+
+static cli_result import1(const char *store, const char *path) {
+  return cli_run((const char *const[]){"--db", store, "import", path, NULL});
+}
+
+/* One number from the store. */
+static long long query_int(const char *store, const char *sql) {
+  sqlite3 *h;
+  sqlite3_stmt *st;
+  long long v = -1;
+  cr_assert_eq(sqlite3_open_v2(store, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(h));
+  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return v;
+}
+
+/* Every row of facts, units and offices as text, in key order (malloc'd). */
+static char *dump(const char *store) {
+  static const char *const sql[] = {
+    "SELECT year, unit, key, type, typeof(value), value, source, note FROM facts ORDER BY year, unit, key",
+    "SELECT id, name, kind, parent FROM units ORDER BY id",
+    "SELECT id, name FROM offices ORDER BY id",
+  };
+  sqlite3 *h;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  cr_assert_not_null(out);
+  cr_assert_eq(sqlite3_open_v2(store, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  for (int q = 0; q < 3; q++) {
+    sqlite3_stmt *st;
+    cr_assert_eq(sqlite3_prepare_v2(h, sql[q], -1, &st, NULL), SQLITE_OK, "%s", sqlite3_errmsg(h));
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      for (int c = 0; c < sqlite3_column_count(st); c++) {
+        const unsigned char *t = sqlite3_column_text(st, c);
+        fprintf(out, "%s|", t ? (const char *)t : "NULL");
+      }
+      fputc('\n', out);
+    }
+    sqlite3_finalize(st);
+    fputs("--\n", out);
+  }
+  sqlite3_close(h);
+  fclose(out);
+  return buf;
+}
+
+/* The value of one fact as text, and its type (both malloc'd), or NULL. */
+static char *fact_value(const char *store, const char *key, char **type) {
+  sqlite3 *h;
+  sqlite3_stmt *st;
+  char *v = NULL;
+  cr_assert_eq(sqlite3_open_v2(store, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  cr_assert_eq(sqlite3_prepare_v2(h, "SELECT value, type FROM facts WHERE key = ?1", -1, &st, NULL), SQLITE_OK);
+  sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    v = strdup((const char *)sqlite3_column_text(st, 0));
+    if (type) *type = strdup((const char *)sqlite3_column_text(st, 1));
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return v;
+}
+
+static void setup(void) {
+  unsetenv("PARINDEX_DB");
+  dir = tmp_folder();
+  db = path_join(dir, "store.db");
+  char *units = file("units.json", units_json);
+  cli_result r = import1(db, units);
+  cr_assert_eq(r.status, 0, "importing the units failed: %s", r.err);
+  cli_free(&r);
+  free(units);
+}
+
+static void teardown(void) {
+  nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+  free(dir); free(db);
+}
+
+TestSuite(import, .init = setup, .fini = teardown, .timeout = 60);
+
+/* Import `text` as dir/name: it must fail with exit 1, every string of
+** `want` on stderr, nothing on stdout, and the store unchanged. */
+static void refused(const char *name, const char *text, const char *const *want) {
+  char *before = dump(db);
+  char *p = file(name, text);
+  cli_result r = import1(db, p);
+  cr_expect_eq(r.status, 1, "%s: exit %d, want 1 (stdout: %s)", name, r.status, r.out);
+  cr_expect_str_empty(r.out, "%s: stdout: %s", name, r.out);
+  for (; *want; want++)
+    cr_expect(strstr(r.err, *want) != NULL, "%s: no '%s' in stderr:\n%s", name, *want, r.err);
+  cr_expect(strstr(r.err, "nothing was imported") != NULL, "%s: %s", name, r.err);
+  char *after = dump(db);
+  cr_expect_str_eq(after, before, "%s: the store changed", name);
+  cli_free(&r);
+  free(before); free(after); free(p);
+}
+
+#define WANT(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* ---- JSON ---- */
+
+Test(import, json_syntax_error_gives_file_line_and_column) {
+  refused("bad.json", "{\n  \"unit\": \"d1\",\n  \"year\": 2022 \"facts\": []\n}\n",
+          WANT("/bad.json:3:16: JSON syntax error"));
+}
+
+Test(import, json_year_as_a_string) {
+  refused("y.json", "{\"unit\": \"d1\", \"facts\": [\n{\"key\": \"a\", \"year\": \"2022\", \"value\": 1}]}",
+          WANT("/y.json:2: year: must be an integer"));
+  refused("y.json", "{\"unit\": \"d1\", \"year\": \"2022\", \"facts\": [\n{\"key\": \"a\", \"value\": 1}]}",
+          WANT("/y.json:", "year: must be an integer"));
+}
+
+Test(import, json_year_out_of_range) {
+  refused("y.json", "{\"unit\": \"d1\", \"year\": 1e300, \"facts\": [\n{\"key\": \"a\", \"value\": 1}]}",
+          WANT("/y.json:2: year: 1e+300 is not a plausible year"));
+  refused("y.json", "{\"unit\": \"d1\", \"year\": 1850, \"facts\": [\n{\"key\": \"a\", \"value\": 1}]}",
+          WANT("/y.json:2: year: 1850 is not a plausible year"));
+}
+
+Test(import, json_null_and_object_values) {
+  refused("n.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": null}]}",
+          WANT("/n.json:2: value: missing"));
+  refused("o.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n\n{\"key\": \"a\", \"value\": {\"x\": 1}}]}",
+          WANT("/o.json:3: value: must be a number, boolean, string or list of records"));
+}
+
+Test(import, json_value_against_its_declared_type) {
+  refused("t.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": 1.5, \"type\": \"integer\"}]}",
+          WANT("/t.json:2: value: 1.5 is not an integer"));
+  refused("t.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": \"x\", \"type\": \"number\"}]}",
+          WANT("/t.json:2: value: a string where type is number"));
+  refused("t.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": 1, \"type\": \"float\"}]}",
+          WANT("/t.json:2: type: unknown type 'float'"));
+}
+
+Test(import, json_unknown_field) {
+  refused("u.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"vaule\": 1}]}",
+          WANT("/u.json:2: vaule: unknown field"));
+  refused("u.json", "{\"unit\": \"d1\", \"yaer\": 2022, \"facts\": []}",
+          WANT("/u.json:1: yaer: unknown top-level member"));
+}
+
+Test(import, json_invalid_date) {
+  refused("d.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": \"2022-02-30\"}]}",
+          WANT("/d.json:2: value: '2022-02-30' is not a valid date"));
+}
+
+Test(import, json_invalid_date_inside_a_list_record) {
+  refused("d.json",
+          "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n"
+          "{\"key\": \"bc\", \"value\": [\n"
+          "  {\"han\": \"2022-02-28\"},\n"
+          "  {\"han\": \"2022-02-30\"}\n"
+          "]}]}",
+          WANT("/d.json:4: value: bc[2].han: '2022-02-30' is not a valid date"));
+}
+
+Test(import, json_non_finite_numbers) {
+  refused("f.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": NaN}]}",
+          WANT("/f.json:2:23: JSON syntax error"));
+  refused("f.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": Infinity}]}",
+          WANT("/f.json:2:23: JSON syntax error"));
+  /* cJSON reads 1e400 as inf */
+  refused("f.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": 1e400}]}",
+          WANT("/f.json:2: value: not a finite number"));
+  refused("f.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": -1e400}]}",
+          WANT("/f.json:2: value: not a finite number"));
+  refused("f.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"l\", \"value\": [\n{\"x\": 1e400}]}]}",
+          WANT("/f.json:3: value: l[1].x: not a finite number"));
+}
+
+Test(import, json_missing_unit_or_year) {
+  refused("m.json", "{\"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": 1}]}",
+          WANT("/m.json:2: unit: missing"));
+  refused("m.json", "{\"unit\": \"d1\", \"facts\": [\n{\"key\": \"a\", \"value\": 1}]}",
+          WANT("/m.json:2: year: missing"));
+}
+
+Test(import, json_file_level_defaults) {
+  char *p = file("f.json",
+                 "{\"unit\": \"d1\", \"year\": 2022, \"source\": \"default source\", \"facts\": [\n"
+                 "  {\"key\": \"a\", \"value\": 1},\n"
+                 "  {\"key\": \"b\", \"value\": 2, \"year\": 2021, \"source\": \"own source\"},\n"
+                 "  {\"key\": \"c\", \"value\": 3, \"unit\": \"p\"}\n"
+                 "]}");
+  cli_result r = import1(db, p);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE unit='d1' AND year=2022 AND key='a'"
+                             " AND source='default source'"), 1);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE unit='d1' AND year=2021 AND key='b'"
+                             " AND source='own source'"), 1);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE unit='p' AND year=2022 AND key='c'"
+                             " AND source='default source'"), 1);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 3);
+  cli_free(&r);
+  free(p);
+}
+
+Test(import, json_types_are_inferred) {
+  char *p = file("f.json",
+                 "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n"
+                 "  {\"key\": \"i\", \"value\": 22}, {\"key\": \"n\", \"value\": 86.75},\n"
+                 "  {\"key\": \"yes\", \"value\": true}, {\"key\": \"d\", \"value\": \"2022-06-24\"},\n"
+                 "  {\"key\": \"t\", \"value\": \"text\"}, {\"key\": \"l\", \"value\": [{\"x\": 1}]},\n"
+                 "  {\"key\": \"tn\", \"value\": 5, \"type\": \"number\"}\n"
+                 "]}");
+  cli_result r = import1(db, p);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  static const char *const want[][2] = {{"i", "integer"}, {"n", "number"}, {"yes", "boolean"},
+                                        {"d", "date"}, {"t", "text"}, {"l", "list"}, {"tn", "number"}};
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+    char *type = NULL, *v = fact_value(db, want[i][0], &type);
+    cr_expect_not_null(v, "fact %s missing", want[i][0]);
+    if (v) cr_expect_str_eq(type, want[i][1], "fact %s", want[i][0]);
+    free(v); free(type);
+  }
+  cli_free(&r);
+  free(p);
+}
+
+Test(import, json_invalid_utf8) {
+  refused("u8.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": \"Ph\xF2ng\"}]}",
+          WANT("/u8.json:2:26: invalid UTF-8"));
+  /* an overlong encoding of '/' */
+  refused("u8.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": \"\xC0\xAF\"}]}",
+          WANT("/u8.json:2:24: invalid UTF-8"));
+}
+
+Test(import, empty_file) {
+  refused("e.json", "", WANT("/e.json:1: empty file"));
+  refused("e.csv", "", WANT("/e.csv:1: empty file"));
+}
+
+Test(import, truncated_json) {
+  refused("t.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": ",
+          WANT("/t.json:2:", "JSON syntax error"));
+}
+
+/* A file that stops inside a string or with brackets open says it looks truncated. */
+Test(import, truncated_json_says_unexpected_end_of_file) {
+  refused("t.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": ",
+          WANT("/t.json:2:", "unexpected end of file"));
+}
+
+Test(import, text_after_the_document) {
+  refused("a.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": []}\n\n{\"x\": 1}\n",
+          WANT("/a.json:3: JSON syntax error: text after the end of the document"));
+}
+
+Test(import, not_an_object_at_the_top) {
+  refused("a.json", "[1, 2]", WANT("/a.json:1: the file must hold one JSON object"));
+}
+
+/* ---- CSV ---- */
+
+Test(import, csv_from_excel_equals_the_json) {
+  char *store_json = path_join(dir, "json.db"), *store_csv = path_join(dir, "csv.db");
+  char *units = path_join(dir, "units.json");
+  char *fj = file("facts.json", facts_json), *fc = file("facts.csv", facts_csv_excel);
+  cli_result r = cli_run((const char *const[]){"--db", store_json, "import", units, fj, NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", store_csv, "import", units, fc, NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "3 facts (3 new") != NULL, "%s", r.out);
+  cli_free(&r);
+  char *a = dump(store_json), *b = dump(store_csv);
+  cr_expect_str_eq(b, a, "CSV and JSON give different stores");
+  /* and the decimal comma made a number */
+  cr_expect_eq(query_int(store_csv, "SELECT count(*) FROM facts WHERE key='b' AND type='number'"
+                                    " AND typeof(value)='real' AND value=86.75"), 1);
+  cr_expect_eq(query_int(store_csv, "SELECT count(*) FROM facts WHERE key='b' AND note='tỷ lệ'"), 1);
+  free(a); free(b); free(store_json); free(store_csv); free(units); free(fj); free(fc);
+}
+
+Test(import, csv_quoted_fields_with_newlines_and_quotes) {
+  char *p = file("q.csv",
+                 "unit,year,key,value,type,source,note\n"
+                 "d1,2022,t,\"line one\nline \"\"two\"\", and a comma\",text,s,\n"
+                 "d1,2022,u,5,,s,\n");
+  cli_result r = import1(db, p);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  char *v = fact_value(db, "t", NULL);
+  cr_expect_str_eq(v, "line one\nline \"two\", and a comma");
+  free(v);
+  cli_free(&r);
+  /* lines are counted through the quoted newline: the bad row is on line 4 */
+  refused("q2.csv",
+          "unit,year,key,value,type,source,note\n"
+          "d1,2022,t2,\"line one\nline two\",text,s,\n"
+          "d1,2022,u2,2022-13-01,,s,\n",
+          WANT("/q2.csv:4: value: '2022-13-01' is not a valid date"));
+  free(p);
+}
+
+Test(import, csv_row_with_a_missing_column) {
+  refused("m.csv",
+          "unit,year,key,value,type,source,note\n"
+          "d1,2022,a,1,,s,\n"
+          "d1,2022,b,2,,s\n",
+          WANT("/m.csv:3: row has 6 fields, header has 7"));
+}
+
+Test(import, csv_syntax_errors) {
+  refused("s.csv", "unit,year,key,value\nd1,2022,a,\"open\n", WANT("/s.csv:2: unterminated quoted field"));
+  refused("s.csv", "unit,year,key,value\nd1,2022,a,x\"y\n", WANT("/s.csv:2: quote inside an unquoted field"));
+  refused("s.csv", "a,b,c\n1,2,3\n", WANT("/s.csv:1: header: expected"));
+}
+
+Test(import, csv_header_only_imports_nothing_and_succeeds) {
+  char *before = dump(db);
+  char *p = file("h.csv", "unit,year,key,value,type,source,note\r\n");
+  cli_result r = import1(db, p);
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "imported 1 file: 0 facts") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "nothing changed") != NULL, "%s", r.out);
+  char *after = dump(db);
+  cr_expect_str_eq(after, before);
+  cli_free(&r);
+  free(p); free(before); free(after);
+}
+
+Test(import, csv_units_and_offices) {
+  char *u = file("units.csv", "id,name,kind,parent\nd2,\"Huyện D2, mới\",district,p\nx,Xã X,commune,\n");
+  char *o = file("offices.csv", "\xEF\xBB\xBFid;name\r\nvan-phong;Văn phòng HĐND và UBND\r\n");
+  cli_result r = cli_run((const char *const[]){"--db", db, "import", u, o, NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "2 units (2 new") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "1 offices (1 new") != NULL, "%s", r.out);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM units WHERE id='d2' AND name='Huyện D2, mới'"
+                             " AND kind='district' AND parent='p'"), 1);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM units WHERE id='x' AND parent IS NULL"), 1);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM offices WHERE id='van-phong'"
+                             " AND name='Văn phòng HĐND và UBND'"), 1);
+  cli_free(&r);
+  free(u); free(o);
+}
+
+Test(import, csv_unit_with_an_unknown_parent) {
+  refused("units.csv", "id,name,kind,parent\nd2,D2,district,nowhere\n",
+          WANT("/units.csv:2: parent: unknown unit 'nowhere'"));
+}
+
+Test(import, csv_numbers_beyond_an_integer) {
+  /* 20 digits do not fit a 64-bit integer: a number, not a wrapped integer */
+  char *p = file("big.csv", "unit,year,key,value\nd1,2022,big,99999999999999999999\n");
+  cli_result r = import1(db, p);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE key='big' AND type='number'"
+                             " AND value > 9.9e19"), 1);
+  cli_free(&r);
+  free(p);
+  refused("bigi.csv", "unit,year,key,value,type\nd1,2022,bigi,1e300,integer\n",
+          WANT("/bigi.csv:2: value: '1e300' is not an integer"));
+  refused("inf.csv", "unit,year,key,value\nd1,2022,inf,1e400\n",
+          WANT("/inf.csv:2: value: '1e400' is not a finite number"));
+}
+
+/* ---- one transaction ---- */
+
+Test(import, a_bad_file_in_a_folder_imports_nothing) {
+  char *sub = path_join(dir, "batch");
+  cr_assert_eq(mkdir(sub, 0700), 0);
+  char *a = path_join(sub, "a.json"), *b = path_join(sub, "b.csv");
+  /* a good file with a new office, a new unit and facts ... */
+  write_text(a, "{\"offices\": [{\"id\": \"new-office\", \"name\": \"N\"}],\n"
+                " \"units\": [{\"id\": \"d9\", \"name\": \"D9\", \"kind\": \"district\"}],\n"
+                " \"unit\": \"d1\", \"year\": 2022, \"facts\": [{\"key\": \"a\", \"value\": 1}]}\n");
+  /* ... and a file whose third line is bad */
+  write_text(b, "unit,year,key,value\nd9,2022,x,1\nd9,2022,y,2022-02-30\n");
+  long long offices = query_int(db, "SELECT count(*) FROM offices");
+  long long units = query_int(db, "SELECT count(*) FROM units");
+  long long facts = query_int(db, "SELECT count(*) FROM facts");
+  cli_result r = import1(db, sub);
+  cr_expect_eq(r.status, 1);
+  cr_expect_str_empty(r.out);
+  cr_expect(strstr(r.err, "/batch/b.csv:3: value: '2022-02-30' is not a valid date") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "nothing was imported") != NULL, "%s", r.err);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM offices"), offices);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM units"), units);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), facts);
+  cli_free(&r);
+  free(sub); free(a); free(b);
+}
+
+Test(import, folder_takes_only_json_and_csv_files) {
+  char *sub = path_join(dir, "batch");
+  cr_assert_eq(mkdir(sub, 0700), 0);
+  char *a = path_join(sub, "2-facts.csv"), *b = path_join(sub, "1-units.csv"), *c = path_join(sub, "notes.txt");
+  write_text(a, "unit,year,key,value\nd9,2022,x,1\n");
+  write_text(b, "id,name,kind\nd9,D9,district\n");
+  write_text(c, "not imported");
+  cli_result r = import1(db, sub);
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "imported 2 files") != NULL, "%s", r.out);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE unit='d9'"), 1);
+  cli_free(&r);
+  free(sub); free(a); free(b); free(c);
+}
+
+Test(import, unknown_unit) {
+  refused("f.json", "{\"unit\": \"zz\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": 1}]}",
+          WANT("/f.json:2: unit: unknown unit 'zz'"));
+}
+
+Test(import, duplicate_fact_names_both_places) {
+  refused("dup.json",
+          "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n"
+          "{\"key\": \"a\", \"value\": 1},\n"
+          "{\"key\": \"a\", \"value\": 2}]}",
+          WANT("/dup.json:3: key: duplicate fact d1/2022/a", "also at ", "/dup.json:2)"));
+  char *sub = path_join(dir, "two");
+  cr_assert_eq(mkdir(sub, 0700), 0);
+  char *a = path_join(sub, "a.json"), *b = path_join(sub, "b.csv");
+  write_text(a, "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": 1}]}");
+  write_text(b, "unit,year,key,value\nd1,2022,other,1\nd1,2022,a,1\n");
+  cli_result r = import1(db, sub);
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.err, "/two/b.csv:3: key: duplicate fact d1/2022/a") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "/two/a.json:2") != NULL, "%s", r.err);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 0);
+  cli_free(&r);
+  free(sub); free(a); free(b);
+}
+
+Test(import, a_file_with_only_facts_or_only_offices) {
+  /* no units or no offices in the batch (an empty array to sort) */
+  char *f = file("f.json", facts_json), *o = file("o.csv", "id,name\nx,X\n");
+  cli_result r = import1(db, f);
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  r = import1(db, o);
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 3);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM offices"), 3);
+  free(f); free(o);
+}
+
+/* ---- re-import ---- */
+
+Test(import, reimport_changes_nothing) {
+  char *p = file("f.json", facts_json);
+  cli_result r = import1(db, p);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  char *before = dump(db);
+  r = import1(db, p);
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "3 facts (0 new, 0 updated, 3 unchanged)") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "nothing changed") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "updated d1") == NULL, "%s", r.out);
+  char *after = dump(db);
+  cr_expect_str_eq(after, before);
+  cli_free(&r);
+  free(p); free(before); free(after);
+}
+
+Test(import, changed_value_is_reported) {
+  char *p = file("f.json", facts_json);
+  cli_result r = import1(db, p);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  free(p);
+  char *changed = strdup(facts_json);
+  char *at = strstr(changed, "86.75");
+  memcpy(at, "87.50", 5);
+  p = file("f.json", changed);
+  r = import1(db, p);
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "updated d1 2022 b: 86.75 -> 87.5\n") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "3 facts (0 new, 1 updated, 2 unchanged)") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "nothing changed") == NULL, "%s", r.out);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE key='b' AND value=87.5"), 1);
+  cli_free(&r);
+  free(p); free(changed);
+}
+
+/* ---- import_paths directly ---- */
+
+Test(import, import_paths_counts_and_reports) {
+  char err[1024], *text = NULL;
+  size_t len = 0;
+  store *s = store_open(db, err, sizeof err);
+  cr_assert_not_null(s, "%s", err);
+  char *p = file("f.csv", "unit,year,key,value\nd1,2022,a,1\nd1,2022,b,2\n");
+  const char *paths[] = {p};
+  import_stats st;
+  FILE *out = open_memstream(&text, &len);
+  cr_assert_eq(import_paths(s, paths, 1, out, &st, err, sizeof err), 0, "%s", err);
+  cr_expect_eq(st.files, 1);
+  cr_expect_eq(st.facts[PUT_NEW], 2);
+  cr_expect_eq(st.facts[PUT_SAME], 0);
+  write_text(p, "unit,year,key,value\nd1,2022,a,1\nd1,2022,b,3\n");
+  cr_assert_eq(import_paths(s, paths, 1, out, &st, err, sizeof err), 0, "%s", err);
+  cr_expect_eq(st.facts[PUT_NEW], 0);
+  cr_expect_eq(st.facts[PUT_UPDATED], 1);
+  cr_expect_eq(st.facts[PUT_SAME], 1);
+  fclose(out);
+  cr_expect_str_eq(text, "updated d1 2022 b: 2 -> 3\n");
+  /* a failure returns -1 with the message and writes nothing */
+  write_text(p, "unit,year,key,value\nd1,2022,a,5\nd1,2022,zz,\n");
+  cr_expect_eq(import_paths(s, paths, 1, NULL, &st, err, sizeof err), -1);
+  cr_expect(strstr(err, "/f.csv:3: value: missing") != NULL, "%s", err);
+  store_close(s);
+  cr_expect_eq(query_int(db, "SELECT value FROM facts WHERE key='a'"), 1);
+  free(p); free(text);
+}
+
+Test(import, missing_path_and_wrong_extension) {
+  char *p = path_join(dir, "nope.json");
+  cli_result r = import1(db, p);
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.err, "nope.json: No such file or directory") != NULL, "%s", r.err);
+  cli_free(&r);
+  char *t = file("facts.txt", "x");
+  r = import1(db, t);
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.err, "facts.txt: not a .json or .csv file") != NULL, "%s", r.err);
+  cli_free(&r);
+  free(p); free(t);
+}
