@@ -5,7 +5,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-ensure_packages "${PARINDEX_PACKAGES[@]}" libcriterion-dev
+ensure_packages "${PARINDEX_PACKAGES[@]}" libcriterion-dev "${PARINDEX_RENDER_PACKAGES[@]}"
 cd "$ROOT"
 
 echo "== build (warnings are errors)"
