@@ -9,7 +9,7 @@ ensure_packages "${PARINDEX_PACKAGES[@]}" libcriterion-dev "${PARINDEX_RENDER_PA
 cd "$ROOT"
 
 echo "== build (warnings are errors)"
-build build
+build build -DPARINDEX_TESTS=ON   # demo.sh and screenshot-report.sh configure it OFF
 echo "== tests"
 build/parindex_tests --jobs 2
 

@@ -26,7 +26,7 @@ static int run_report(cli_args *a) {
   cli_year from, to;
   int have_from = 0, have_to = 0;
   if ((rc = cli_year_load(a, s, (int)year - 1, &from))) {
-    cli_fail("the report compares %lld with %lld: import %lld's facts too", year, year - 1, year - 1);
+    cli_fail("the report compares %lld with %lld, so it needs %lld's rulebook and facts too", year, year - 1, year - 1);
     goto done;
   }
   have_from = 1;

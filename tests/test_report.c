@@ -202,3 +202,93 @@ Test(report, html_renders_in_chromium_without_console_messages, .init = golden_s
   cr_expect_eq(rc, 1, "a console error was not detected: %s", err ? err : "");
   free(err); free(bad); free(badpng); free(html); free(png); free(dir);
 }
+
+/* ---- every figure of the report is accounted for by the ledger ---- */
+
+typedef struct { long long *v; int n, cap; char *text; size_t len; } pool;
+
+static void pool_add_text(pool *p, const char *s) {
+  size_t k = strlen(s);
+  p->text = realloc(p->text, p->len + k + 2);
+  cr_assert_not_null(p->text);
+  memcpy(p->text + p->len, s, k);
+  p->len += k;
+  p->text[p->len++] = '\n';
+  p->text[p->len] = '\0';
+}
+
+static void pool_add(pool *p, long long hundredths) {
+  if (p->n == p->cap) {
+    p->cap = p->cap ? 2 * p->cap : 256;
+    p->v = realloc(p->v, (size_t)p->cap * sizeof *p->v);
+    cr_assert_not_null(p->v);
+  }
+  p->v[p->n++] = hundredths < 0 ? -hundredths : hundredths;
+}
+
+static void pool_walk(pool *p, const cJSON *o) {
+  if (cJSON_IsNumber(o)) pool_add(p, llround(o->valuedouble * 100));
+  else if (cJSON_IsString(o)) pool_add_text(p, o->valuestring);
+  for (const cJSON *c = o->child; c; c = c->next) pool_walk(p, c);
+}
+
+static void pool_command(pool *p, const char *const *args) {
+  cli_result r = cli_run(args);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cJSON *o = cJSON_Parse(r.out);
+  cr_assert_not_null(o);
+  pool_walk(p, o);
+  cJSON_Delete(o);
+  cli_free(&r);
+}
+
+/* Every decimal figure of the Markdown ("7,07", "52,37") is a number of the
+** results (explain, compare, rank, tasks JSON), a component's lost points
+** (max - points), or written inside a reason or task from the ledger. */
+Test(report, every_figure_is_accounted_for, .init = golden_setup, .fini = golden_teardown) {
+  char *md = report("md", "vi");
+  pool p = {0};
+  pool_add_text(&p, "");
+  const char *years[] = {"2021", "2022"};
+  for (int y = 0; y < 2; y++) {
+    pool_command(&p, (const char *const[]){"--db", db, "explain", "--year", years[y], "--unit", "muong-te", "--format",
+                                           "json", NULL});
+    pool_command(&p, (const char *const[]){"--db", db, "rank", "--year", years[y], "--format", "json", NULL});
+  }
+  pool_command(&p, (const char *const[]){"--db", db, "tasks", "--year", "2022", "--unit", "muong-te", "--format",
+                                         "json", NULL});
+  cli_result r = cli_run((const char *const[]){"--db", db, "compare", "--unit", "muong-te", "--from", "2021", "--to",
+                                               "2022", "--format", "json", NULL});
+  cr_assert_eq(r.status, 0);
+  cJSON *c = cJSON_Parse(r.out), *k;
+  pool_walk(&p, c);
+  cJSON_ArrayForEach(k, cJSON_GetObjectItem(c, "components")) {
+    for (int side = 0; side < 2; side++) {
+      const cJSON *s = cJSON_GetObjectItem(k, side ? "to" : "from");
+      pool_add(&p, llround((cJSON_GetObjectItem(s, "max")->valuedouble - cJSON_GetObjectItem(s, "points")->valuedouble) * 100));
+    }
+  }
+  cJSON_Delete(c);
+  cli_free(&r);
+  int checked = 0;
+  for (const char *s = md; *s; s++) {
+    if (!(s[0] >= '0' && s[0] <= '9') || (s > md && s[-1] >= '0' && s[-1] <= '9')) continue;
+    const char *e = s;
+    while (*e >= '0' && *e <= '9') e++;
+    if (!(e[0] == ',' && e[1] >= '0' && e[1] <= '9' && e[2] >= '0' && e[2] <= '9')) { s = e - 1; continue; }
+    char tok[32];
+    int n = (int)(e + 3 - s) < 31 ? (int)(e + 3 - s) : 31;
+    memcpy(tok, s, (size_t)n);
+    tok[n] = '\0';
+    long long h = atoll(s) * 100 + (e[1] - '0') * 10 + (e[2] - '0');
+    int found = strstr(p.text, tok) != NULL;
+    for (int i = 0; i < p.n && !found; i++) found = p.v[i] == h;
+    cr_expect(found, "figure %s in the report is not in the results or the ledger", tok);
+    checked++;
+    s = e + 2;
+  }
+  cr_expect(checked > 100, "only %d figures checked", checked);
+  free(p.v);
+  free(p.text);
+  free(md);
+}
