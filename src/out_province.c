@@ -52,7 +52,7 @@ void out_rank_text(FILE *f, const rulebook *rb, const standing *st, int n, int y
   fprintf(f, "%s %d · %d %s\n%s: %s (%s)\n\n", vi ? "Xếp hạng Chỉ số CCHC năm" : "PAR index ranking", year, n,
           vi ? "đơn vị" : "units", vi ? "Bộ tiêu chí" : "Rules", rb->name, rb->dir);
   out_rpad(f, vi ? "Hạng" : "Rank", 5); fputs("  ", f); out_pad(f, h_unit, nw);
-  fputs("  ", f); out_rpad(f, "HĐTĐ", 7); fputs("  ", f); out_rpad(f, vi ? "ĐTXHH" : "Survey", 7);
+  fputs("  ", f); out_rpad(f, vi ? "HĐTĐ" : "Apprais.", 8); fputs("  ", f); out_rpad(f, vi ? "ĐTXHH" : "Survey", 7);
   fputs("  ", f); out_rpad(f, "PAR INDEX", 9); fputs("  ", f); fputs(h_band, f); fputc('\n', f);
   for (int i = 0; i < n; i++) {
     const unit_result *r = st[i].r;
@@ -60,7 +60,7 @@ void out_rank_text(FILE *f, const rulebook *rb, const standing *st, int n, int y
     snprintf(rank, sizeof rank, "%d", st[i].rank);
     snprintf(name, sizeof name, "%s%s", r->unit.name, r->illustrative ? " (*)" : "");
     out_rpad(f, rank, 5); fputs("  ", f); out_pad(f, name, nw);
-    fputs("  ", f); out_rpad(f, P(a, r->appraisal, lang), 7);
+    fputs("  ", f); out_rpad(f, P(a, r->appraisal, lang), 8);
     fputs("  ", f); out_rpad(f, P(b, r->survey, lang), 7);
     fputs("  ", f); out_rpad(f, P(c, r->total, lang), 9);
     fprintf(f, "  %s\n", st[i].band ? st[i].band : "");

@@ -364,6 +364,11 @@ void report_write(report_writer *w, const report_doc *d) {
                        "trừ điểm dưới đây lấy từ sổ điểm của lần chấm.",
                        "Written by parindex from the facts in the store and the rulebook %s (%s). Every figure and "
                        "every deduction below comes from the ledger of the scoring."), x->rb->name, x->rb->dir));
+  if (x->c->from->illustrative || x->r->illustrative)
+    w->footnote(w, S(&x->ss, L("(*) Dữ kiện của %s trong báo cáo này là dữ liệu minh họa, không phải số liệu công bố "
+                               "(xem data/README.md): báo cáo chỉ để minh họa.",
+                               "(*) The facts of %s in this report are illustrative, not published figures (see "
+                               "data/README.md): the report is an illustration only."), x->r->unit.name));
   w->heading(w, 2, S(&x->ss, L("I. PHÂN TÍCH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) NĂM %d",
                                 "I. ANALYSIS OF THE PAR INDEX %d"), x->c->to_year));
   summary(x);
