@@ -25,4 +25,16 @@ echo
 echo "== parindex tasks --year 2022 --unit muong-te"
 $P --db parindex.db tasks --year 2022 --unit muong-te
 echo
+echo "== parindex rank --year 2022"
+$P --db parindex.db rank --year 2022
+echo
+echo "== parindex compare --unit muong-te --from 2021 --to 2022"
+$P --db parindex.db compare --unit muong-te --from 2021 --to 2022
+echo
 echo "The store is $ROOT/parindex.db; try: $P --db parindex.db explain --year 2022 --unit muong-te --criterion 7.3"
+echo
+echo "== parindex report --unit muong-te --year 2022 (Markdown and HTML)"
+mkdir -p out
+$P --db parindex.db report --unit muong-te --year 2022 --format md --out out/muong-te-2022.md
+$P --db parindex.db report --unit muong-te --year 2022 --format html --out out/muong-te-2022.html
+echo "The report is in $ROOT/out/muong-te-2022.md and $ROOT/out/muong-te-2022.html"

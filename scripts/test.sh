@@ -5,11 +5,11 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-ensure_packages "${PARINDEX_PACKAGES[@]}" libcriterion-dev
+ensure_packages "${PARINDEX_PACKAGES[@]}" libcriterion-dev "${PARINDEX_RENDER_PACKAGES[@]}"
 cd "$ROOT"
 
 echo "== build (warnings are errors)"
-build build
+build build -DPARINDEX_TESTS=ON   # demo.sh and screenshot-report.sh configure it OFF
 echo "== tests"
 build/parindex_tests --jobs 2
 

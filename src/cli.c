@@ -15,7 +15,8 @@
 #define DEFAULT_RULES "rules/lai-chau/district"
 
 static const cli_command *const commands[] = {
-  &cmd_import, &cmd_score, &cmd_explain, &cmd_tasks, NULL
+  &cmd_import, &cmd_score, &cmd_explain, &cmd_tasks,
+  &cmd_rank, &cmd_compare, &cmd_report, NULL
 };
 
 static void usage_main(FILE *f) {
@@ -182,6 +183,11 @@ static const char *default_rules(void) {
   return PARINDEX_SOURCE_DIR "/" DEFAULT_RULES;
 }
 
+const char *cli_rules_root(const cli_args *a) {
+  const char *rules = cli_opt(a, "rules");
+  return rules ? rules : default_rules();
+}
+
 int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc) {
   char err[8192];
   long long year, insns, mem;
@@ -192,7 +198,7 @@ int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc) {
   if ((rc = cli_int(a, "year", 1900, 2200, 0, &year))) return rc;
   if ((rc = cli_int(a, "max-instructions", 1000, 1000000000000LL, 0, &insns))) return rc;
   if ((rc = cli_int(a, "max-memory", 1, 65536, 0, &mem))) return rc;
-  if ((rc = cli_choice(a, "format", "text|json"))) return rc;
+  if ((rc = cli_choice(a, "format", "text|json|csv"))) return rc;   /* csv: tasks only */
   if ((rc = cli_choice(a, "lang", "vi|en"))) return rc;
   sc->unit = cli_opt(a, "unit");
   if (need_unit && !sc->unit) return cli_usage_error(a, "--unit is required");

@@ -9,6 +9,7 @@
 #ifndef PARINDEX_CLI_H
 #define PARINDEX_CLI_H
 
+#include "province.h"
 #include "rulebook.h"
 #include "store.h"
 
@@ -66,6 +67,25 @@ typedef struct {
 int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc);
 void cli_scoring_done(cli_scoring *sc);
 
+/* The --rules root (or $PARINDEX_RULES, or the bundled rules). */
+const char *cli_rules_root(const cli_args *a);
+
+/* One year across the province (cli_year.c): the year's rulebook from
+** --rules (with --max-instructions/--max-memory), every unit with facts
+** scored (nothing stored) and ranked. cli_year_free releases it. */
+typedef struct {
+  int year;
+  char dir[4096];
+  rulebook *rb;
+  engine_results res;
+  standing *st;
+} cli_year;
+int cli_year_load(const cli_args *a, store *s, int year, cli_year *y);
+void cli_year_free(cli_year *y);
+/* Find the unit in y, or print why not (exit code in *rc) and return NULL. */
+const unit_result *cli_year_unit(const cli_year *y, const char *unit, int *rc);
+
+extern const cli_command cmd_rank, cmd_compare, cmd_report;
 extern const cli_command cmd_import, cmd_score, cmd_explain, cmd_tasks;
 
 #endif

@@ -21,6 +21,9 @@ static int scoring(cli_args *a, char which) {
   cli_scoring sc;
   char err[8192];
   engine_results res = {0};
+  const char *fmt = cli_opt(a, "format");
+  int csv = fmt && !strcmp(fmt, "csv");
+  if (csv && which != 't') return cli_usage_error(a, "--format: 'csv' is for rank, compare and tasks; use text or json");
   int rc = cli_scoring_setup(a, which != 's', &sc);
   if (rc) return rc;
   const char *crit = cli_opt(a, "criterion"), *office = cli_opt(a, "office");
@@ -44,7 +47,8 @@ static int scoring(cli_args *a, char which) {
     if (sc.json) out_explain_json(stdout, sc.rb, &res.units[0], crit);
     else out_explain_text(stdout, sc.rb, &res.units[0], crit, lang);
   } else {
-    if (sc.json) out_tasks_json(stdout, sc.rb, &res.units[0], office);
+    if (csv) out_tasks_csv(stdout, sc.rb, &res.units[0], office);
+    else if (sc.json) out_tasks_json(stdout, sc.rb, &res.units[0], office);
     else out_tasks_text(stdout, sc.rb, &res.units[0], office, lang);
   }
   rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
@@ -89,11 +93,12 @@ const cli_command cmd_tasks = {
   "tasks", "next year's improvement tasks of one unit, by office",
   CLI_SCORING_OPTS " office=",
   "usage: parindex [--db FILE] tasks [--rules DIR] --year Y --unit ID\n"
-  "                                  [--office ID] [--format text|json] [--lang vi|en]\n"
+  "                                  [--office ID] [--format text|json|csv] [--lang vi|en]\n"
   "\n"
   "The improvement tasks implied by the deductions, grouped by office, each\n"
   "with its criterion and the points its deduction took. Nothing is stored.\n"
   "\n"
-  "  --office ID              only this office's tasks\n" SCORING_HELP,
+  "  --office ID              only this office's tasks\n"
+  "  --format csv             one row per task, UTF-8 with BOM (for Excel)\n" SCORING_HELP,
   run_tasks,
 };

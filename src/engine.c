@@ -109,6 +109,9 @@ static int score_unit(const unit_facts *uf, void *ud) {
   }
   unit_result *r = &o->units[o->n];
   if (rulebook_eval(c->rb, uf, r, c->err, c->errlen)) { ledger_free(r); return -1; }
+  for (size_t i = 0; i < uf->n && !r->illustrative; i++)
+    r->illustrative = uf->facts[i].source &&
+                      !strncmp(uf->facts[i].source, ILLUSTRATIVE_SOURCE, strlen(ILLUSTRATIVE_SOURCE));
   o->n++;
   if (c->persist && persist_unit(c, r)) {
     snprintf(c->err, c->errlen, "storing the run: %s", store_errmsg(c->s));

@@ -13,6 +13,9 @@
 #include "facts.h"
 #include "points.h"
 
+/* The source that marks facts as illustrative, not published (data/README.md). */
+#define ILLUSTRATIVE_SOURCE "Dữ liệu minh họa"
+
 typedef struct { const char *office, *text; } ledger_task;
 
 typedef struct {            /* a fact as the deduction saw it */
@@ -44,6 +47,7 @@ typedef struct {
   ledger_component *comps; int ncomps;
   ledger_deduction *deds; int nded, capded;
   pts_t appraisal, survey, total;
+  int illustrative;         /* a fact's source starts with ILLUSTRATIVE_SOURCE */
   arena a;
 } unit_result;
 

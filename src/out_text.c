@@ -37,7 +37,7 @@ static char dec(report_lang lang) { return lang == LANG_VI ? ',' : '.'; }
 static const char *P(char *buf, pts_t v, report_lang lang) { return pts_format(buf, v, dec(lang), 1); }
 
 /* Display width of UTF-8 text: code points, combining marks take none. */
-static int width(const char *s) {
+int out_width(const char *s) {
   int w = 0;
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
     if ((*p & 0xC0) == 0x80) continue;
@@ -48,13 +48,13 @@ static int width(const char *s) {
   return w;
 }
 
-static void pad(FILE *f, const char *s, int w) {
+void out_pad(FILE *f, const char *s, int w) {
   fputs(s, f);
-  for (int n = width(s); n < w; n++) fputc(' ', f);
+  for (int n = out_width(s); n < w; n++) fputc(' ', f);
 }
 
-static void rpad(FILE *f, const char *s, int w) {
-  for (int n = width(s); n < w; n++) fputc(' ', f);
+void out_rpad(FILE *f, const char *s, int w) {
+  for (int n = out_width(s); n < w; n++) fputc(' ', f);
   fputs(s, f);
 }
 
@@ -62,7 +62,7 @@ static void rpad(FILE *f, const char *s, int w) {
 
 /* s cut to at most w display columns, into buf. */
 static const char *fit(char *buf, size_t n, const char *s, int w) {
-  if (width(s) <= w) return s;
+  if (out_width(s) <= w) return s;
   size_t i = 0;
   int cols = 0;
   while (s[i] && i + 4 < n) {
@@ -70,8 +70,8 @@ static const char *fit(char *buf, size_t n, const char *s, int w) {
     while (s[k] && ((unsigned char)s[k] & 0xC0) == 0x80) k++;
     char one[8] = {0};
     memcpy(one, s + i, k - i < 7 ? k - i : 7);
-    if (cols + width(one) > w - 1) break;
-    cols += width(one);
+    if (cols + out_width(one) > w - 1) break;
+    cols += out_width(one);
     i = k;
   }
   memcpy(buf, s, i);
@@ -81,25 +81,25 @@ static const char *fit(char *buf, size_t n, const char *s, int w) {
 
 static void score_unit(FILE *f, const rulebook *rb, const unit_result *r, report_lang lang) {
   char a[PTS_FMT_MAX], b[PTS_FMT_MAX], p[PTS_FMT_MAX + 2], name[256];
-  int nw = width(T(L_COMPONENT));
-  for (int c = 0; c < rb->ncomps; c++) if (width(rb->comps[c].name) > nw) nw = width(rb->comps[c].name);
+  int nw = out_width(T(L_COMPONENT));
+  for (int c = 0; c < rb->ncomps; c++) if (out_width(rb->comps[c].name) > nw) nw = out_width(rb->comps[c].name);
   if (nw > NAME_COLUMN) nw = NAME_COLUMN;
-  if (width(T(L_APPRAISAL)) > nw) nw = width(T(L_APPRAISAL));
-  if (width(T(L_SURVEY)) > nw) nw = width(T(L_SURVEY));
+  if (out_width(T(L_APPRAISAL)) > nw) nw = out_width(T(L_APPRAISAL));
+  if (out_width(T(L_SURVEY)) > nw) nw = out_width(T(L_SURVEY));
   fprintf(f, "%s (%s) · %s %d\n%s: %s (%s)\n\n", r->unit.name, r->unit.id, T(L_INDEX_YEAR), r->year,
           T(L_RULES), rb->name, rb->dir);
-  fputs("    ", f); pad(f, T(L_COMPONENT), nw);
-  fputs("  ", f); rpad(f, T(L_POINTS), 7); fputs("  ", f); rpad(f, T(L_MAX), 7);
-  fputs("  ", f); rpad(f, T(L_PERCENT), 8); fputs("  ", f); rpad(f, T(L_RANK), 5); fputc('\n', f);
+  fputs("    ", f); out_pad(f, T(L_COMPONENT), nw);
+  fputs("  ", f); out_rpad(f, T(L_POINTS), 7); fputs("  ", f); out_rpad(f, T(L_MAX), 7);
+  fputs("  ", f); out_rpad(f, T(L_PERCENT), 8); fputs("  ", f); out_rpad(f, T(L_RANK), 5); fputc('\n', f);
   for (int c = 0; c < rb->ncomps; c++) {
     char rank[16];
     fprintf(f, "%-3s ", rb->comps[c].id);
-    pad(f, fit(name, sizeof name, rb->comps[c].name, nw), nw);
+    out_pad(f, fit(name, sizeof name, rb->comps[c].name, nw), nw);
     snprintf(p, sizeof p, "%s%%", P(a, pts_percent(r->comps[c].points, r->comps[c].max), lang));
     snprintf(rank, sizeof rank, "%d/%d", r->comps[c].rank, rb->ncomps);
-    fputs("  ", f); rpad(f, P(a, r->comps[c].points, lang), 7);
-    fputs("  ", f); rpad(f, P(b, r->comps[c].max, lang), 7);
-    fputs("  ", f); rpad(f, p, 8); fputs("  ", f); rpad(f, rank, 5); fputc('\n', f);
+    fputs("  ", f); out_rpad(f, P(a, r->comps[c].points, lang), 7);
+    fputs("  ", f); out_rpad(f, P(b, r->comps[c].max, lang), 7);
+    fputs("  ", f); out_rpad(f, p, 8); fputs("  ", f); out_rpad(f, rank, 5); fputc('\n', f);
   }
   pts_t amax = 0, smax = 0;
   for (int c = 0; c < rb->ncomps; c++) *(rb->comps[c].kind == RB_SURVEY ? &smax : &amax) += rb->comps[c].max;
@@ -107,27 +107,27 @@ static void score_unit(FILE *f, const rulebook *rb, const unit_result *r, report
     {L_APPRAISAL, r->appraisal, amax}, {L_SURVEY, r->survey, smax}, {L_PAR, r->total, rb->total}};
   fputc('\n', f);
   for (int i = 0; i < 3; i++) {
-    fputs("    ", f); pad(f, T(rows[i].l), nw);
-    fputs("  ", f); rpad(f, P(a, rows[i].v, lang), 7);
-    fputs("  ", f); rpad(f, P(b, rows[i].m, lang), 7); fputc('\n', f);
+    fputs("    ", f); out_pad(f, T(rows[i].l), nw);
+    fputs("  ", f); out_rpad(f, P(a, rows[i].v, lang), 7);
+    fputs("  ", f); out_rpad(f, P(b, rows[i].m, lang), 7); fputc('\n', f);
   }
 }
 
 void out_score_text(FILE *f, const rulebook *rb, const engine_results *res, report_lang lang) {
   char a[PTS_FMT_MAX], b[PTS_FMT_MAX], c[PTS_FMT_MAX];
   if (res->n == 1) { score_unit(f, rb, &res->units[0], lang); return; }
-  int nw = width(T(L_UNIT));
-  for (int i = 0; i < res->n; i++) if (width(res->units[i].unit.name) > nw) nw = width(res->units[i].unit.name);
+  int nw = out_width(T(L_UNIT));
+  for (int i = 0; i < res->n; i++) if (out_width(res->units[i].unit.name) > nw) nw = out_width(res->units[i].unit.name);
   fprintf(f, "%s %d · %s: %s (%s)\n\n", T(L_INDEX_YEAR), res->n ? res->units[0].year : 0, T(L_RULES),
           rb->name, rb->dir);
-  pad(f, T(L_UNIT), nw); fputs("  ", f); rpad(f, "HĐTĐ", 7); fputs("  ", f);
-  rpad(f, lang == LANG_VI ? "ĐTXHH" : "Survey", 7); fputs("  ", f); rpad(f, T(L_PAR), 9); fputc('\n', f);
+  out_pad(f, T(L_UNIT), nw); fputs("  ", f); out_rpad(f, "HĐTĐ", 7); fputs("  ", f);
+  out_rpad(f, lang == LANG_VI ? "ĐTXHH" : "Survey", 7); fputs("  ", f); out_rpad(f, T(L_PAR), 9); fputc('\n', f);
   for (int i = 0; i < res->n; i++) {
     const unit_result *r = &res->units[i];
-    pad(f, r->unit.name, nw);
-    fputs("  ", f); rpad(f, P(a, r->appraisal, lang), 7);
-    fputs("  ", f); rpad(f, P(b, r->survey, lang), 7);
-    fputs("  ", f); rpad(f, P(c, r->total, lang), 9); fputc('\n', f);
+    out_pad(f, r->unit.name, nw);
+    fputs("  ", f); out_rpad(f, P(a, r->appraisal, lang), 7);
+    fputs("  ", f); out_rpad(f, P(b, r->survey, lang), 7);
+    fputs("  ", f); out_rpad(f, P(c, r->total, lang), 9); fputc('\n', f);
   }
 }
 

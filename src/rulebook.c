@@ -223,8 +223,42 @@ static int decl_curry(lua_State *L, lua_CFunction body, const char *what) {
 static int decl_component(lua_State *L) { return decl_curry(L, decl_component_body, "component"); }
 static int decl_criterion(lua_State *L) { return decl_curry(L, decl_criterion_body, "criterion"); }
 
+/* bands { {min = 80, name = "Tốt"}, ... }: rating bands of the total. */
+static int decl_bands(lua_State *L) {
+  static const char *const fields[] = {"min", "name", NULL};
+  rulebook *rb = rb_of(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  if (rb->bands_file) return sandbox_error(L, "bands: declared twice (first at %s:%d)", rb->bands_file, rb->bands_line);
+  lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
+  if (n == 0) return sandbox_error(L, "bands: expected a list of {min = N, name = \"...\"}");
+  rb->bands = calloc((size_t)n, sizeof *rb->bands);
+  if (!rb->bands) abort();
+  for (lua_Integer i = 1; i <= n; i++) {
+    char what[32];
+    snprintf(what, sizeof what, "%lld", (long long)i);
+    if (lua_rawgeti(L, 1, i) != LUA_TTABLE) return sandbox_error(L, "bands: entry %s must be a table {min = N, name = \"...\"}", what);
+    int t = lua_gettop(L);
+    check_fields(L, t, "bands: entry", what, fields);
+    rb_band b;
+    b.min = pts_field(L, t, "min", "bands: entry", what);
+    b.name = str_field(L, t, "name", 1, "bands: entry", what);
+    lua_pop(L, 1);
+    for (int k = 0; k < rb->nbands; k++)
+      if (rb->bands[k].min == b.min) {
+        free(b.name);
+        return sandbox_error(L, "bands: entry %s has the same min as entry %d", what, k + 1);
+      }
+    int at = rb->nbands++;                      /* keep them highest min first */
+    while (at > 0 && rb->bands[at - 1].min < b.min) { rb->bands[at] = rb->bands[at - 1]; at--; }
+    rb->bands[at] = b;
+  }
+  where(L, &rb->bands_file, &rb->bands_line);
+  return 0;
+}
+
 static const luaL_Reg decl_api[] = {
   {"index", decl_index}, {"component", decl_component}, {"criterion", decl_criterion},
+  {"bands", decl_bands},
   {NULL, NULL}
 };
 
@@ -243,6 +277,12 @@ static int has_office(const rulebook *rb, const char *id) {
 const char *rulebook_office_name(const rulebook *rb, const char *id) {
   for (int i = 0; i < rb->noffices; i++)
     if (!strcmp(rb->offices[i].id, id)) return rb->offices[i].name;
+  return NULL;
+}
+
+const char *rulebook_band(const rulebook *rb, pts_t total) {
+  for (int i = 0; i < rb->nbands; i++)
+    if (total >= rb->bands[i].min) return rb->bands[i].name;
   return NULL;
 }
 
@@ -306,6 +346,10 @@ static void check_rulebook(rulebook *rb, char *err, size_t errlen) {
     if (rb->noffices && !has_office(rb, c->owner))
       problem(err, errlen, c->file, c->line, "component %s: unknown owner office '%s'", c->id, c->owner);
   }
+  for (int i = 0; i < rb->nbands; i++)
+    if (rb->bands[i].min > rb->total)
+      problem(err, errlen, rb->bands_file, rb->bands_line, "bands: '%s' starts at %s, above the index total %s",
+              rb->bands[i].name, pts_format(a, rb->bands[i].min, ',', 0), pts_format(b, rb->total, ',', 0));
   if (sum != rb->total)
     problem(err, errlen, rb->index_file, rb->index_line,
             "index: components' maxima sum to %s, not the declared total %s",
@@ -476,6 +520,8 @@ void rulebook_free(rulebook *rb) {
   }
   for (int i = 0; i < rb->nfiles; i++) free(rb->files[i]);
   for (int i = 0; i < rb->noffices; i++) { free(rb->offices[i].id); free(rb->offices[i].name); }
+  for (int i = 0; i < rb->nbands; i++) free(rb->bands[i].name);
+  free(rb->bands); free(rb->bands_file);
   free(rb->comps); free(rb->crits); free(rb->files); free(rb->offices);
   free(rb->dir); free(rb->name); free(rb->index_file);
   free(rb);

@@ -39,6 +39,11 @@ typedef struct {
   char *id, *name;
 } rb_office;
 
+typedef struct {            /* a rating band: totals >= min get this name */
+  pts_t min;
+  char *name;
+} rb_band;
+
 typedef struct rulebook {
   lua_State *L;
   sandbox_limits lim;
@@ -49,6 +54,8 @@ typedef struct rulebook {
   rb_criterion *crits; int ncrits;
   char **files; int nfiles;
   rb_office *offices; int noffices;
+  rb_band *bands; int nbands;       /* highest min first; may be empty */
+  char *bands_file; int bands_line;
   struct host *host;        /* evaluation state (unitapi.c) */
 } rulebook;
 
@@ -65,6 +72,9 @@ rulebook *rulebook_load(const char *dir, const rb_office *offices, int noffices,
                         const sandbox_limits *limits, char *err, size_t errlen);
 void rulebook_free(rulebook *rb);
 const char *rulebook_office_name(const rulebook *rb, const char *id);
+/* The band of a total (the one with the highest min <= total), or NULL when
+** the rulebook declares no bands or none fits. */
+const char *rulebook_band(const rulebook *rb, pts_t total);
 
 /* Score one unit: fills r (which the caller ledger_free's), criteria in
 ** rulebook order, then the component and index totals. 0, or -1 with

@@ -3,6 +3,8 @@
 */
 #include "helpers.h"
 
+#include <cjson/cJSON.h>
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,4 +98,30 @@ char *bundled_store(void) {
   }
   cli_free(&r);
   return db;
+}
+
+cJSON *published_figures(void) {
+  char *text = read_text(PARINDEX_TEST_DIR "/golden/muong-te-published.json", NULL);
+  cJSON *o = text ? cJSON_Parse(text) : NULL;
+  free(text);
+  return o;
+}
+
+char *golden_db;
+cJSON *golden;
+
+void golden_setup(void) {
+  golden_db = bundled_store();
+  golden = published_figures();
+  if (!golden) {
+    fprintf(stderr, "tests/golden/muong-te-published.json is missing or invalid\n");
+    abort();
+  }
+}
+
+void golden_teardown(void) {
+  cJSON_Delete(golden);
+  free(golden_db);
+  golden = NULL;
+  golden_db = NULL;
 }

@@ -30,4 +30,16 @@ char *read_text(const char *path, size_t *len);
 /* A store at dir/parindex.db with data/lai-chau imported; returns its path. */
 char *bundled_store(void);
 
+/* tests/golden/muong-te-published.json parsed (a cJSON *, NULL if missing or
+** invalid); the caller cJSON_Delete's it. */
+struct cJSON *published_figures(void);
+
+/* The fixture of the tests on the bundled data: .init = golden_setup makes
+** golden_db (bundled_store()) and golden (published_figures()); .fini =
+** golden_teardown frees them. */
+extern char *golden_db;
+extern struct cJSON *golden;
+void golden_setup(void);
+void golden_teardown(void);
+
 #endif

@@ -13,22 +13,8 @@
 
 #include "helpers.h"
 
-static char *db;
-static cJSON *published;
-
-static void setup(void) {
-  db = bundled_store();
-  char *text = read_text(PARINDEX_TEST_DIR "/golden/muong-te-published.json", NULL);
-  cr_assert_not_null(text, "tests/golden/muong-te-published.json is missing");
-  published = cJSON_Parse(text);
-  free(text);
-  cr_assert_not_null(published);
-}
-
-static void teardown(void) {
-  cJSON_Delete(published);
-  free(db);
-}
+#define db golden_db         /* the fixture of helpers.h */
+#define published golden
 
 static cJSON *run_json(const char *cmd, const char *year, const char *unit) {
   cli_result r = cli_run((const char *const[]){"--db", db, cmd, "--year", year, "--unit", unit,
@@ -81,7 +67,7 @@ static void check_year(const char *year) {
   cJSON_Delete(got);
 }
 
-TestSuite(golden, .init = setup, .fini = teardown, .timeout = 60);
+TestSuite(golden, .init = golden_setup, .fini = golden_teardown, .timeout = 60);
 
 Test(golden, year_2022_totals_and_components) { check_year("2022"); }
 Test(golden, year_2021_totals_and_components) { check_year("2021"); }

@@ -69,3 +69,14 @@ component "8" {
   max   = 33,
   owner = "van-phong",
 }
+
+-- Xếp loại theo tổng điểm PAR INDEX: mỗi đơn vị nhận mức có 'min' cao nhất
+-- không vượt quá tổng điểm của mình. Các ngưỡng này do bộ quy tắc đặt ra
+-- (quyết định công bố của tỉnh chỉ xếp hạng, không xếp loại); sửa ở đây,
+-- không cần biên dịch lại.
+bands {
+  { min = 80, name = "Tốt" },
+  { min = 70, name = "Khá" },
+  { min = 60, name = "Trung bình" },
+  { min = 0,  name = "Yếu" },
+}
