@@ -16,7 +16,7 @@ build/parindex_tests --jobs 2
 echo "== build with AddressSanitizer + UBSan"
 build build-asan -DPARINDEX_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 echo "== tests under AddressSanitizer + UBSan"
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   build-asan/parindex_tests --jobs 2
 
 echo "== all tests passed"
