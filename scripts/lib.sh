@@ -4,7 +4,9 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # The Debian packages parindex needs to build and run.
-PARINDEX_PACKAGES=(cmake make gcc pkg-config liblua5.4-dev libsqlite3-dev libcjson-dev sqlite3)
+PARINDEX_PACKAGES=(cmake make gcc pkg-config liblua5.4-dev libsqlite3-dev libcjson-dev sqlite3 libssl-dev)
+# Optional: luacheck, run by `parindex rules check` when installed.
+PARINDEX_OPTIONAL_PACKAGES=(lua-check)
 
 # ensure_packages PKG... : apt-get install only the packages that are missing.
 ensure_packages() {

@@ -5,7 +5,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-ensure_packages "${PARINDEX_PACKAGES[@]}" libcriterion-dev
+ensure_packages "${PARINDEX_PACKAGES[@]}" "${PARINDEX_OPTIONAL_PACKAGES[@]}" libcriterion-dev
 cd "$ROOT"
 
 echo "== build (warnings are errors)"

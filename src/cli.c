@@ -15,7 +15,8 @@
 #define DEFAULT_RULES "rules/lai-chau/district"
 
 static const cli_command *const commands[] = {
-  &cmd_import, &cmd_score, &cmd_explain, &cmd_tasks, NULL
+  &cmd_import, &cmd_score, &cmd_explain, &cmd_tasks,
+  &cmd_runs, &cmd_verify, &cmd_rules, NULL
 };
 
 static void usage_main(FILE *f) {

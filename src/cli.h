@@ -67,5 +67,9 @@ int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc);
 void cli_scoring_done(cli_scoring *sc);
 
 extern const cli_command cmd_import, cmd_score, cmd_explain, cmd_tasks;
+extern const cli_command cmd_runs, cmd_verify, cmd_rules;
+
+/* explain/tasks --run: show a stored run as it was (cmd_runs.c); which 'e' or 't'. */
+int cli_show_run(cli_args *a, char which);
 
 #endif

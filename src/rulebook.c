@@ -412,8 +412,24 @@ static int init_state(lua_State *L) {
   return 0;
 }
 
+static rulebook *load(const char *dir, const rb_office *offices, int noffices,
+                      const sandbox_limits *limits, char *err, size_t errlen, int *complete);
+
 rulebook *rulebook_load(const char *dir, const rb_office *offices, int noffices,
                         const sandbox_limits *limits, char *err, size_t errlen) {
+  return load(dir, offices, noffices, limits, err, errlen, NULL);
+}
+
+rulebook *rulebook_load_lenient(const char *dir, const rb_office *offices, int noffices,
+                                char *err, size_t errlen, int *complete) {
+  *complete = 0;
+  return load(dir, offices, noffices, NULL, err, errlen, complete);
+}
+
+/* complete NULL: strict. Else lenient: the rulebook comes back despite
+** problems, *complete saying whether every file loaded. */
+static rulebook *load(const char *dir, const rb_office *offices, int noffices,
+                      const sandbox_limits *limits, char *err, size_t errlen, int *complete) {
   static const luaL_Reg *const apis[] = {decl_api, lrules_helpers, NULL};
   rulebook *rb = calloc(1, sizeof *rb);
   if (!rb) abort();
@@ -450,11 +466,13 @@ rulebook *rulebook_load(const char *dir, const rb_office *offices, int noffices,
     }
   }
   if (err[0]) goto fail;
+  if (complete) *complete = 1;
   check_rulebook(rb, err, errlen);
   if (err[0]) goto fail;
   order_rulebook(rb);
   return rb;
 fail:
+  if (complete && rb->L) return rb;      /* lenient: not ordered, not for scoring */
   rulebook_free(rb);
   return NULL;
 }

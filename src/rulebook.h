@@ -50,6 +50,10 @@ typedef struct rulebook {
   char **files; int nfiles;
   rb_office *offices; int noffices;
   struct host *host;        /* evaluation state (unitapi.c) */
+  /* for 'rules test' (rules_test.c); both NULL otherwise */
+  const char *only;         /* rulebook_eval scores only criteria i with only[i] */
+  void (*on_lose)(void *ud, const char *file, int line);   /* each u.lose call's position */
+  void *on_lose_ud;
 } rulebook;
 
 /* Pick the rulebook folder: `root` itself when it holds *.lua files, else
@@ -63,6 +67,12 @@ int rulebook_resolve(const char *root, int year, char *out, size_t outlen,
 ** "file:line: message" per line, in err. */
 rulebook *rulebook_load(const char *dir, const rb_office *offices, int noffices,
                         const sandbox_limits *limits, char *err, size_t errlen);
+/* For 'rules check': like rulebook_load, but the rulebook comes back even
+** with problems (all in err) so that more checks can run on it; *complete
+** is 1 when every file loaded. Such a rulebook is for inspection only:
+** never evaluate it. NULL only when nothing could be loaded. */
+rulebook *rulebook_load_lenient(const char *dir, const rb_office *offices, int noffices,
+                                char *err, size_t errlen, int *complete);
 void rulebook_free(rulebook *rb);
 const char *rulebook_office_name(const rulebook *rb, const char *id);
 
