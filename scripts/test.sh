@@ -13,6 +13,15 @@ build build
 echo "== tests"
 build/parindex_tests --jobs 2
 
+echo "== the bundled rulebooks: rules check and rules test"
+offices=$(mktemp -d)
+build/parindex --db "$offices/parindex.db" import data/lai-chau >/dev/null   # owners are checked against its offices
+for y in 2021 2022; do
+  build/parindex --db "$offices/parindex.db" rules check "rules/lai-chau/district/$y"
+  build/parindex rules test "rules/lai-chau/district/$y"
+done
+rm -rf "$offices"
+
 echo "== build with AddressSanitizer + UBSan"
 build build-asan -DPARINDEX_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 echo "== tests under AddressSanitizer + UBSan"

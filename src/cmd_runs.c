@@ -149,7 +149,12 @@ int cli_show_run(cli_args *a, char which) {
   if (!unit && sr.run.nunit_rows == 1) unit = sr.run.unit_rows[0].unit.id;
   if (!unit) { rc = cli_usage_error(a, "run %lld scored %d units: say which with --unit", (long long)id, sr.run.nunit_rows); goto done; }
   if (!(u = audit_run_unit(&sr.run, unit))) { cli_fail("run %lld did not score unit '%s'", (long long)id, unit); goto done; }
-  if (!(sr.rb = audit_run_rulebook(&sr.run, err, sizeof err))) { cli_fail("%s", err); goto done; }
+  if (!sr.run.nfiles) {                          /* schema v1: no stored rules */
+    fprintf(stderr, "parindex: run %lld predates the audit trail (store schema v1): shown with the current "
+            "rules in %s, which may differ from those it ran with\n", (long long)id, sr.run.rules);
+    sr.rb = engine_load_rules(sr.s, sr.run.rules, NULL, err, sizeof err);
+  } else sr.rb = audit_run_rulebook(&sr.run, err, sizeof err);
+  if (!sr.rb) { cli_fail("%s", err); goto done; }
   if (crit) {
     int found = 0;
     for (int i = 0; i < sr.rb->ncrits && !found; i++) found = !strcmp(sr.rb->crits[i].id, crit);

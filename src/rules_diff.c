@@ -173,6 +173,15 @@ static int diff_rulebooks(const rulebook *A, const rulebook *B, char dec) {
       printf("component %s added: %s (max %s)\n", B->comps[i].id, B->comps[i].name, P(x, B->comps[i].max, dec));
       n++;
     }
+  printf("component maxima:");                      /* all of them, changed or not */
+  for (int i = 0; i < A->ncomps; i++) {
+    const rb_component *b = comp(B, A->comps[i].id);
+    printf(" %s: %s", A->comps[i].id, P(x, A->comps[i].max, dec));
+    if (b && b->max != A->comps[i].max) printf(" → %s", P(y, b->max, dec));
+    else if (b) printf(" (unchanged)");
+    else printf(" → removed");
+    putchar(i + 1 < A->ncomps ? ';' : '\n');
+  }
   for (int i = 0; i < A->ncrits; i++) {
     const rb_criterion *a = &A->crits[i], *b = crit(B, a->id, NULL);
     if (!b) { printf("criterion %s removed: %s (max %s)\n", a->id, a->name, P(x, a->max, dec)); n++; continue; }

@@ -64,8 +64,8 @@ static int with(lua_State *L) {                    /* with(base, changes) */
 
 static void add_api(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, "parindex.globals");
-  lua_pushcfunction(L, test_decl); lua_setfield(L, -2, "test");
-  lua_pushcfunction(L, with); lua_setfield(L, -2, "with");
+  lua_pushstring(L, "test"); lua_pushcfunction(L, test_decl); lua_rawset(L, -3);
+  lua_pushstring(L, "with"); lua_pushcfunction(L, with); lua_rawset(L, -3);
   lua_pop(L, 1);
   lua_newtable(L);
   lua_setfield(L, LUA_REGISTRYINDEX, TESTS_KEY);
