@@ -12,6 +12,9 @@ not_globals = { "print", "load", "loadfile", "dofile", "require", "pcall", "xpca
 read_globals = {
   -- declarations
   "index", "component", "criterion",
+  -- yearly inheritance
+  "extends", "change_index", "change_component", "change_criterion", "replace_criterion",
+  "remove_criterion", "remove_component",
   -- helpers
   "date", "fmt", "vn", "round2", "linear", "steps", "percent",
 }

@@ -64,12 +64,26 @@ char *audit_read_file(const char *path, size_t *len) {
   return buf;
 }
 
-/* The file's name relative to the rulebook folder. */
-static const char *rel_name(const rulebook *rb, const char *path) {
-  size_t n = strlen(rb->dir);
-  if (!strncmp(path, rb->dir, n) && path[n] == '/') return path + n + 1;
-  if (!strncmp(path, rb->dir, n) && n && rb->dir[n - 1] == '/') return path + n;
-  return path;
+/* Split a normalized path into its folders/name; returns how many. */
+static int split(char *p, char **parts, int max) {
+  int n = 0;
+  char *save = NULL;
+  for (char *t = strtok_r(p, "/", &save); t && n < max; t = strtok_r(NULL, "/", &save)) parts[n++] = t;
+  return n;
+}
+
+void audit_rel_name(const char *dir, const char *path, char *out, size_t n) {
+  char d[4096], f[4096], *dp[256], *fp[256];
+  snprintf(d, sizeof d, "%s", dir);
+  snprintf(f, sizeof f, "%s", path);
+  rulebook_normalize_path(d);
+  rulebook_normalize_path(f);
+  int nd = strcmp(d, ".") ? split(d, dp, 256) : 0, nf = split(f, fp, 256), c = 0;
+  while (c < nd && c < nf - 1 && !strcmp(dp[c], fp[c])) c++;
+  size_t k = 0;
+  out[0] = '\0';
+  for (int u = c; u < nd && k + 4 < n; u++) k += (size_t)snprintf(out + k, n - k, "../");
+  for (int i = c; i < nf && k < n; i++) k += (size_t)snprintf(out + k, n - k, "%s%s", fp[i], i + 1 < nf ? "/" : "");
 }
 
 int audit_begin(store *s, int64_t run, const rulebook *rb, audit_writer *w, char *err, size_t errlen) {
@@ -86,7 +100,8 @@ int audit_begin(store *s, int64_t run, const rulebook *rb, audit_writer *w, char
       return -1;
     }
     sha256_hex(text, len, sha);
-    const char *name = rel_name(rb, rb->files[i]);
+    char name[4096];
+    audit_rel_name(rb->dir, rb->files[i], name, sizeof name);
     sha256_adds(all, name);
     sha256_add(all, "\t", 1);
     sha256_adds(all, sha);
@@ -281,16 +296,25 @@ static int make_parents(char *path, char **made, int *nmade, int max) {
   return 0;
 }
 
-/* Replace the prefix `from` of *path by `to`. */
-static void rebase(char **path, const char *from, const char *to) {
-  size_t n = strlen(from);
-  if (!*path || strncmp(*path, from, n) != 0) return;
-  size_t len = strlen(to) + strlen(*path + n) + 1;
-  char *p = malloc(len);
-  if (!p) abort();
-  snprintf(p, len, "%s%s", to, *path + n);
-  free(*path);
-  *path = p;
+/* A path of the restored rulebook (under tmp) back to the path the run had. */
+static void rebase(char **path, const audit_run *r, const char *dir) {
+  char p[8192], q[8192];
+  if (!*path) return;
+  snprintf(p, sizeof p, "%s", *path);
+  rulebook_normalize_path(p);
+  snprintf(q, sizeof q, "%s", dir);
+  rulebook_normalize_path(q);
+  if (!strcmp(p, q)) { free(*path); *path = strdup(r->rules); return; }
+  for (int i = 0; i < r->nfiles; i++) {
+    snprintf(q, sizeof q, "%s/%s", dir, r->files[i].path);
+    rulebook_normalize_path(q);
+    if (strcmp(p, q)) continue;
+    size_t k = (size_t)snprintf(q, sizeof q, "%s/%s", r->rules, r->files[i].path);
+    if (strncmp(r->files[i].path, "../", 3) == 0 && k < sizeof q) rulebook_normalize_path(q);
+    free(*path);
+    *path = strdup(q);
+    return;
+  }
 }
 
 rulebook *audit_run_rulebook(const audit_run *r, char *err, size_t errlen) {
@@ -329,11 +353,11 @@ rulebook *audit_run_rulebook(const audit_run *r, char *err, size_t errlen) {
   }
   if (!err[0]) rb = rulebook_load(dir, r->offices, r->noffices, NULL, err, errlen);
   if (rb) {                                       /* name things as the run did */
-    for (int i = 0; i < rb->ncomps; i++) rebase(&rb->comps[i].file, dir, r->rules);
-    for (int i = 0; i < rb->ncrits; i++) rebase(&rb->crits[i].file, dir, r->rules);
-    for (int i = 0; i < rb->nfiles; i++) rebase(&rb->files[i], dir, r->rules);
-    rebase(&rb->index_file, dir, r->rules);
-    rebase(&rb->dir, dir, r->rules);
+    for (int i = 0; i < rb->ncomps; i++) rebase(&rb->comps[i].file, r, dir);
+    for (int i = 0; i < rb->ncrits; i++) rebase(&rb->crits[i].file, r, dir);
+    for (int i = 0; i < rb->nfiles; i++) rebase(&rb->files[i], r, dir);
+    rebase(&rb->index_file, r, dir);
+    rebase(&rb->dir, r, dir);
   }
   for (int i = 0; i < r->nfiles; i++) {
     char path[8192];

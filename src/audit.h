@@ -29,6 +29,9 @@ const char *audit_fact_value(const fact *f, char *buf, size_t n);
 /* Digest of one unit's facts. */
 void audit_facts_sha256(const unit_facts *uf, char out[SHA256_HEX]);
 
+/* path relative to the folder dir ("01_x.lua", "../2022/01_x.lua"), lexically. */
+void audit_rel_name(const char *dir, const char *path, char *out, size_t n);
+
 /* Read a file whole (malloc'd, NUL-terminated) or NULL. */
 char *audit_read_file(const char *path, size_t *len);
 

@@ -193,10 +193,9 @@ static char *explain_bytes(const rulebook *rb, const unit_result *r) {
 /* Which rule files differ between the run and the rulebook now. */
 static int compare_rules(const audit_run *run, const rulebook *now) {
   int changes = 0;
-  size_t dl = strlen(now->dir);
+  char name[4096];
   for (int i = 0; i < now->nfiles; i++) {
-    const char *name = now->files[i];
-    if (!strncmp(name, now->dir, dl) && name[dl] == '/') name += dl + 1;
+    audit_rel_name(now->dir, now->files[i], name, sizeof name);
     size_t len;
     char sha[SHA256_HEX];
     char *text = audit_read_file(now->files[i], &len);
@@ -205,20 +204,24 @@ static int compare_rules(const audit_run *run, const rulebook *now) {
     free(text);
     const audit_file *was = NULL;
     for (int k = 0; k < run->nfiles && !was; k++) if (!strcmp(run->files[k].path, name)) was = &run->files[k];
-    if (!was) { printf("  added    %s/%s\n", run->rules, name); changes++; }
+    if (!was) { printf("  added    %s\n", now->files[i]); changes++; }
     else if (strcmp(was->sha256, sha)) {
-      printf("  changed  %s/%s (sha256 %.12s -> %.12s)\n", run->rules, name, was->sha256, sha);
+      printf("  changed  %s (sha256 %.12s -> %.12s)\n", now->files[i], was->sha256, sha);
       changes++;
     }
   }
   for (int k = 0; k < run->nfiles; k++) {
     int found = 0;
     for (int i = 0; i < now->nfiles && !found; i++) {
-      const char *name = now->files[i];
-      if (!strncmp(name, now->dir, dl) && name[dl] == '/') name += dl + 1;
+      audit_rel_name(now->dir, now->files[i], name, sizeof name);
       found = !strcmp(run->files[k].path, name);
     }
-    if (!found) { printf("  removed  %s/%s\n", run->rules, run->files[k].path); changes++; }
+    if (!found) {
+      snprintf(name, sizeof name, "%s/%s", run->rules, run->files[k].path);
+      rulebook_normalize_path(name);
+      printf("  removed  %s\n", name);
+      changes++;
+    }
   }
   return changes;
 }

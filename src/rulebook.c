@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "lrules.h"
+#include "rulebook_int.h"
 
 static rulebook *rb_of(lua_State *L) { return sandbox_limits_of(L)->host; }
 
@@ -430,7 +431,7 @@ rulebook *rulebook_load_lenient(const char *dir, const rb_office *offices, int n
 ** problems, *complete saying whether every file loaded. */
 static rulebook *load(const char *dir, const rb_office *offices, int noffices,
                       const sandbox_limits *limits, char *err, size_t errlen, int *complete) {
-  static const luaL_Reg *const apis[] = {decl_api, lrules_helpers, NULL};
+  static const luaL_Reg *const apis[] = {decl_api, rb_extends_api, lrules_helpers, NULL};
   rulebook *rb = calloc(1, sizeof *rb);
   if (!rb) abort();
   err[0] = '\0';
@@ -465,6 +466,7 @@ static rulebook *load(const char *dir, const rb_office *offices, int noffices,
       lua_pop(L, 1);
     }
   }
+  rb_extends_finish(rb);
   if (err[0]) goto fail;
   if (complete) *complete = 1;
   check_rulebook(rb, err, errlen);
@@ -480,6 +482,7 @@ fail:
 void rulebook_free(rulebook *rb) {
   if (!rb) return;
   host_free(rb);
+  rb_extends_free(rb);
   sandbox_close(rb->L);
   for (int i = 0; i < rb->ncomps; i++) {
     rb_component *c = &rb->comps[i];
@@ -495,3 +498,20 @@ void rulebook_free(rulebook *rb) {
   free(rb->dir); free(rb->name); free(rb->index_file);
   free(rb);
 }
+
+/* ---- for rb_extends.c (rulebook_int.h) ---- */
+
+rulebook *rb_host(lua_State *L) { return rb_of(L); }
+void rb_where(lua_State *L, char **file, int *line) { where(L, file, line); }
+void rb_check_fields(lua_State *L, int t, const char *what, const char *id, const char *const *allowed) {
+  check_fields(L, t, what, id, allowed);
+}
+char *rb_str_field(lua_State *L, int t, const char *name, int required, const char *what, const char *id) {
+  return str_field(L, t, name, required, what, id);
+}
+pts_t rb_pts_field(lua_State *L, int t, const char *name, const char *what, const char *id) {
+  return pts_field(L, t, name, what, id);
+}
+void rb_push_frozen(lua_State *L, int idx, const char *label) { push_frozen(L, idx, label, 0); }
+int rb_list_rule_files(const char *dir, char ***out, int *n) { return list_rule_files(dir, out, n); }
+int rb_curry(lua_State *L, lua_CFunction body, const char *what) { return decl_curry(L, body, what); }

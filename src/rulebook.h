@@ -54,12 +54,18 @@ typedef struct rulebook {
   const char *only;         /* rulebook_eval scores only criteria i with only[i] */
   void (*on_lose)(void *ud, const char *file, int line);   /* each u.lose call's position */
   void *on_lose_ud;
+  /* yearly inheritance (rb_extends.c): `extends "../2022"` */
+  char **bases; int nbases;            /* the extended rulebooks' folders, nearest first */
+  char **base_files; int nbase_files;  /* their files in load order (joined into files) */
 } rulebook;
 
 /* Pick the rulebook folder: `root` itself when it holds *.lua files, else
 ** root/YEAR. Writes the folder into out. 0, or -1 with a message. */
 int rulebook_resolve(const char *root, int year, char *out, size_t outlen,
                      char *err, size_t errlen);
+
+/* "a/b/../c/./d" -> "a/c/d", in place (lexically; a leading "../" stays). */
+void rulebook_normalize_path(char *path);
 
 /* Load every *.lua in dir (not *_test.lua) in name order and check the
 ** declarations. offices: the known office ids and names (copied). limits

@@ -30,12 +30,20 @@ static int test_body(lua_State *L) {               /* test "name" { spec } */
     if (ar.currentline > 0) { line = ar.currentline; src = ar.source[0] == '@' ? ar.source + 1 : ar.short_src; break; }
   }
   lua_getfield(L, LUA_REGISTRYINDEX, TESTS_KEY);
+  lua_Integer slot = (lua_Integer)lua_rawlen(L, -1) + 1;
+  for (lua_Integer i = 1; i < slot; i++) {           /* same name: an extending rulebook's test replaces it */
+    lua_rawgeti(L, -1, i);
+    lua_getfield(L, -1, "name");
+    int same = lua_rawequal(L, -1, lua_upvalueindex(1));
+    lua_pop(L, 2);
+    if (same) { slot = i; break; }
+  }
   lua_createtable(L, 0, 4);
   lua_pushvalue(L, lua_upvalueindex(1)); lua_setfield(L, -2, "name");
   lua_pushstring(L, src); lua_setfield(L, -2, "file");
   lua_pushinteger(L, line); lua_setfield(L, -2, "line");
   lua_pushvalue(L, 1); lua_setfield(L, -2, "spec");
-  lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+  lua_rawseti(L, -2, slot);
   return 0;
 }
 
@@ -379,9 +387,13 @@ int rules_test_main(const char *dir, FILE *out) {
   }
   char **files = NULL;
   int nfiles = 0, cap = 0, passed = 0, failed = 0;
-  list_tests(dir, NULL, &files, &nfiles, &cap);
-  list_tests(dir, "tests", &files, &nfiles, &cap);
-  if (nfiles) qsort(files, (size_t)nfiles, sizeof *files, cmp_str);
+  for (int b = rb->nbases; b >= 0; b--) {            /* extended rulebooks' tests first */
+    int from = nfiles;
+    const char *d = b ? rb->bases[b - 1] : dir;
+    list_tests(d, NULL, &files, &nfiles, &cap);
+    list_tests(d, "tests", &files, &nfiles, &cap);
+    if (nfiles > from) qsort(files + from, (size_t)(nfiles - from), sizeof *files, cmp_str);
+  }
   sites s = {0};
   scan_sites(rb, &s);
   rb->on_lose = on_lose;

@@ -39,6 +39,37 @@ function component(id) end
 ---@return fun(t: parindex.Criterion)
 function criterion(id) end
 
+---Extend another rulebook (relative to this file's folder) and state only what changed. First, once.
+---@param path string  e.g. "../2022"
+function extends(path) end
+
+---Change the index of the extended rulebook (name, total, appraisal, survey).
+---@param t table
+function change_index(t) end
+
+---Change a component of the extended rulebook: `change_component "1" { max = 14 }` (name, max, owner).
+---@param id string
+---@return fun(t: table)
+function change_component(id) end
+
+---Change a criterion: name, max, owner, component, basis, params (merged key by key), score.
+---@param id string
+---@return fun(t: table)
+function change_criterion(id) end
+
+---Replace a criterion of the extended rulebook with a whole new declaration.
+---@param id string
+---@return fun(t: parindex.Criterion)
+function replace_criterion(id) end
+
+---Remove a criterion of the extended rulebook.
+---@param id string
+function remove_criterion(id) end
+
+---Remove a component of the extended rulebook (none of its criteria may be left).
+---@param id string
+function remove_component(id) end
+
 ---@class parindex.UnitInfo
 ---@field id string
 ---@field name string

@@ -52,7 +52,7 @@ test "1.4 không thực hiện đầy đủ: còn 0,5" {
 test "1.5 không có sáng kiến: 0 điểm" {
   facts = { co_sang_kien_cchc_duoc_cong_nhan = false }, criterion = "1.5", points = 0,
 }
-test "1.6 một nhiệm vụ quá hạn: còn 1 điểm" {
+test "1.6 một nhiệm vụ quá hạn" {     -- 1,5 − 0,5
   facts = { nhiem_vu_tinh_giao_qua_han = 1 }, criterion = "1.6", points = 1,
 }
 
@@ -80,12 +80,12 @@ local the_che_dat = {
   co_ke_hoach_ra_soat_van_ban_qppl = true, van_ban_qppl_sau_ra_soat_chua_xu_ly = 0,
   van_ban_trai_phap_luat_chua_xu_ly = 0,
 }
-test "Lĩnh vực 2 đạt đủ: 5 điểm" { facts = the_che_dat, component = "2", points = 5 }
+test "Lĩnh vực 2 đạt đủ điểm" { facts = the_che_dat, component = "2", points = 5 }
 test "2.1 không ban hành kế hoạch theo dõi" {
   facts = with(the_che_dat, { co_ke_hoach_theo_doi_thi_hanh_phap_luat = false }),
   criterion = "2.1", points = 1,
 }
-test "2.1 không kiểm tra thi hành pháp luật: còn 0,5" {
+test "2.1 không kiểm tra thi hành pháp luật" {   -- 1,5 − 1
   facts = with(the_che_dat, { da_kiem_tra_thi_hanh_phap_luat = false }), criterion = "2.1", points = 0.5,
 }
 test "2.2 không kế hoạch rà soát, 3 văn bản chưa xử lý (trừ tối đa 1)" {
@@ -110,7 +110,7 @@ test "3.2 hai nơi niêm yết chưa đủ: còn 0,5" {
 test "3.3 quy chế một cửa ban hành chậm: trừ 1" {
   facts = { quy_che_bo_phan_mot_cua_ban_hanh_dung_han = false }, criterion = "3.3", points = 1.5,
 }
-test "3.4 đúng hạn 98,5%, một hồ sơ chưa xin lỗi: 4 − 1 − 0,25" {
+test "3.4 đúng hạn 98,5%, một hồ sơ chưa xin lỗi" {   -- 4 − (3 − 2) − 0,25
   facts = { tong_ho_so_tthc_da_giai_quyet = 2000, ho_so_tra_qua_han = 30, ho_so_qua_han_chua_xin_loi_kip_thoi = 1 },
   criterion = "3.4", points = 2.75,
 }
@@ -155,7 +155,7 @@ test "5.4 một người chưa đạt chuẩn: trừ 0,25" {
   facts = { thuc_hien_ke_hoach_dao_tao_boi_duong = true, cong_chuc_xa_chua_dat_chuan = 1 },
   criterion = "5.4", points = 1.25,
 }
-test "5.5 lãnh đạo bị kỷ luật và có người không hoàn thành nhiệm vụ: 3 − 1,5 − 1" {
+test "5.5 lãnh đạo bị kỷ luật và có người không hoàn thành nhiệm vụ" {   -- 3 − 1,5 − 1
   facts = { co_lanh_dao_cap_phong_bi_ky_luat = true, co_ccvc_khong_hoan_thanh_nhiem_vu = true },
   criterion = "5.5", points = 0.5,
 }
@@ -172,7 +172,7 @@ test "6.2 tăng tự chủ, 5/20 (25%): đủ 3 điểm" {
   facts = { so_dvsn_tang_muc_tu_chu = 1, so_dvsn_tu_bao_dam_chi = 5, tong_so_dvsn = 20 }, criterion = "6.2", points = 3,
 }
 test "6.3 giải ngân 88%: 0,88 điểm" { facts = { ty_le_giai_ngan_von_dau_tu_cong = 88 }, criterion = "6.3", points = 0.88 }
-test "6.4 một kiến nghị chưa thực hiện: 0" {
+test "6.4 một kiến nghị chưa thực hiện" {   -- 0,5 − 0,5
   facts = { kien_nghi_thanh_tra_kiem_toan_chua_thuc_hien = 1 }, criterion = "6.4", points = 0,
 }
 test "6.5 không có cơ sở nhà, đất: không chấm" {
@@ -199,7 +199,8 @@ test "7.2 ký số 87%: trừ 0,26" {
   facts = { ty_le_co_quan_xa_su_dung_he_thong_qlvb = 100, ty_le_van_ban_dien_tu_ky_so = 87 },
   criterion = "7.2", deduction = { points = 0.26, reason = "ký số đạt 87%" },
 }
-test "7.3 trực tuyến 10% (chỉ tiêu 25%), số hóa 20% (chỉ tiêu 40%), chưa thanh toán, trang chưa đủ" {
+-- 6 − (2 − 2 × 10/25) − (2 − 2 × 20/40) − 1 − 1 = 1,8
+test "7.3 trực tuyến, số hóa dưới chỉ tiêu, chưa thanh toán, trang chưa đủ" {
   facts = { ty_le_tthc_phat_sinh_ho_so_truc_tuyen = 10, ty_le_so_hoa_ho_so_ket_qua_tthc = 20,
             da_thuc_hien_thanh_toan_truc_tuyen = false, trang_thong_tin_dien_tu_day_du = false },
   criterion = "7.3", points = 1.8,
