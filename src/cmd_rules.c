@@ -71,6 +71,8 @@ static int run(cli_args *a) {
     if (a->nargs > 2) return cli_usage_error(a, "rules %s takes one folder", sub);
     if (cli_opt(a, "unit") || cli_opt(a, "year")) return cli_usage_error(a, "--unit and --year are for rules diff");
     const char *dir = a->nargs == 2 ? a->args[1] : ".";
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) return cli_fail("%s: not a folder", dir);
     if (!strcmp(sub, "check")) return check(a, dir);
     if (cli_opt(a, "no-luacheck") || cli_opt(a, "luacheckrc")) return cli_usage_error(a, "that option is for rules check");
     return rules_test_main(dir, stdout) ;

@@ -348,3 +348,36 @@ Test(audit, a_change_in_the_extended_rulebook_is_named) {
   cli_free(&after); cli_free(&before);
   free(base); free(db); free(dir);
 }
+
+Test(audit, a_v1_store_is_upgraded_and_its_old_runs_still_show) {
+  char *db = bundled_store(), cmd[8192];
+  cli_result r = cli_run((const char *const[]){"--db", db, "score", "--year", "2022", "--unit", "muong-te", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  /* turn it into a schema-1 store holding one run: the v2 tables go, user_version 1 */
+  snprintf(cmd, sizeof cmd, "sqlite3 '%s' 'DROP TABLE run_audit; DROP TABLE run_facts; DROP TABLE run_unit_facts;"
+           " DROP TABLE run_offices; DROP TABLE run_files; DROP TABLE rule_texts; PRAGMA user_version=1;'", db);
+  cr_assert_eq(system(cmd), 0, "%s", cmd);
+  r = cli_run((const char *const[]){"--db", db, "runs", "--format", "json", NULL});
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "\"rules_sha256\":\tnull"), "%s", r.out);
+  cli_free(&r);
+  snprintf(cmd, sizeof cmd, "test \"$(sqlite3 '%s' 'PRAGMA user_version')\" = 2", db);
+  cr_expect_eq(system(cmd), 0, "the store was not upgraded to version 2");
+  r = cli_run((const char *const[]){"--db", db, "verify", "1", NULL});
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.err, "stored before the audit trail"), "%s", r.err);
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", db, "explain", "--run", "1", NULL});
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "7,07/13,50"), "%s", r.out);
+  cr_expect(strstr(r.err, "predates the audit trail"), "%s", r.err);
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", db, "score", "--year", "2022", "--unit", "muong-te", NULL});
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", db, "verify", "2", NULL});
+  cr_expect_eq(r.status, 0, "%s%s", r.out, r.err);
+  cli_free(&r);
+  free(db);
+}
