@@ -23,9 +23,10 @@ static const char *const sql[W_COUNT] = {
   [RQ_FILES] = "SELECT f.seq,f.path,f.sha256,x.content FROM run_files f"
                " LEFT JOIN rule_texts x ON x.sha256=f.sha256 WHERE f.run=?1 ORDER BY f.seq",
   [RQ_OFFICES] = "SELECT id,name FROM run_offices WHERE run=?1 ORDER BY id",
-  [RQ_UNITS] = "SELECT u.unit,f.name,f.kind,f.parent,f.sha256,u.appraisal,u.survey,u.total"
+  [RQ_UNITS] = "SELECT u.unit,COALESCE(f.name,x.name),COALESCE(f.kind,x.kind),"
+               "CASE WHEN f.unit IS NULL THEN x.parent ELSE f.parent END,f.sha256,u.appraisal,u.survey,u.total"
                " FROM run_units u LEFT JOIN run_unit_facts f ON f.run=u.run AND f.unit=u.unit"
-               " WHERE u.run=?1 ORDER BY u.unit",
+               " LEFT JOIN units x ON x.id=u.unit WHERE u.run=?1 ORDER BY u.unit",
   [RQ_FACTS] = "SELECT key,type,value,source,note FROM run_facts WHERE run=?1 AND unit=?2 ORDER BY key",
   [RQ_COMPONENTS] = "SELECT component,points,max FROM run_components WHERE run=?1 AND unit=?2",
   [RQ_CRITERIA] = "SELECT criterion,points,max,na FROM run_criteria WHERE run=?1 AND unit=?2",

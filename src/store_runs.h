@@ -38,7 +38,8 @@ typedef enum {
   RQ_RUN,
   RQ_FILES,          /* ?1 run -> seq path sha256 content */
   RQ_OFFICES,        /* ?1 run -> id name */
-  RQ_UNITS,          /* ?1 run -> unit name kind parent sha256 appraisal survey total (name NULL in v1 runs) */
+  RQ_UNITS,          /* ?1 run -> unit name kind parent sha256 appraisal survey total (sha256 NULL
+                        in runs stored before v2; their name, kind, parent are the unit's now) */
   RQ_FACTS,          /* ?1 run ?2 unit -> key type value source note */
   RQ_COMPONENTS,     /* ?1 run ?2 unit -> component points max */
   RQ_CRITERIA,       /* ?1 run ?2 unit -> criterion points max na */
