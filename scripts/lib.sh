@@ -4,9 +4,11 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # The Debian packages parindex needs to build and run.
-PARINDEX_PACKAGES=(cmake make gcc pkg-config liblua5.4-dev libsqlite3-dev libcjson-dev sqlite3)
+PARINDEX_PACKAGES=(cmake make gcc pkg-config liblua5.4-dev libsqlite3-dev libcjson-dev sqlite3 libssl-dev)
 # What renders the HTML report to PNG (the report test, screenshot-report.sh).
 PARINDEX_RENDER_PACKAGES=(chromium fonts-liberation fonts-dejavu-core)
+# Optional: luacheck, run by `parindex rules check` when installed.
+PARINDEX_OPTIONAL_PACKAGES=(lua-check)
 
 # ensure_packages PKG... : apt-get install only the packages that are missing.
 ensure_packages() {

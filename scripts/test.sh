@@ -5,13 +5,22 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-ensure_packages "${PARINDEX_PACKAGES[@]}" libcriterion-dev "${PARINDEX_RENDER_PACKAGES[@]}"
+ensure_packages "${PARINDEX_PACKAGES[@]}" "${PARINDEX_OPTIONAL_PACKAGES[@]}" libcriterion-dev "${PARINDEX_RENDER_PACKAGES[@]}"
 cd "$ROOT"
 
 echo "== build (warnings are errors)"
 build build -DPARINDEX_TESTS=ON   # demo.sh and screenshot-report.sh configure it OFF
 echo "== tests"
 build/parindex_tests --jobs 2
+
+echo "== the bundled rulebooks: rules check and rules test"
+offices=$(mktemp -d)
+build/parindex --db "$offices/parindex.db" import data/lai-chau >/dev/null   # owners are checked against its offices
+for y in 2021 2022; do
+  build/parindex --db "$offices/parindex.db" rules check "rules/lai-chau/district/$y"
+  build/parindex rules test "rules/lai-chau/district/$y"
+done
+rm -rf "$offices"
 
 echo "== build with AddressSanitizer + UBSan"
 build build-asan -DPARINDEX_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug

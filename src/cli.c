@@ -16,7 +16,7 @@
 
 static const cli_command *const commands[] = {
   &cmd_import, &cmd_score, &cmd_explain, &cmd_tasks,
-  &cmd_rank, &cmd_compare, &cmd_report, NULL
+  &cmd_rank, &cmd_compare, &cmd_report, &cmd_runs, &cmd_verify, &cmd_rules, NULL
 };
 
 static void usage_main(FILE *f) {

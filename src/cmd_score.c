@@ -24,6 +24,7 @@ static int scoring(cli_args *a, char which) {
   const char *fmt = cli_opt(a, "format");
   int csv = fmt && !strcmp(fmt, "csv");
   if (csv && which != 't') return cli_usage_error(a, "--format: 'csv' is for rank, compare and tasks; use text or json");
+  if (which != 's' && cli_opt(a, "run")) return cli_show_run(a, which);
   int rc = cli_scoring_setup(a, which != 's', &sc);
   if (rc) return rc;
   const char *crit = cli_opt(a, "criterion"), *office = cli_opt(a, "office");
@@ -77,7 +78,7 @@ const cli_command cmd_score = {
 
 const cli_command cmd_explain = {
   "explain", "every criterion of one unit: points, deductions, facts, tasks",
-  CLI_SCORING_OPTS " criterion=",
+  CLI_SCORING_OPTS " criterion= run=",
   "usage: parindex [--db FILE] explain [--rules DIR] --year Y --unit ID\n"
   "                                    [--criterion C] [--format text|json] [--lang vi|en]\n"
   "\n"
@@ -85,13 +86,15 @@ const cli_command cmd_explain = {
   "deductions, reasons, the facts behind them with their sources, and tasks.\n"
   "Nothing is stored.\n"
   "\n"
-  "  --criterion C            only this criterion (and its basis)\n" SCORING_HELP,
+  "  --criterion C            only this criterion (and its basis)\n"
+  "  --run N                  show stored run N exactly as it was (its own rules\n"
+  "                           and ledger; see 'parindex runs')\n" SCORING_HELP,
   run_explain,
 };
 
 const cli_command cmd_tasks = {
   "tasks", "next year's improvement tasks of one unit, by office",
-  CLI_SCORING_OPTS " office=",
+  CLI_SCORING_OPTS " office= run=",
   "usage: parindex [--db FILE] tasks [--rules DIR] --year Y --unit ID\n"
   "                                  [--office ID] [--format text|json|csv] [--lang vi|en]\n"
   "\n"
@@ -99,6 +102,7 @@ const cli_command cmd_tasks = {
   "with its criterion and the points its deduction took. Nothing is stored.\n"
   "\n"
   "  --office ID              only this office's tasks\n"
-  "  --format csv             one row per task, UTF-8 with BOM (for Excel)\n" SCORING_HELP,
+  "  --format csv             one row per task, UTF-8 with BOM (for Excel)\n"
+  "  --run N                  the tasks of stored run N, as it was\n" SCORING_HELP,
   run_tasks,
 };

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
+
 typedef struct { rb_office *v; int n, cap; } office_list;
 
 static int add_office(const char *id, const char *name, void *ud) {
@@ -41,6 +43,7 @@ typedef struct {
   rulebook *rb;
   engine_results *out;
   int persist;
+  audit_writer audit;       /* the run's digests and what it read (audit.h) */
   char *err; size_t errlen;
 } run_ctx;
 
@@ -113,7 +116,7 @@ static int score_unit(const unit_facts *uf, void *ud) {
     r->illustrative = uf->facts[i].source &&
                       !strncmp(uf->facts[i].source, ILLUSTRATIVE_SOURCE, strlen(ILLUSTRATIVE_SOURCE));
   o->n++;
-  if (c->persist && persist_unit(c, r)) {
+  if (c->persist && (persist_unit(c, r) || audit_unit(c->s, o->run_id, uf, &c->audit))) {
     snprintf(c->err, c->errlen, "storing the run: %s", store_errmsg(c->s));
     return -1;
   }
@@ -122,7 +125,7 @@ static int score_unit(const unit_facts *uf, void *ud) {
 
 int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist,
                  engine_results *out, char *err, size_t errlen) {
-  run_ctx c = {s, rb, out, persist, err, errlen};
+  run_ctx c = {s, rb, out, persist, {0}, err, errlen};
   memset(out, 0, sizeof *out);
   err[0] = '\0';
   if (persist) {
@@ -131,6 +134,7 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
       snprintf(err, errlen, "storing the run: %s", store_errmsg(s));
       goto fail;
     }
+    if (audit_begin(s, out->run_id, rb, &c.audit, err, errlen)) goto fail;
   }
   int rc = store_each_unit_facts(s, year, unit, score_unit, &c);
   if (rc) {
@@ -145,13 +149,15 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
     goto fail;
   }
   if (persist) {
-    if (store_run_finish(s, out->run_id, out->n) || store_commit(s)) {
+    if (store_run_finish(s, out->run_id, out->n) || audit_finish(s, out->run_id, &c.audit) ||
+        store_commit(s)) {
       snprintf(err, errlen, "storing the run: %s", store_errmsg(s));
       goto fail;
     }
   }
   return 0;
 fail:
+  audit_finish(NULL, 0, &c.audit);
   if (persist) store_rollback(s);
   engine_results_free(out);
   return -1;

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "lrules.h"
+#include "rulebook_int.h"
 
 static rulebook *rb_of(lua_State *L) { return sandbox_limits_of(L)->host; }
 
@@ -457,9 +458,25 @@ static int init_state(lua_State *L) {
   return 0;
 }
 
+static rulebook *load(const char *dir, const rb_office *offices, int noffices,
+                      const sandbox_limits *limits, char *err, size_t errlen, int *complete);
+
 rulebook *rulebook_load(const char *dir, const rb_office *offices, int noffices,
                         const sandbox_limits *limits, char *err, size_t errlen) {
-  static const luaL_Reg *const apis[] = {decl_api, lrules_helpers, NULL};
+  return load(dir, offices, noffices, limits, err, errlen, NULL);
+}
+
+rulebook *rulebook_load_lenient(const char *dir, const rb_office *offices, int noffices,
+                                char *err, size_t errlen, int *complete) {
+  *complete = 0;
+  return load(dir, offices, noffices, NULL, err, errlen, complete);
+}
+
+/* complete NULL: strict. Else lenient: the rulebook comes back despite
+** problems, *complete saying whether every file loaded. */
+static rulebook *load(const char *dir, const rb_office *offices, int noffices,
+                      const sandbox_limits *limits, char *err, size_t errlen, int *complete) {
+  static const luaL_Reg *const apis[] = {decl_api, rb_extends_api, lrules_helpers, NULL};
   rulebook *rb = calloc(1, sizeof *rb);
   if (!rb) abort();
   err[0] = '\0';
@@ -496,12 +513,15 @@ rulebook *rulebook_load(const char *dir, const rb_office *offices, int noffices,
       lua_pop(L, 1);
     }
   }
+  rb_extends_finish(rb);
   if (err[0]) goto fail;
+  if (complete) *complete = 1;
   check_rulebook(rb, err, errlen);
   if (err[0]) goto fail;
   order_rulebook(rb);
   return rb;
 fail:
+  if (complete && rb->L) return rb;      /* lenient: not ordered, not for scoring */
   rulebook_free(rb);
   return NULL;
 }
@@ -509,6 +529,7 @@ fail:
 void rulebook_free(rulebook *rb) {
   if (!rb) return;
   host_free(rb);
+  rb_extends_free(rb);
   sandbox_close(rb->L);
   for (int i = 0; i < rb->ncomps; i++) {
     rb_component *c = &rb->comps[i];
@@ -526,3 +547,20 @@ void rulebook_free(rulebook *rb) {
   free(rb->dir); free(rb->name); free(rb->index_file);
   free(rb);
 }
+
+/* ---- for rb_extends.c (rulebook_int.h) ---- */
+
+rulebook *rb_host(lua_State *L) { return rb_of(L); }
+void rb_where(lua_State *L, char **file, int *line) { where(L, file, line); }
+void rb_check_fields(lua_State *L, int t, const char *what, const char *id, const char *const *allowed) {
+  check_fields(L, t, what, id, allowed);
+}
+char *rb_str_field(lua_State *L, int t, const char *name, int required, const char *what, const char *id) {
+  return str_field(L, t, name, required, what, id);
+}
+pts_t rb_pts_field(lua_State *L, int t, const char *name, const char *what, const char *id) {
+  return pts_field(L, t, name, what, id);
+}
+void rb_push_frozen(lua_State *L, int idx, const char *label) { push_frozen(L, idx, label, 0); }
+int rb_list_rule_files(const char *dir, char ***out, int *n) { return list_rule_files(dir, out, n); }
+int rb_curry(lua_State *L, lua_CFunction body, const char *what) { return decl_curry(L, body, what); }

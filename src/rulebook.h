@@ -57,6 +57,13 @@ typedef struct rulebook {
   rb_band *bands; int nbands;       /* highest min first; may be empty */
   char *bands_file; int bands_line;
   struct host *host;        /* evaluation state (unitapi.c) */
+  /* for 'rules test' (rules_test.c); both NULL otherwise */
+  const char *only;         /* rulebook_eval scores only criteria i with only[i] */
+  void (*on_lose)(void *ud, const char *file, int line);   /* each u.lose call's position */
+  void *on_lose_ud;
+  /* yearly inheritance (rb_extends.c): `extends "../2022"` */
+  char **bases; int nbases;            /* the extended rulebooks' folders, nearest first */
+  char **base_files; int nbase_files;  /* their files in load order (joined into files) */
 } rulebook;
 
 /* Pick the rulebook folder: `root` itself when it holds *.lua files, else
@@ -64,12 +71,21 @@ typedef struct rulebook {
 int rulebook_resolve(const char *root, int year, char *out, size_t outlen,
                      char *err, size_t errlen);
 
+/* "a/b/../c/./d" -> "a/c/d", in place (lexically; a leading "../" stays). */
+void rulebook_normalize_path(char *path);
+
 /* Load every *.lua in dir (not *_test.lua) in name order and check the
 ** declarations. offices: the known office ids and names (copied). limits
 ** may be NULL for the defaults. Returns NULL with every problem found, one
 ** "file:line: message" per line, in err. */
 rulebook *rulebook_load(const char *dir, const rb_office *offices, int noffices,
                         const sandbox_limits *limits, char *err, size_t errlen);
+/* For 'rules check': like rulebook_load, but the rulebook comes back even
+** with problems (all in err) so that more checks can run on it; *complete
+** is 1 when every file loaded. Such a rulebook is for inspection only:
+** never evaluate it. NULL only when nothing could be loaded. */
+rulebook *rulebook_load_lenient(const char *dir, const rb_office *offices, int noffices,
+                                char *err, size_t errlen, int *complete);
 void rulebook_free(rulebook *rb);
 const char *rulebook_office_name(const rulebook *rb, const char *id);
 /* The band of a total (the one with the highest min <= total), or NULL when

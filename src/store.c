@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "store_int.h"
 
 enum {                                  /* prepared statements */
   Q_OFFICE_GET, Q_OFFICE_INS, Q_OFFICE_UPD, Q_OFFICE_ALL,
@@ -81,6 +82,31 @@ static const char *const migrations[] = {
   "CREATE TRIGGER run_criteria_no_delete BEFORE DELETE ON run_criteria BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
   "CREATE TRIGGER run_deductions_no_update BEFORE UPDATE ON run_deductions BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
   "CREATE TRIGGER run_deductions_no_delete BEFORE DELETE ON run_deductions BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
+  /* v2: the audit trail. Rule texts by sha256, each run's files, offices,
+  ** units and the facts it read, and its rulebook and facts digests. */
+  "CREATE TABLE rule_texts(sha256 TEXT PRIMARY KEY, content TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE run_files(run INTEGER NOT NULL REFERENCES runs(id), seq INTEGER NOT NULL,"
+  "  path TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY(run,seq));"
+  "CREATE TABLE run_offices(run INTEGER NOT NULL REFERENCES runs(id), id TEXT NOT NULL,"
+  "  name TEXT NOT NULL, PRIMARY KEY(run,id));"
+  "CREATE TABLE run_unit_facts(run INTEGER NOT NULL REFERENCES runs(id), unit TEXT NOT NULL,"
+  "  name TEXT NOT NULL, kind TEXT NOT NULL, parent TEXT, sha256 TEXT NOT NULL, PRIMARY KEY(run,unit));"
+  "CREATE TABLE run_facts(run INTEGER NOT NULL, unit TEXT NOT NULL, key TEXT NOT NULL,"
+  "  type TEXT NOT NULL, value TEXT NOT NULL, source TEXT, note TEXT, PRIMARY KEY(run,unit,key));"
+  "CREATE TABLE run_audit(run INTEGER PRIMARY KEY REFERENCES runs(id), rules_sha256 TEXT NOT NULL,"
+  "  facts_sha256 TEXT NOT NULL);"
+  "CREATE TRIGGER rule_texts_no_update BEFORE UPDATE ON rule_texts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER rule_texts_no_delete BEFORE DELETE ON rule_texts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_files_no_update BEFORE UPDATE ON run_files BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_files_no_delete BEFORE DELETE ON run_files BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_offices_no_update BEFORE UPDATE ON run_offices BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_offices_no_delete BEFORE DELETE ON run_offices BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_unit_facts_no_update BEFORE UPDATE ON run_unit_facts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_unit_facts_no_delete BEFORE DELETE ON run_unit_facts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_facts_no_update BEFORE UPDATE ON run_facts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_facts_no_delete BEFORE DELETE ON run_facts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_audit_no_update BEFORE UPDATE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_audit_no_delete BEFORE DELETE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
 };
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
                "one migration per schema version");
@@ -90,6 +116,7 @@ struct store {
   sqlite3_stmt *q[Q_COUNT];
   int in_tx;
   char err[512];
+  sqlite3_stmt *extra[STORE_EXTRA_STMTS];   /* store_runs.c's, prepared on first use */
 };
 
 static int fail(store *s, const char *fmt, ...) {
@@ -179,6 +206,7 @@ fail:
 void store_close(store *s) {
   if (!s) return;
   for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->q[i]);
+  for (int i = 0; i < STORE_EXTRA_STMTS; i++) sqlite3_finalize(s->extra[i]);
   sqlite3_close(s->db);
   free(s);
 }
@@ -451,4 +479,19 @@ int store_run_finish(store *s, int64_t run, int units) {
   sqlite3_bind_int64(st, 1, run);
   sqlite3_bind_int(st, 2, units);
   return step_done(s, st, "storing run total");
+}
+
+/* ---- for store_runs.c (store_int.h) ---- */
+
+sqlite3 *store_sqlite(store *s) { return s->db; }
+
+int store_db_fail(store *s, const char *what) { return db_fail(s, what); }
+
+sqlite3_stmt *store_extra_stmt(store *s, int slot, const char *sql) {
+  if (!s->extra[slot] &&
+      sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->extra[slot], NULL) != SQLITE_OK) {
+    db_fail(s, "preparing statement");
+    return NULL;
+  }
+  return s->extra[slot];
 }

@@ -173,6 +173,11 @@ static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
   pts_t p = pts_from_double(x, &ok);
   if (!ok || x < 0) return sandbox_error(L, "u.lose: points must be a finite number >= 0");
   if (lc->na) return sandbox_error(L, "u.lose: the criterion was already marked not applicable");
+  if (rb_of(L)->on_lose) {                     /* coverage for 'rules test' */
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.source[0] == '@')
+      rb_of(L)->on_lose(rb_of(L)->on_lose_ud, ar.source + 1, ar.currentline);
+  }
   if (lua_type(L, 2) != LUA_TSTRING) return sandbox_error(L, "u.lose: a reason (format string) is required");
   lfmt_push(L, 2);
   unit_result *r = h->res;
@@ -363,6 +368,7 @@ int rulebook_eval(rulebook *rb, const unit_facts *uf, unit_result *r, char *err,
   }
   for (int i = 0; i < rb->ncrits; i++) {
     const rb_criterion *c = &rb->crits[i];
+    if (rb->only && !rb->only[i]) continue;
     h->crit = i;
     h->serial++;
     if (h->serial == 0 || h->serial > 0x7fffffff) {   /* keep stamps comparable */

@@ -78,7 +78,8 @@ criterion "1.3" {
   basis  = TAI_DUNG .. "Báo cáo không nêu tên tiêu chí bị trừ 0,43 điểm của lĩnh vực 1; tái dựng: "
         .. "kiểm tra CCHC tối thiểu 30% số cơ quan, đơn vị và UBND xã, thị trấn (mục tiêu tại mục II.b "
         .. "của báo cáo): 2 điểm; dưới 30%: điểm = 2 × tỷ lệ đã kiểm tra / 30%, làm tròn 2 chữ số.",
-  params = { diem = 2, muc_tieu = 30 },   -- mục tiêu: % số cơ quan, đơn vị, xã được kiểm tra
+  params = { diem = 2, muc_tieu = 30,     -- mục tiêu: % số cơ quan, đơn vị, xã được kiểm tra
+             ghi_chu = "tái dựng: báo cáo không nêu tên tiêu chí bị trừ điểm này; mục tiêu 30% lấy từ mục II.b" },
   score = function(u, p)
     local da_kiem_tra = u.fact("so_co_quan_xa_duoc_kiem_tra_cchc")
     local tong = u.fact("tong_so_co_quan_xa")
@@ -86,9 +87,8 @@ criterion "1.3" {
     local diem = linear(ty_le, 0, p.muc_tieu, p.diem)
     if diem < p.diem then
       u.lose(p.diem - diem,
-             "Kiểm tra CCHC %d/%d cơ quan, đơn vị, UBND xã, thị trấn (%.2f%%), dưới mục tiêu %s%% "
-             .. "(tái dựng: báo cáo không nêu tên tiêu chí bị trừ điểm này; mục tiêu %s%% lấy từ mục II.b)",
-             da_kiem_tra, tong, ty_le, p.muc_tieu, p.muc_tieu)
+             "Kiểm tra CCHC %d/%d cơ quan, đơn vị, UBND xã, thị trấn (%.2f%%), dưới mục tiêu %s%% (%s)",
+             da_kiem_tra, tong, ty_le, p.muc_tieu, p.ghi_chu)
         :task("noi-vu", "Kiểm tra công tác CCHC, công vụ tối thiểu %s%% số cơ quan, đơn vị, UBND các xã, thị trấn",
               p.muc_tieu)
     end

@@ -68,14 +68,13 @@ criterion "6.3" {
   owner  = "tai-chinh-ke-hoach",
   basis  = TAI_DUNG .. "Báo cáo không nêu tên tiêu chí bị trừ 0,12 điểm của lĩnh vực 6; tái dựng: "
         .. "điểm = 1 × tỷ lệ giải ngân kế hoạch vốn đầu tư công được giao, làm tròn 2 chữ số.",
-  params = { diem = 1 },
+  params = { diem = 1, ghi_chu = " (tái dựng: báo cáo không nêu tên tiêu chí bị trừ điểm này)" },
   score = function(u, p)
     local ty_le = u.fact("ty_le_giai_ngan_von_dau_tu_cong")
     local diem = linear(ty_le, 0, 100, p.diem)
     if diem < p.diem then
       u.lose(p.diem - diem,
-             "Tỷ lệ giải ngân kế hoạch vốn đầu tư công đạt %s%% (tái dựng: báo cáo không nêu tên tiêu chí bị trừ điểm này)",
-             ty_le)
+             "Tỷ lệ giải ngân kế hoạch vốn đầu tư công đạt %s%%%s", ty_le, p.ghi_chu)
         :task("tai-chinh-ke-hoach", "Tham mưu đẩy mạnh giải ngân 100%% kế hoạch vốn đầu tư công được giao")
         :task("all-heads", "Chủ đầu tư quản lý, sử dụng và giải ngân các nguồn vốn được giao hiệu quả, đúng quy định")
     end

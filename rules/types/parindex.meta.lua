@@ -1,0 +1,187 @@
+---@meta parindex
+-- The rule API of parindex, for the Lua language server (LuaLS, the "Lua"
+-- extension of VS Code): autocompletion, hover help and misuse warnings.
+-- This file is never loaded by parindex (the loader reads only *.lua files
+-- directly in a rulebook folder, not sub-folders). .luarc.json at the
+-- repository root points LuaLS here. Keep it in step with rules/README.md.
+
+---@class parindex.Index
+---@field name string         full name of the index
+---@field total number        the components' maxima must sum to this (100)
+---@field appraisal string[]  ids of the appraisal components (điểm thẩm định)
+---@field survey string[]     ids of the survey components (điều tra xã hội học)
+
+---@class parindex.Component
+---@field name string
+---@field max number          at most two decimals
+---@field owner string        office id (must exist in the store's offices)
+
+---@class parindex.Criterion
+---@field name string
+---@field max number          at most two decimals; a component's criteria sum to its max
+---@field owner string        office id
+---@field component? string   default: the id before the first '.'
+---@field basis? string       the methodology text shown by `explain`
+---@field params? table       numbers, strings, booleans, dates or tables; read-only in score
+---@field score fun(u: parindex.Unit, p: table)
+
+---Declare the index (exactly one per rulebook).
+---@param t parindex.Index
+function index(t) end
+
+---Declare a component: `component "1" { name = ..., max = 13.5, owner = "noi-vu" }`.
+---@param id string
+---@return fun(t: parindex.Component)
+function component(id) end
+
+---Declare a criterion: `criterion "1.1" { name = ..., max = 2, owner = ..., score = function(u, p) ... end }`.
+---@param id string
+---@return fun(t: parindex.Criterion)
+function criterion(id) end
+
+---Extend another rulebook (relative to this file's folder) and state only what changed. First, once.
+---Rating bands (xếp loại): a unit gets the band with the highest `min` its PAR index reaches.
+---At most one per rulebook; shown by `rank`, `compare` and `report`.
+---@param t { min: number, name: string }[]
+function bands(t) end
+
+---@param path string  e.g. "../2022"
+function extends(path) end
+
+---Change the index of the extended rulebook (name, total, appraisal, survey).
+---@param t table
+function change_index(t) end
+
+---Change a component of the extended rulebook: `change_component "1" { max = 14 }` (name, max, owner).
+---@param id string
+---@return fun(t: table)
+function change_component(id) end
+
+---Change a criterion: name, max, owner, component, basis, params (merged key by key), score.
+---@param id string
+---@return fun(t: table)
+function change_criterion(id) end
+
+---Replace a criterion of the extended rulebook with a whole new declaration.
+---@param id string
+---@return fun(t: parindex.Criterion)
+function replace_criterion(id) end
+
+---Remove a criterion of the extended rulebook.
+---@param id string
+function remove_criterion(id) end
+
+---Remove a component of the extended rulebook (none of its criteria may be left).
+---@param id string
+function remove_component(id) end
+
+---@class parindex.UnitInfo
+---@field id string
+---@field name string
+---@field kind string
+---@field parent? string
+
+---@class parindex.Deduction
+local Deduction = {}
+
+---Add an improvement task for an office; the text is formatted like string.format (Vietnamese numbers).
+---@param office string
+---@param fmt string
+---@param ... any
+---@return parindex.Deduction
+function Deduction:task(office, fmt, ...) end
+
+---Name the facts behind this deduction (instead of those read so far).
+---@param ... string fact keys
+---@return parindex.Deduction
+function Deduction:facts(...) end
+
+---@class parindex.Unit
+---@field unit parindex.UnitInfo  the unit being scored
+---@field year integer            the assessment year
+local Unit = {}
+
+---A fact's value (number, integer, boolean, date or text). Errors when absent unless a default is given.
+---@param key string
+---@param default? any
+---@return any
+function Unit.fact(key, default) end
+
+---Does the unit have this fact for the year?
+---@param key string
+---@return boolean
+function Unit.has(key) end
+
+---A list fact: a read-only list of read-only records.
+---@param key string
+---@param default? table
+---@return table[]
+function Unit.records(key, default) end
+
+---Deduct points (capped so the criterion never goes below 0) with a reason (format string).
+---@param points number
+---@param fmt string
+---@param ... any
+---@return parindex.Deduction
+function Unit.lose(points, fmt, ...) end
+
+---Mark the criterion not applicable (its component is rescaled).
+---@param fmt string
+---@param ... any
+function Unit.na(fmt, ...) end
+
+---A date value: date("2022-06-19") or date(2022, 6, 19). Dates compare and subtract (days).
+---@param y string|integer
+---@param m? integer
+---@param d? integer
+---@return any
+function date(y, m, d) end
+
+---string.format with Vietnamese numbers (decimal comma) and dates (dd/mm/yyyy).
+---@param f string
+---@param ... any
+---@return string
+function fmt(f, ...) end
+
+---A number as Vietnamese text: vn(65.84) == "65,84".
+---@param x number
+---@param decimals? integer
+---@return string
+function vn(x, decimals) end
+
+---Round half up to two decimals.
+---@param x number
+---@return number
+function round2(x) end
+
+---Linear scaling: 0 at `lo`, `max` at `hi` (and above), rounded to two decimals.
+---@param x number
+---@param lo number
+---@param hi number
+---@param max number
+---@return number
+function linear(x, lo, hi, max) end
+
+---Threshold steps: the points of the first { threshold, points } with x >= threshold, else 0.
+---@param x number
+---@param levels table
+---@return number
+function steps(x, levels) end
+
+---100 * part / whole (not rounded), or nil when whole is 0.
+---@param part number
+---@param whole number
+---@return number|nil
+function percent(part, whole) end
+
+---Tests beside the rules (`parindex rules test`): test "name" { facts = {...}, criterion = "1.1", points = 2 }.
+---Expect one of: points = N; na = true; deduction = { points = N, reason = "piece" }; or component = "2", points = N.
+---@param name string
+---@return fun(t: table)
+function test(name) end
+
+---A copy of `base` with `changes` applied (for test facts).
+---@param base table
+---@param changes? table
+---@return table
+function with(base, changes) end

@@ -1,0 +1,147 @@
+/*
+** audit.c -- digests of what a run read, and storing them with the run
+** (reading runs back: audit_read.c).
+*/
+#include "audit.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_runs.h"
+
+const char *audit_fact_value(const fact *f, char *buf, size_t n) {
+  switch (f->type) {
+  case FT_NUMBER: snprintf(buf, n, "%.17g", f->num); return buf;
+  case FT_INTEGER: snprintf(buf, n, "%lld", f->integer); return buf;
+  case FT_BOOLEAN: return f->integer ? "true" : "false";
+  default: return f->text ? f->text : "";
+  }
+}
+
+static void add_fact_line(sha256_ctx *c, const fact *f) {
+  char buf[64];
+  sha256_adds(c, f->key);
+  sha256_add(c, "\t", 1);
+  sha256_adds(c, fact_type_name(f->type));
+  sha256_add(c, "\t", 1);
+  sha256_adds(c, audit_fact_value(f, buf, sizeof buf));
+  sha256_add(c, "\t", 1);
+  sha256_adds(c, f->source);
+  sha256_add(c, "\t", 1);
+  sha256_adds(c, f->note);
+  sha256_add(c, "\n", 1);
+}
+
+void audit_facts_sha256(const unit_facts *uf, char out[SHA256_HEX]) {
+  sha256_ctx *c = sha256_new();
+  if (!c) abort();
+  for (size_t i = 0; i < uf->n; i++) add_fact_line(c, &uf->facts[i]);
+  sha256_end(c, out);
+}
+
+char *audit_read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 8192, n = 0, k;
+  char *buf = malloc(cap);
+  while (buf && (k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+    n += k;
+    if (n + 1 == cap) {
+      char *g = realloc(buf, cap *= 2);
+      if (!g) { free(buf); buf = NULL; }
+      buf = g;
+    }
+  }
+  if (buf && ferror(f)) { free(buf); buf = NULL; }
+  fclose(f);
+  if (!buf) return NULL;
+  buf[n] = '\0';
+  if (len) *len = n;
+  return buf;
+}
+
+/* Split a normalized path into its folders/name; returns how many. */
+static int split(char *p, char **parts, int max) {
+  int n = 0;
+  char *save = NULL;
+  for (char *t = strtok_r(p, "/", &save); t && n < max; t = strtok_r(NULL, "/", &save)) parts[n++] = t;
+  return n;
+}
+
+void audit_rel_name(const char *dir, const char *path, char *out, size_t n) {
+  char d[4096], f[4096], *dp[256], *fp[256];
+  snprintf(d, sizeof d, "%s", dir);
+  snprintf(f, sizeof f, "%s", path);
+  rulebook_normalize_path(d);
+  rulebook_normalize_path(f);
+  int nd = strcmp(d, ".") ? split(d, dp, 256) : 0, nf = split(f, fp, 256), c = 0;
+  while (c < nd && c < nf - 1 && !strcmp(dp[c], fp[c])) c++;
+  size_t k = 0;
+  out[0] = '\0';
+  for (int u = c; u < nd && k + 4 < n; u++) k += (size_t)snprintf(out + k, n - k, "../");
+  for (int i = c; i < nf && k < n; i++) k += (size_t)snprintf(out + k, n - k, "%s%s", fp[i], i + 1 < nf ? "/" : "");
+}
+
+int audit_begin(store *s, int64_t run, const rulebook *rb, audit_writer *w, char *err, size_t errlen) {
+  sha256_ctx *all = sha256_new();
+  w->facts = sha256_new();
+  if (!all || !w->facts) abort();
+  for (int i = 0; i < rb->nfiles; i++) {
+    size_t len;
+    char sha[SHA256_HEX];
+    char *text = audit_read_file(rb->files[i], &len);
+    if (!text) {
+      snprintf(err, errlen, "%s: %s", rb->files[i], strerror(errno));
+      sha256_end(all, sha);
+      return -1;
+    }
+    sha256_hex(text, len, sha);
+    char name[4096];
+    audit_rel_name(rb->dir, rb->files[i], name, sizeof name);
+    sha256_adds(all, name);
+    sha256_add(all, "\t", 1);
+    sha256_adds(all, sha);
+    sha256_add(all, "\n", 1);
+    int rc = store_run_file(s, run, i + 1, name, sha, text);
+    free(text);
+    if (rc) {
+      snprintf(err, errlen, "storing the run: %s", store_errmsg(s));
+      sha256_end(all, sha);
+      return -1;
+    }
+  }
+  sha256_end(all, w->rules_sha256);
+  for (int i = 0; i < rb->noffices; i++)
+    if (store_run_office(s, run, rb->offices[i].id, rb->offices[i].name)) {
+      snprintf(err, errlen, "storing the run: %s", store_errmsg(s));
+      return -1;
+    }
+  return 0;
+}
+
+int audit_unit(store *s, int64_t run, const unit_facts *uf, audit_writer *w) {
+  char sha[SHA256_HEX], buf[64];
+  audit_facts_sha256(uf, sha);
+  sha256_adds(w->facts, uf->unit.id);
+  sha256_add(w->facts, "\t", 1);
+  sha256_adds(w->facts, sha);
+  sha256_add(w->facts, "\n", 1);
+  if (store_run_unit_facts(s, run, &uf->unit, sha)) return -1;
+  for (size_t i = 0; i < uf->n; i++) {
+    const fact *f = &uf->facts[i];
+    if (store_run_fact(s, run, uf->unit.id, f->key, fact_type_name(f->type),
+                       audit_fact_value(f, buf, sizeof buf), f->source, f->note))
+      return -1;
+  }
+  return 0;
+}
+
+int audit_finish(store *s, int64_t run, audit_writer *w) {
+  char sha[SHA256_HEX];
+  if (!w->facts) return s ? -1 : 0;
+  sha256_end(w->facts, sha);
+  w->facts = NULL;
+  return s ? store_run_audit(s, run, w->rules_sha256, sha) : 0;
+}

@@ -1,0 +1,83 @@
+/*
+** audit.h -- the audit trail of scoring runs: digests of the rule files and
+** of the facts a run read, storing them with the run, and reading a stored
+** run back (its rule files, offices, units, facts and ledger) so that it can
+** be shown again exactly as it was, or re-scored and compared.
+**
+** Joins the store (store_runs.h) and the rulebook, like engine.c.
+** Ownership: an audit_run owns everything in it through its arena;
+** audit_run_free releases it.
+**
+** Digests: a file's sha256 is of its bytes. The rulebook's is the sha256 of
+** "NAME\tSHA256\n" for each file in load order, NAME relative to the
+** rulebook folder. A unit's facts digest is the sha256 of its canonical fact
+** lines "KEY\tTYPE\tVALUE\tSOURCE\tNOTE\n" (sorted by key); the run's is the
+** sha256 of "UNIT\tSHA256\n" for each unit scored, in id order.
+*/
+#ifndef PARINDEX_AUDIT_H
+#define PARINDEX_AUDIT_H
+
+#include <stdint.h>
+
+#include "ledger.h"
+#include "rulebook.h"
+#include "sha256.h"
+#include "store.h"
+
+/* The canonical text of a fact's value (numbers round-trip exactly). */
+const char *audit_fact_value(const fact *f, char *buf, size_t n);
+/* Digest of one unit's facts. */
+void audit_facts_sha256(const unit_facts *uf, char out[SHA256_HEX]);
+
+/* path relative to the folder dir ("01_x.lua", "../2022/01_x.lua"), lexically. */
+void audit_rel_name(const char *dir, const char *path, char *out, size_t n);
+
+/* Read a file whole (malloc'd, NUL-terminated) or NULL. */
+char *audit_read_file(const char *path, size_t *len);
+
+/* ---- storing, inside the run's transaction ---- */
+typedef struct {
+  sha256_ctx *facts;        /* the run's facts digest, fed unit by unit */
+  char rules_sha256[SHA256_HEX];
+} audit_writer;
+/* Rule files (text and sha256) and offices. 0 or -1 with err. */
+int audit_begin(store *s, int64_t run, const rulebook *rb, audit_writer *w, char *err, size_t errlen);
+/* The unit's identity and every fact it read. */
+int audit_unit(store *s, int64_t run, const unit_facts *uf, audit_writer *w);
+/* The digests; frees the writer's state (also call it on failure with s NULL). */
+int audit_finish(store *s, int64_t run, audit_writer *w);
+
+/* ---- reading back ---- */
+typedef struct { const char *path, *sha256, *content; } audit_file;
+typedef struct {
+  unit_info unit;
+  const char *sha256;       /* NULL for a run stored before schema v2 */
+  pts_t appraisal, survey, total;
+  fact *facts; size_t nfacts;
+} audit_unit_row;
+typedef struct {
+  int64_t id;
+  const char *created, *engine, *rules, *rules_sha256, *facts_sha256;
+  int year, units;
+  audit_file *files; int nfiles;
+  rb_office *offices; int noffices;
+  audit_unit_row *unit_rows; int nunit_rows;
+  arena a;
+} audit_run;
+
+/* 0, 1 if there is no such run, -1 with err. */
+int audit_run_load(store *s, int64_t id, audit_run *r, char *err, size_t errlen);
+void audit_run_free(audit_run *r);
+const audit_unit_row *audit_run_unit(const audit_run *r, const char *unit);
+
+/* Load the rulebook exactly as the run had it: its stored files, written to
+** a temporary folder, with its stored offices. NULL with err (a run stored
+** before schema v2 kept no files: err says so). */
+rulebook *audit_run_rulebook(const audit_run *r, char *err, size_t errlen);
+/* The stored ledger of one unit as a unit_result for rb (the run's rulebook). */
+int audit_run_result(store *s, const audit_run *r, const rulebook *rb, const audit_unit_row *u,
+                     unit_result *out, char *err, size_t errlen);
+/* The unit's stored facts as unit_facts (borrowing r's strings). */
+void audit_run_facts(const audit_run *r, const audit_unit_row *u, unit_facts *uf);
+
+#endif

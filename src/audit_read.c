@@ -1,0 +1,337 @@
+/*
+** audit_read.c -- reading a stored run back: its rows, its rule files
+** restored into a temporary folder and loaded, its ledger as a unit_result.
+*/
+#include "audit.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store_runs.h"
+
+/* ---- reading back ---- */
+
+static int parse_type(const char *t, fact_type *out) {
+  for (int i = 0; i <= FT_LIST; i++)
+    if (t && !strcmp(t, fact_type_name((fact_type)i))) { *out = (fact_type)i; return 1; }
+  return 0;
+}
+
+#define GROW(arr, n, cap, a) do { \
+    if ((n) == (cap)) { \
+      int c2_ = (cap) ? 2 * (cap) : 16; \
+      void *g_ = arena_alloc((a), (size_t)c2_ * sizeof *(arr)); \
+      if (n) memcpy(g_, (arr), (size_t)(n) * sizeof *(arr)); \
+      (arr) = g_; (cap) = c2_; \
+    } \
+  } while (0)
+
+typedef struct { audit_run *r; int cap; size_t fcap; audit_unit_row *u; } load_ctx;
+
+static int on_run(const store_row *row, void *ud) {
+  audit_run *r = ((load_ctx *)ud)->r;
+  r->id = row->i[0];
+  r->created = arena_strdup(&r->a, row->t[1]);
+  r->engine = arena_strdup(&r->a, row->t[2]);
+  r->rules = arena_strdup(&r->a, row->t[3]);
+  r->year = (int)row->i[4];
+  r->units = (int)row->i[5];
+  r->rules_sha256 = arena_strdup(&r->a, row->t[6]);
+  r->facts_sha256 = arena_strdup(&r->a, row->t[7]);
+  return 0;
+}
+
+static int on_file(const store_row *row, void *ud) {
+  load_ctx *c = ud;
+  audit_run *r = c->r;
+  GROW(r->files, r->nfiles, c->cap, &r->a);
+  audit_file *f = &r->files[r->nfiles++];
+  f->path = arena_strdup(&r->a, row->t[1]);
+  f->sha256 = arena_strdup(&r->a, row->t[2]);
+  f->content = arena_strdup(&r->a, row->t[3]);
+  return 0;
+}
+
+static int on_office(const store_row *row, void *ud) {
+  load_ctx *c = ud;
+  audit_run *r = c->r;
+  GROW(r->offices, r->noffices, c->cap, &r->a);
+  r->offices[r->noffices].id = arena_strdup(&r->a, row->t[0]);
+  r->offices[r->noffices].name = arena_strdup(&r->a, row->t[1]);
+  r->noffices++;
+  return 0;
+}
+
+static int on_unit(const store_row *row, void *ud) {
+  load_ctx *c = ud;
+  audit_run *r = c->r;
+  GROW(r->unit_rows, r->nunit_rows, c->cap, &r->a);
+  audit_unit_row *u = &r->unit_rows[r->nunit_rows++];
+  u->unit.id = arena_strdup(&r->a, row->t[0]);
+  u->unit.name = arena_strdup(&r->a, row->t[1] ? row->t[1] : row->t[0]);
+  u->unit.kind = arena_strdup(&r->a, row->t[2] ? row->t[2] : "");
+  u->unit.parent = arena_strdup(&r->a, row->t[3]);
+  u->sha256 = arena_strdup(&r->a, row->t[4]);
+  u->appraisal = row->i[5];
+  u->survey = row->i[6];
+  u->total = row->i[7];
+  return 0;
+}
+
+static int on_fact(const store_row *row, void *ud) {
+  load_ctx *c = ud;
+  audit_run *r = c->r;
+  audit_unit_row *u = c->u;
+  if (u->nfacts == c->fcap) {
+    size_t cap = c->fcap ? 2 * c->fcap : 64;
+    fact *g = arena_alloc(&r->a, cap * sizeof *g);
+    if (u->nfacts) memcpy(g, u->facts, u->nfacts * sizeof *g);
+    u->facts = g; c->fcap = cap;
+  }
+  fact *f = &u->facts[u->nfacts++];
+  f->key = arena_strdup(&r->a, row->t[0]);
+  if (!parse_type(row->t[1], &f->type)) return -1;
+  const char *v = row->t[2] ? row->t[2] : "";
+  switch (f->type) {
+  case FT_NUMBER: f->num = strtod(v, NULL); break;
+  case FT_INTEGER: f->integer = strtoll(v, NULL, 10); break;
+  case FT_BOOLEAN: f->integer = !strcmp(v, "true"); break;
+  default: f->text = arena_strdup(&r->a, v);
+  }
+  f->source = arena_strdup(&r->a, row->t[3]);
+  f->note = arena_strdup(&r->a, row->t[4]);
+  return 0;
+}
+
+int audit_run_load(store *s, int64_t id, audit_run *r, char *err, size_t errlen) {
+  load_ctx c = {r, 0, 0, NULL};
+  memset(r, 0, sizeof *r);
+  if (store_run_query(s, RQ_RUN, id, NULL, on_run, &c)) goto fail;
+  if (!r->id) return 1;
+  c.cap = 0;
+  if (store_run_query(s, RQ_FILES, id, NULL, on_file, &c)) goto fail;
+  c.cap = 0;
+  if (store_run_query(s, RQ_OFFICES, id, NULL, on_office, &c)) goto fail;
+  c.cap = 0;
+  if (store_run_query(s, RQ_UNITS, id, NULL, on_unit, &c)) goto fail;
+  for (int i = 0; i < r->nunit_rows; i++) {
+    c.u = &r->unit_rows[i];
+    c.fcap = 0;
+    if (store_run_query(s, RQ_FACTS, id, c.u->unit.id, on_fact, &c)) goto fail;
+  }
+  return 0;
+fail:
+  snprintf(err, errlen, "run %lld: %s", (long long)id, store_errmsg(s));
+  audit_run_free(r);
+  return -1;
+}
+
+void audit_run_free(audit_run *r) {
+  arena_free(&r->a);
+  memset(r, 0, sizeof *r);
+}
+
+const audit_unit_row *audit_run_unit(const audit_run *r, const char *unit) {
+  for (int i = 0; i < r->nunit_rows; i++)
+    if (!strcmp(r->unit_rows[i].unit.id, unit)) return &r->unit_rows[i];
+  return NULL;
+}
+
+void audit_run_facts(const audit_run *r, const audit_unit_row *u, unit_facts *uf) {
+  uf->unit = u->unit;
+  uf->year = r->year;
+  uf->facts = u->facts;
+  uf->n = u->nfacts;
+}
+
+/* mkdir -p of path's parent folders; records each made folder in made[]. */
+static int make_parents(char *path, char **made, int *nmade, int max) {
+  for (char *p = path + 1; *p; p++) {
+    if (*p != '/') continue;
+    *p = '\0';
+    int rc = mkdir(path, 0700);
+    if (rc == 0 && *nmade < max) made[(*nmade)++] = strdup(path);
+    *p = '/';
+    if (rc != 0 && errno != EEXIST) return -1;
+  }
+  return 0;
+}
+
+/* A path of the restored rulebook (under tmp) back to the path the run had. */
+static void rebase(char **path, const audit_run *r, const char *dir) {
+  char p[8192], q[8192];
+  if (!*path) return;
+  snprintf(p, sizeof p, "%s", *path);
+  rulebook_normalize_path(p);
+  snprintf(q, sizeof q, "%s", dir);
+  rulebook_normalize_path(q);
+  if (!strcmp(p, q)) { free(*path); *path = strdup(r->rules); return; }
+  for (int i = 0; i < r->nfiles; i++) {
+    snprintf(q, sizeof q, "%s/%s", dir, r->files[i].path);
+    rulebook_normalize_path(q);
+    if (strcmp(p, q)) continue;
+    size_t k = (size_t)snprintf(q, sizeof q, "%s/%s", r->rules, r->files[i].path);
+    if (strncmp(r->files[i].path, "../", 3) == 0 && k < sizeof q) rulebook_normalize_path(q);
+    free(*path);
+    *path = strdup(q);
+    return;
+  }
+}
+
+rulebook *audit_run_rulebook(const audit_run *r, char *err, size_t errlen) {
+  enum { MAXDIRS = 64 };
+  char tmpl[] = "/tmp/parindex-run-XXXXXX", *made[MAXDIRS], dir[4096];
+  int nmade = 0, depth = 0;
+  rulebook *rb = NULL;
+  err[0] = '\0';
+  if (!r->nfiles) {
+    snprintf(err, errlen, "run %lld was stored before the audit trail (store schema v1): "
+             "its rule files were not kept", (long long)r->id);
+    return NULL;
+  }
+  for (int i = 0; i < r->nfiles; i++) {          /* how far up do parents go? */
+    int d = 0;
+    for (const char *p = r->files[i].path; !strncmp(p, "../", 3); p += 3) d++;
+    if (d > depth) depth = d;
+    if (strstr(r->files[i].path, "/../") || r->files[i].path[0] == '/' || !r->files[i].content) {
+      snprintf(err, errlen, "run %lld: stored rule file '%s' cannot be restored", (long long)r->id,
+               r->files[i].path);
+      return NULL;
+    }
+  }
+  if (!mkdtemp(tmpl)) { snprintf(err, errlen, "temporary folder: %s", strerror(errno)); return NULL; }
+  snprintf(dir, sizeof dir, "%s", tmpl);
+  for (int d = 0; d <= depth; d++) {              /* the rulebook folder sits `depth` levels down */
+    size_t n = strlen(dir);
+    snprintf(dir + n, sizeof dir - n, "/r%d", d);
+  }
+  for (int i = 0; i < r->nfiles && !err[0]; i++) {
+    char path[8192];
+    snprintf(path, sizeof path, "%s/%s", dir, r->files[i].path);
+    FILE *f = make_parents(path, made, &nmade, MAXDIRS) ? NULL : fopen(path, "wb");
+    if (!f || fputs(r->files[i].content, f) < 0) snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    if (f && fclose(f) != 0 && !err[0]) snprintf(err, errlen, "%s: %s", path, strerror(errno));
+  }
+  if (!err[0]) rb = rulebook_load(dir, r->offices, r->noffices, NULL, err, errlen);
+  if (rb) {                                       /* name things as the run did */
+    for (int i = 0; i < rb->ncomps; i++) rebase(&rb->comps[i].file, r, dir);
+    for (int i = 0; i < rb->ncrits; i++) rebase(&rb->crits[i].file, r, dir);
+    for (int i = 0; i < rb->nfiles; i++) rebase(&rb->files[i], r, dir);
+    rebase(&rb->index_file, r, dir);
+    rebase(&rb->dir, r, dir);
+  }
+  for (int i = 0; i < r->nfiles; i++) {
+    char path[8192];
+    snprintf(path, sizeof path, "%s/%s", dir, r->files[i].path);
+    unlink(path);
+  }
+  while (nmade > 0) { rmdir(made[--nmade]); free(made[nmade]); }
+  rmdir(tmpl);
+  return rb;
+}
+
+/* ---- the stored ledger ---- */
+
+typedef struct {
+  const rulebook *rb;
+  unit_result *out;
+  int bad;
+} ledger_ctx;
+
+static int crit_index(const rulebook *rb, const char *id) {
+  for (int i = 0; i < rb->ncrits; i++) if (!strcmp(rb->crits[i].id, id)) return i;
+  return -1;
+}
+
+static int on_component(const store_row *row, void *ud) {
+  ledger_ctx *c = ud;
+  for (int i = 0; i < c->rb->ncomps; i++)
+    if (!strcmp(c->rb->comps[i].id, row->t[0])) {
+      c->out->comps[i].points = row->i[1];
+      c->out->comps[i].max = row->i[2];
+      return 0;
+    }
+  c->bad = 1;
+  return 0;
+}
+
+static int on_criterion(const store_row *row, void *ud) {
+  ledger_ctx *c = ud;
+  int i = crit_index(c->rb, row->t[0]);
+  if (i < 0) { c->bad = 1; return 0; }
+  ledger_criterion *lc = &c->out->crits[i];
+  lc->na = row->t[1] == NULL;
+  lc->points = lc->na ? 0 : row->i[1];
+  lc->max = row->i[2];
+  lc->na_reason = lc->na ? arena_strdup(&c->out->a, row->t[3]) : NULL;
+  return 0;
+}
+
+static const char *json_str(const cJSON *o, const char *name) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+  return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int on_deduction(const store_row *row, void *ud) {
+  ledger_ctx *c = ud;
+  unit_result *r = c->out;
+  int i = crit_index(c->rb, row->t[0]);
+  if (i < 0) { c->bad = 1; return 0; }
+  ledger_deduction *d = ledger_add_deduction(r, i);
+  ledger_criterion *lc = &r->crits[i];
+  if (lc->count == 0) lc->first = r->nded - 1;
+  lc->count++;
+  d->requested = row->i[2];
+  d->points = row->i[3];
+  d->reason = arena_strdup(&r->a, row->t[4]);
+  cJSON *facts = cJSON_Parse(row->t[5] ? row->t[5] : "[]"), *tasks = cJSON_Parse(row->t[6] ? row->t[6] : "[]"), *o;
+  int n = cJSON_GetArraySize(facts), k = 0;
+  d->facts = arena_alloc(&r->a, (size_t)(n ? n : 1) * sizeof *d->facts);
+  cJSON_ArrayForEach(o, facts) {
+    ledger_fact *lf = &d->facts[k++];
+    lf->key = arena_strdup(&r->a, json_str(o, "key"));
+    lf->type = arena_strdup(&r->a, json_str(o, "type"));
+    lf->value = arena_strdup(&r->a, json_str(o, "value"));
+    lf->source = arena_strdup(&r->a, json_str(o, "source"));
+    lf->note = arena_strdup(&r->a, json_str(o, "note"));
+  }
+  d->nfacts = k;
+  cJSON_ArrayForEach(o, tasks) ledger_add_task(r, d, json_str(o, "office"), json_str(o, "task"));
+  cJSON_Delete(facts);
+  cJSON_Delete(tasks);
+  return 0;
+}
+
+int audit_run_result(store *s, const audit_run *r, const rulebook *rb, const audit_unit_row *u,
+                     unit_result *out, char *err, size_t errlen) {
+  ledger_ctx c = {rb, out, 0};
+  ledger_init(out, &u->unit, r->year, rb->ncrits, rb->ncomps);
+  if (store_run_query(s, RQ_COMPONENTS, r->id, u->unit.id, on_component, &c) ||
+      store_run_query(s, RQ_CRITERIA, r->id, u->unit.id, on_criterion, &c) ||
+      store_run_query(s, RQ_DEDUCTIONS, r->id, u->unit.id, on_deduction, &c)) {
+    snprintf(err, errlen, "run %lld: %s", (long long)r->id, store_errmsg(s));
+    ledger_free(out);
+    return -1;
+  }
+  if (c.bad) {
+    snprintf(err, errlen, "run %lld: the stored ledger names components or criteria that the rulebook "
+             "used to show it does not have", (long long)r->id);
+    ledger_free(out);
+    return -1;
+  }
+  out->appraisal = u->appraisal;
+  out->survey = u->survey;
+  out->total = u->total;
+  for (int i = 0; i < rb->ncomps; i++) {      /* rank inside the unit, as rulebook_eval does */
+    int rank = 1;
+    for (int d = 0; d < rb->ncomps; d++)
+      if (out->comps[d].points * out->comps[i].max > out->comps[i].points * out->comps[d].max) rank++;
+    out->comps[i].rank = rank;
+  }
+  return 0;
+}

@@ -1,0 +1,48 @@
+/*
+** sha256.c -- SHA-256 through libcrypto's EVP interface.
+*/
+#include "sha256.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sha256_ctx { EVP_MD_CTX *md; };
+
+sha256_ctx *sha256_new(void) {
+  sha256_ctx *c = malloc(sizeof *c);
+  if (!c) return NULL;
+  c->md = EVP_MD_CTX_new();
+  if (!c->md || EVP_DigestInit_ex(c->md, EVP_sha256(), NULL) != 1) {
+    EVP_MD_CTX_free(c->md);
+    free(c);
+    return NULL;
+  }
+  return c;
+}
+
+void sha256_add(sha256_ctx *c, const void *data, size_t n) {
+  if (n) EVP_DigestUpdate(c->md, data, n);
+}
+
+void sha256_adds(sha256_ctx *c, const char *s) {
+  if (s) sha256_add(c, s, strlen(s));
+}
+
+void sha256_end(sha256_ctx *c, char out[SHA256_HEX]) {
+  unsigned char d[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_DigestFinal_ex(c->md, d, &n);
+  for (unsigned int i = 0; i < n && i < 32; i++) snprintf(out + 2 * i, 3, "%02x", d[i]);
+  out[64] = '\0';
+  EVP_MD_CTX_free(c->md);
+  free(c);
+}
+
+void sha256_hex(const void *data, size_t n, char out[SHA256_HEX]) {
+  sha256_ctx *c = sha256_new();
+  if (!c) abort();
+  sha256_add(c, data, n);
+  sha256_end(c, out);
+}

@@ -1,0 +1,116 @@
+/*
+** store_runs.c -- audit-trail rows of a run: writing them, reading runs back.
+*/
+#include "store_runs.h"
+
+#include <string.h>
+
+#include "store_int.h"
+
+enum {                                /* slots in store_extra_stmt, after the queries */
+  W_TEXT = RQ_COUNT, W_FILE, W_OFFICE, W_UNIT, W_FACT, W_AUDIT, W_COUNT
+};
+_Static_assert(W_COUNT <= STORE_EXTRA_STMTS, "raise STORE_EXTRA_STMTS");
+
+#define RUN_COLUMNS \
+  "SELECT r.id,r.created,r.engine,r.rules,r.year,t.units,a.rules_sha256,a.facts_sha256" \
+  " FROM runs r LEFT JOIN run_totals t ON t.run=r.id LEFT JOIN run_audit a ON a.run=r.id"
+
+static const char *const sql[W_COUNT] = {
+  [RQ_RUNS] = RUN_COLUMNS " WHERE (?1=0 OR r.year=?1) AND (?2 IS NULL OR EXISTS"
+              " (SELECT 1 FROM run_units u WHERE u.run=r.id AND u.unit=?2)) ORDER BY r.id",
+  [RQ_RUN] = RUN_COLUMNS " WHERE r.id=?1",
+  [RQ_FILES] = "SELECT f.seq,f.path,f.sha256,x.content FROM run_files f"
+               " LEFT JOIN rule_texts x ON x.sha256=f.sha256 WHERE f.run=?1 ORDER BY f.seq",
+  [RQ_OFFICES] = "SELECT id,name FROM run_offices WHERE run=?1 ORDER BY id",
+  [RQ_UNITS] = "SELECT u.unit,COALESCE(f.name,x.name),COALESCE(f.kind,x.kind),"
+               "CASE WHEN f.unit IS NULL THEN x.parent ELSE f.parent END,f.sha256,u.appraisal,u.survey,u.total"
+               " FROM run_units u LEFT JOIN run_unit_facts f ON f.run=u.run AND f.unit=u.unit"
+               " LEFT JOIN units x ON x.id=u.unit WHERE u.run=?1 ORDER BY u.unit",
+  [RQ_FACTS] = "SELECT key,type,value,source,note FROM run_facts WHERE run=?1 AND unit=?2 ORDER BY key",
+  [RQ_COMPONENTS] = "SELECT component,points,max FROM run_components WHERE run=?1 AND unit=?2",
+  [RQ_CRITERIA] = "SELECT criterion,points,max,na FROM run_criteria WHERE run=?1 AND unit=?2",
+  [RQ_DEDUCTIONS] = "SELECT criterion,seq,requested,points,reason,facts,tasks FROM run_deductions"
+                    " WHERE run=?1 AND unit=?2 ORDER BY criterion,seq",
+  [W_TEXT] = "INSERT OR IGNORE INTO rule_texts(sha256,content) VALUES(?1,?2)",
+  [W_FILE] = "INSERT INTO run_files(run,seq,path,sha256) VALUES(?1,?2,?3,?4)",
+  [W_OFFICE] = "INSERT INTO run_offices(run,id,name) VALUES(?1,?2,?3)",
+  [W_UNIT] = "INSERT INTO run_unit_facts(run,unit,name,kind,parent,sha256) VALUES(?1,?2,?3,?4,?5,?6)",
+  [W_FACT] = "INSERT INTO run_facts(run,unit,key,type,value,source,note) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+  [W_AUDIT] = "INSERT INTO run_audit(run,rules_sha256,facts_sha256) VALUES(?1,?2,?3)",
+};
+
+/* Bind run, then the texts, step, reset. */
+static int write_row(store *s, int slot, int64_t run, int n, const char *const *texts, const char *what) {
+  sqlite3_stmt *st = store_extra_stmt(s, slot, sql[slot]);
+  if (!st) return -1;
+  int k = 1;
+  if (run >= 0) sqlite3_bind_int64(st, k++, run);
+  for (int i = 0; i < n; i++, k++)
+    if (texts[i]) sqlite3_bind_text(st, k, texts[i], -1, SQLITE_TRANSIENT);
+    else sqlite3_bind_null(st, k);
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, what);
+}
+
+int store_run_file(store *s, int64_t run, int seq, const char *path, const char *sha256,
+                   const char *content) {
+  if (write_row(s, W_TEXT, -1, 2, (const char *const[]){sha256, content}, "storing a rule text")) return -1;
+  sqlite3_stmt *st = store_extra_stmt(s, W_FILE, sql[W_FILE]);
+  if (!st) return -1;
+  sqlite3_bind_int64(st, 1, run);
+  sqlite3_bind_int(st, 2, seq);
+  sqlite3_bind_text(st, 3, path, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(st, 4, sha256, -1, SQLITE_TRANSIENT);
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "storing a run file");
+}
+
+int store_run_office(store *s, int64_t run, const char *id, const char *name) {
+  return write_row(s, W_OFFICE, run, 2, (const char *const[]){id, name}, "storing a run office");
+}
+
+int store_run_unit_facts(store *s, int64_t run, const unit_info *u, const char *sha256) {
+  return write_row(s, W_UNIT, run, 5, (const char *const[]){u->id, u->name, u->kind, u->parent, sha256},
+                   "storing a run unit");
+}
+
+int store_run_fact(store *s, int64_t run, const char *unit, const char *key, const char *type,
+                   const char *value, const char *source, const char *note) {
+  return write_row(s, W_FACT, run, 6, (const char *const[]){unit, key, type, value, source, note},
+                   "storing a run fact");
+}
+
+int store_run_audit(store *s, int64_t run, const char *rules_sha256, const char *facts_sha256) {
+  return write_row(s, W_AUDIT, run, 2, (const char *const[]){rules_sha256, facts_sha256},
+                   "storing the run digests");
+}
+
+int store_run_query(store *s, store_run_query_id q, int64_t a, const char *b, store_row_cb cb, void *ud) {
+  sqlite3_stmt *st = store_extra_stmt(s, (int)q, sql[q]);
+  if (!st) return -1;
+  sqlite3_bind_int64(st, 1, a);
+  if (sqlite3_bind_parameter_count(st) >= 2) {
+    if (b) sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+    else sqlite3_bind_null(st, 2);
+  }
+  int rc, stop = 0;
+  store_row row;
+  while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    row.n = sqlite3_column_count(st);
+    if (row.n > STORE_ROW_MAX) row.n = STORE_ROW_MAX;
+    for (int i = 0; i < row.n; i++) {
+      row.t[i] = (const char *)sqlite3_column_text(st, i);
+      row.i[i] = sqlite3_column_int64(st, i);
+    }
+    stop = cb(&row, ud);
+  }
+  if (!stop && rc != SQLITE_DONE) stop = store_db_fail(s, "reading runs");
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return stop;
+}
