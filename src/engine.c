@@ -33,6 +33,13 @@ rulebook *engine_load_rules(store *s, const char *dir, const sandbox_limits *lim
   rulebook *rb = NULL;
   if (store_each_office(s, add_office, &l) != 0) snprintf(err, errlen, "%s", store_errmsg(s));
   else rb = rulebook_load(dir, l.v, l.n, limits, err, errlen);
+  if (rb && l.n == 0 && rb->ncrits > 0) {     /* owners and tasks need the offices */
+    const rb_criterion *c = &rb->crits[0];
+    snprintf(err, errlen, "%s:%d: criterion %s: unknown owner office '%s' (the store has no "
+             "offices: import them first, e.g. data/lai-chau/units.json)", c->file, c->line, c->id, c->owner);
+    rulebook_free(rb);
+    rb = NULL;
+  }
   for (int i = 0; i < l.n; i++) { free(l.v[i].id); free(l.v[i].name); }
   free(l.v);
   return rb;

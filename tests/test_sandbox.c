@@ -428,13 +428,8 @@ Test(rulebook, every_problem_is_reported_at_once) {
   cli_free(&r);
 }
 
-/* BUG: a store without offices turns the owner check off: rulebook.c
-** check_rulebook and unitapi.c ded_task only check owners `if (rb->noffices)`,
-** so with facts and units imported but no offices, any owner and any task
-** office is accepted, although rule-api.md says "Owner office ids must exist
-** in the store's offices". Fix: engine_load_rules refuses a store without
-** offices, or rulebook_load checks whenever it is given an office list. */
-Test(rulebook, owners_are_checked_when_the_store_has_no_offices, .disabled = true) {
+/* A store without offices cannot vouch for any owner: scoring refuses and says why. */
+Test(rulebook, owners_are_checked_when_the_store_has_no_offices) {
   char *db2 = path_join(dir, "no-offices.db");
   char *units = path_join(dir, "units.csv"), *facts = path_join(dir, "data/facts.json");
   write_text(units, "id,name,kind,parent\np,Tỉnh P,province,\nd1,Huyện D1,district,p\n");
@@ -444,7 +439,7 @@ Test(rulebook, owners_are_checked_when_the_store_has_no_offices, .disabled = tru
   put(rules, "12_crit.lua", "criterion \"1.2\" { name = \"c12\", max = 2, owner = \"nobody\", score = function() end }\n");
   r = run((const char *const[]){"--db", db2, "score", "--rules", rules, "--year", "2022", NULL});
   cr_expect_eq(r.status, 1, "scored with an unknown owner: %s", r.out);
-  cr_expect(strstr(r.err, "nobody") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "unknown owner office") && strstr(r.err, "no offices") != NULL, "%s", r.err);
   cli_free(&r);
   free(db2); free(units); free(facts);
 }
