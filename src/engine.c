@@ -107,20 +107,39 @@ static int score_unit(const unit_facts *uf, void *ud) {
     if (!g) abort();
     o->units = g;
   }
-  unit_result *r = &o->units[o->n];
-  if (rulebook_eval(c->rb, uf, r, c->err, c->errlen)) { ledger_free(r); return -1; }
-  o->n++;
+  int whole = !o->each || o->n == 0;             /* streaming keeps the first unit whole */
+  unit_result *r = whole ? &o->units[o->n] : &o->scratch;
+  if (whole) memset(r, 0, sizeof *r);
+  if (rulebook_eval(c->rb, uf, r, c->err, c->errlen)) { if (whole) ledger_free(r); return -1; }
+  if (whole) o->n++;
   if (c->persist && persist_unit(c, r)) {
     snprintf(c->err, c->errlen, "storing the run: %s", store_errmsg(c->s));
     return -1;
   }
+  if (!o->each) return 0;
+  if (o->each(r, o->ud, c->err, c->errlen)) return -1;
+  if (whole) return 0;
+  unit_result *sum = &o->units[o->n++];          /* keep the summary only */
+  memset(sum, 0, sizeof *sum);
+  sum->unit.id = arena_strdup(&o->a, r->unit.id);
+  sum->unit.name = arena_strdup(&o->a, r->unit.name);
+  sum->unit.kind = arena_strdup(&o->a, r->unit.kind);
+  sum->unit.parent = arena_strdup(&o->a, r->unit.parent);
+  sum->year = r->year;
+  sum->appraisal = r->appraisal;
+  sum->survey = r->survey;
+  sum->total = r->total;
   return 0;
 }
 
 int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist,
                  engine_results *out, char *err, size_t errlen) {
   run_ctx c = {s, rb, out, persist, err, errlen};
+  engine_unit_fn each = out->each;
+  void *ud = out->ud;
   memset(out, 0, sizeof *out);
+  out->each = each;
+  out->ud = ud;
   err[0] = '\0';
   if (persist) {
     if (store_begin(s)) { snprintf(err, errlen, "%s", store_errmsg(s)); return -1; }
@@ -155,7 +174,9 @@ fail:
 }
 
 void engine_results_free(engine_results *r) {
-  for (int i = 0; i < r->n; i++) ledger_free(&r->units[i]);
+  for (int i = 0; i < r->n && (i == 0 || !r->each); i++) ledger_free(&r->units[i]);
+  ledger_free(&r->scratch);
+  arena_free(&r->a);
   free(r->units);
   memset(r, 0, sizeof *r);
 }

@@ -344,7 +344,7 @@ static void finish(const rulebook *rb, unit_result *r) {
 int rulebook_eval(rulebook *rb, const unit_facts *uf, unit_result *r, char *err, size_t errlen) {
   lua_State *L = rb->L;
   struct host *h = rb->host;
-  ledger_init(r, &uf->unit, uf->year, rb->ncrits, rb->ncomps);
+  ledger_reinit(r, &uf->unit, uf->year, rb->ncrits, rb->ncomps);
   if (uf->n > h->capfacts) {
     free(h->stamp); free(h->used);
     h->capfacts = uf->n * 2;
