@@ -20,7 +20,7 @@
 #define MAX_FILE_BYTES (512L * 1024 * 1024)
 
 typedef struct { const char *file; int line; } loc;
-typedef struct { loc at; const char *unit; int year; fact f; } pfact;
+typedef struct { loc at; const char *unit; int year; fact f; int done; } pfact;
 typedef struct { loc at; unit_info u; } punit;
 typedef struct { loc at; const char *id, *name; } poffice;
 
@@ -652,6 +652,8 @@ static void show_value(char *buf, size_t n, const fact *f) {
 
 static int write_batch(batch *b, store *s, FILE *out, import_stats *st) {
   put_result r;
+  const fact **group = NULL;              /* the facts of a unit-year new to the store */
+  size_t capgroup = 0;
   if (store_begin(s)) return -1;
   for (size_t i = 0; i < b->noffices; i++) {
     if (store_put_office(s, b->offices[i].id, b->offices[i].name, &r)) goto rollback;
@@ -661,9 +663,27 @@ static int write_batch(batch *b, store *s, FILE *out, import_stats *st) {
     if (store_put_unit(s, &b->units[i].u, &r)) goto rollback;
     st->units[r]++;
   }
+  for (size_t i = 0, end; i < b->nfacts; i = end) {    /* facts are sorted by unit, year */
+    for (end = i + 1; end < b->nfacts && b->facts[end].year == b->facts[i].year &&
+                      !strcmp(b->facts[end].unit, b->facts[i].unit); end++) {}
+    int has = store_has_facts(s, b->facts[i].unit, b->facts[i].year);
+    if (has < 0) goto rollback;
+    if (has) continue;                                 /* below, fact by fact */
+    if (capgroup < end - i) {
+      const fact **g = realloc(group, (end - i) * sizeof *g);
+      if (!g) abort();
+      group = g; capgroup = end - i;
+    }
+    for (size_t k = i; k < end; k++) { group[k - i] = &b->facts[k].f; b->facts[k].done = 1; }
+    if (store_put_new_facts(s, b->facts[i].unit, b->facts[i].year, group, (int)(end - i))) goto rollback;
+    st->facts[PUT_NEW] += (long)(end - i);
+  }
+  free(group);
+  group = NULL;
   for (size_t i = 0; i < b->nfacts; i++) {
     pfact *pf = &b->facts[i];
     char *old = NULL;
+    if (pf->done) continue;
     if (store_put_fact(s, pf->unit, pf->year, &pf->f, &r, &old)) goto rollback;
     st->facts[r]++;
     if (r == PUT_UPDATED && out) {
@@ -677,6 +697,7 @@ static int write_batch(batch *b, store *s, FILE *out, import_stats *st) {
   if (store_commit(s)) goto rollback;
   return 0;
 rollback:
+  free(group);
   store_rollback(s);
   return -1;
 }

@@ -82,11 +82,12 @@ _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
 /* The ledger tables written with multi-row INSERTs: one statement per count
 ** of rows is prepared when first needed. A multi-row INSERT costs about half
 ** as much per row as one INSERT per row (SQLite 3.40, run_criteria). */
-enum { M_COMP, M_CRIT, M_DED, M_COUNT };
+enum { M_COMP, M_CRIT, M_DED, M_FACT, M_COUNT };
 static const struct { const char *head; int ncols; } multi_sql[M_COUNT] = {
   [M_COMP] = {"INSERT INTO run_components(run,unit,component,points,max) VALUES", 5},
   [M_CRIT] = {"INSERT INTO run_criteria(run,unit,criterion,points,max,na) VALUES", 6},
   [M_DED] = {"INSERT INTO run_deductions(run,unit,criterion,seq,requested,points,reason,facts,tasks) VALUES", 9},
+  [M_FACT] = {"INSERT INTO facts(year,unit,key,type,value,source,note) VALUES", 7},
 };
 
 struct store {
@@ -94,8 +95,6 @@ struct store {
   sqlite3_stmt *q[Q_COUNT];
   sqlite3_stmt *multi[M_COUNT][STORE_ROWS_MAX + 1];
   int in_tx;
-  char *fresh_unit;         /* a unit that had no facts for fresh_year when this */
-  int fresh_year;           /* transaction began writing it: its new facts skip the lookup */
   char err[512];
 };
 
@@ -191,7 +190,6 @@ fail:
 
 void store_close(store *s) {
   if (!s) return;
-  free(s->fresh_unit);
   for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(s->q[i]);
   for (int k = 0; k < M_COUNT; k++)
     for (int n = 0; n <= STORE_ROWS_MAX; n++) sqlite3_finalize(s->multi[k][n]);
@@ -200,8 +198,6 @@ void store_close(store *s) {
 }
 
 int store_begin(store *s) {
-  free(s->fresh_unit);
-  s->fresh_unit = NULL;
   if (exec(s, "BEGIN IMMEDIATE")) return -1;
   s->in_tx = 1;
   return 0;
@@ -307,20 +303,14 @@ static int row_equals(sqlite3_stmt *g, const fact *f) {
          same_text(sqlite3_column_text(g, 3), f->note);
 }
 
-/* Does (unit, year) have no facts yet in this transaction's view? 1, 0, -1. */
-static int unit_is_fresh(store *s, const char *unit, int year) {
-  if (s->fresh_unit && s->fresh_year == year && !strcmp(s->fresh_unit, unit)) return 1;
+int store_has_facts(store *s, const char *unit, int year) {
   sqlite3_stmt *g = s->q[Q_FACT_ANY];
   sqlite3_bind_int(g, 1, year);
   bind_text(g, 2, unit);
   int rc = sqlite3_step(g);
   sqlite3_reset(g);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, "reading facts");
-  if (rc == SQLITE_ROW) return 0;
-  free(s->fresh_unit);
-  if (!(s->fresh_unit = strdup(unit))) return fail(s, "out of memory");
-  s->fresh_year = year;
-  return 1;
+  if (rc == SQLITE_ROW) return 1;
+  return rc == SQLITE_DONE ? 0 : db_fail(s, "reading facts");
 }
 
 /* Q_FACT_INS and Q_FACT_UPD take the same seven parameters. */
@@ -345,14 +335,6 @@ static int insert_fact(store *s, const char *unit, int year, const fact *f) {
 int store_put_fact(store *s, const char *unit, int year, const fact *f,
                    put_result *res, char **old) {
   if ((unsigned)f->type > FT_LIST) return fail(s, "fact %s/%d/%s: invalid type", unit, year, f->key);
-  int fresh = unit_is_fresh(s, unit, year);
-  if (fresh < 0) return -1;
-  if (fresh) {                          /* a new unit-year: insert without a lookup */
-    int rc = insert_fact(s, unit, year, f);
-    if (rc == SQLITE_DONE) { *res = PUT_NEW; return 0; }
-    if (rc != SQLITE_CONSTRAINT_PRIMARYKEY) return db_fail(s, "writing fact");
-    /* the same key twice in this transaction: update it as below */
-  }
   sqlite3_stmt *g = s->q[Q_FACT_GET];
   sqlite3_bind_int(g, 1, year);
   bind_text(g, 2, unit);
@@ -479,6 +461,9 @@ int store_run_unit(store *s, int64_t run, const char *unit, int64_t appraisal,
   return step_done(s, st, "storing run unit");
 }
 
+/* The ledger ("multi") statements hold the run, or for facts the year, in
+** their first column and the unit in their second. */
+
 /* The INSERT of kind k for n rows (1..STORE_ROWS_MAX), prepared once. */
 static sqlite3_stmt *multi_stmt(store *s, int k, int n) {
   if (s->multi[k][n]) return s->multi[k][n];
@@ -518,6 +503,22 @@ static int insert_rows(store *s, int k, int64_t run, const char *unit, const voi
     if (step_done(s, st, what)) return -1;
   }
   return 0;
+}
+
+static void bind_new_fact(sqlite3_stmt *st, int base, const void *rows, int i) {
+  const fact *f = ((const fact *const *)rows)[i];
+  bind_text(st, base + 1, f->key);
+  bind_text(st, base + 2, fact_type_name(f->type));
+  bind_value(st, base + 3, f);
+  bind_text(st, base + 4, f->source);
+  bind_text(st, base + 5, f->note);
+}
+
+int store_put_new_facts(store *s, const char *unit, int year, const fact *const *facts, int n) {
+  for (int i = 0; i < n; i++)
+    if ((unsigned)facts[i]->type > FT_LIST)
+      return fail(s, "fact %s/%d/%s: invalid type", unit, year, facts[i]->key);
+  return insert_rows(s, M_FACT, year, unit, facts, n, bind_new_fact, "writing facts");
 }
 
 static void bind_comp(sqlite3_stmt *st, int base, const void *rows, int i) {

@@ -41,6 +41,12 @@ int store_put_fact(store *s, const char *unit, int year, const fact *f,
                    put_result *res, char **old);
 /* 1 if present, 0 if not, -1 on error. */
 int store_has_unit(store *s, const char *id);
+/* Does the unit have any fact for year? 1, 0, -1. */
+int store_has_facts(store *s, const char *unit, int year);
+/* Insert n facts (distinct keys) of a unit-year that has no facts yet (see
+** store_has_facts): each is PUT_NEW. Multi-row INSERTs, far cheaper per
+** fact than store_put_fact. */
+int store_put_new_facts(store *s, const char *unit, int year, const fact *const *facts, int n);
 
 /* Offices, in id order. */
 typedef int (*store_office_cb)(const char *id, const char *name, void *ud);
