@@ -32,7 +32,11 @@ void jsonw_str(jsonw *w, const char *s) {
   char *o = w->p + w->n;
   *o++ = '"';
   for (; *u; u++) {
-    if (*u >= 32 && *u != '"' && *u != '\\') { *o++ = (char)*u; continue; }
+    const unsigned char *run = u;                  /* bytes that need no escape */
+    while (*u >= 32 && *u != '"' && *u != '\\') u++;
+    memcpy(o, run, (size_t)(u - run));
+    o += u - run;
+    if (!*u) break;
     *o++ = '\\';
     switch (*u) {
     case '"': *o++ = '"'; break;
