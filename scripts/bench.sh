@@ -18,9 +18,11 @@
 #                regression test of rules/bench, run by scripts/test.sh. Skips
 #                (exit 0) when the harness folder is absent.
 # Env: BENCH_PEERS (harness folder; default ../shared/bench-peers next to the
-# repository), BENCH_WORK (scratch, default /tmp/parindex-bench), REPS (3),
-# EXPLAIN_RUNS (9), SKIP_INSTALL=1 (passed to the harness), PARINDEX_BIN (the
-# binary; default build/parindex), BENCH_ENGINES (harness engines to run).
+# repository), BENCH_WORK (scratch, default /tmp/parindex-bench), REPS (3,
+# the harness's warm passes), RUNS (3 runs of parindex import and of score,
+# the median is reported), EXPLAIN_RUNS (9), SKIP_INSTALL=1 (passed to the
+# harness), PARINDEX_BIN (default build/parindex), BENCH_ENGINES (the harness
+# engines to run; default all).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -49,7 +51,8 @@ peers=$(cd "$peers" && pwd)
 WORK=${BENCH_WORK:-/tmp/parindex-bench}
 REPS=${REPS:-3}
 EXPLAIN_RUNS=${EXPLAIN_RUNS:-9}
-((check)) && REPS=1
+RUNS=${RUNS:-3}
+((check)) && REPS=1 RUNS=1
 
 # The harness installs what is missing itself (apt: lua5.4 gcc time; npm: the
 # peers). --check needs no peer: install its few packages here, skip npm.
@@ -102,12 +105,25 @@ for N in "${ns[@]}"; do
   node "$ROOT/scripts/bench-tool.js" convert "$D/units-$N.jsonl" "$year" "$P" >"$P/convert.out"
   nfacts=$(awk '/^FACTS/{print $2}' "$P/convert.out")
 
-  echo "# N=$N: parindex import, score" >&2
+  echo "# N=$N: parindex import, score ($RUNS runs each, the median is reported)" >&2
+  # each run on a fresh store (import) or a fresh copy of the imported store
+  # (score), after a sync so that no earlier writes are being flushed
   db=$P/store.db
-  timed "$P/import.time" "$PARINDEX" --db "$db" import "$ROOT/data/bench/offices.csv" "$P/units.csv" "$P/facts.csv" \
-    >"$P/import.out"
-  timed "$P/score.time" "$PARINDEX" --db "$db" score --rules "$ROOT/rules/bench" --year "$year" \
-    >"$P/score.out" 2>"$P/score.err"
+  for k in $(seq "$RUNS"); do
+    rm -f "$P/imported.db"*; sync
+    timed "$P/import.$k.time" "$PARINDEX" --db "$P/imported.db" import "$ROOT/data/bench/offices.csv" \
+      "$P/units.csv" "$P/facts.csv" >"$P/import.out"
+  done
+  for k in $(seq "$RUNS"); do
+    rm -f "$db"*; cp "$P/imported.db" "$db"; sync
+    timed "$P/score.$k.time" "$PARINDEX" --db "$db" score --rules "$ROOT/rules/bench" --year "$year" \
+      >"$P/score.out" 2>"$P/score.err"
+  done
+  for what in import score; do                  # the median run's figures
+    k=$(for k in $(seq "$RUNS"); do echo "$(cat "$P/$what.$k.time.wall") $k"; done | sort -n |
+        awk -v n="$RUNS" 'NR == int((n + 1) / 2) {print $2}')
+    cp "$P/$what.$k.time" "$P/$what.time"; cp "$P/$what.$k.time.wall" "$P/$what.time.wall"
+  done
   run=$(sed -n 's/^parindex: stored as run \([0-9]*\)$/\1/p' "$P/score.err")
   sqlite3 -separator $'\t' "$db" \
     "SELECT 'U', unit, total FROM run_units WHERE run=$run;
@@ -152,7 +168,7 @@ $(awk -v a="$(rss "$P/import.time")" -v b="$(rss "$P/score.time")" 'BEGIN{print 
     rows+=("$e $w $r $(awk -v e="$ev" -v n="$N" 'BEGIN{printf "%.2f", e/n}')")
   done
   tables+=$'\n'"### N = $N units ($nfacts facts)"$'\n\n'
-  tables+="| engine | units/s | µs/unit | process wall s | peak RSS MB | eval µs/unit (in-process loop) | wall ÷ parindex score |"$'\n'
+  tables+="| engine | units/s | µs/unit | process wall s | peak RSS MB | eval µs/unit (in-process loop) | wall × parindex score |"$'\n'
   tables+="|---|---:|---:|---:|---:|---:|---:|"$'\n'
   for row in "${rows[@]}"; do
     read -r e w r ev <<<"$row"
@@ -191,10 +207,10 @@ if ((${#ns[@]} > 1)); then
 fi
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')
-machine="$(nproc) CPUs ($cpu), $(uname -sr), $(sqlite3 --version | cut -d' ' -f1) (sqlite3 CLI), node $(node -v), $(lua5.4 -v 2>&1 | cut -d' ' -f1-2), parindex $("$PARINDEX" --version | cut -d' ' -f2) ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
+machine="$(nproc) CPUs ($cpu), $(uname -sr), SQLite $(sqlite3 --version | cut -d' ' -f1), node $(node -v), $(lua5.4 -v 2>&1 | cut -d' ' -f1-2), parindex $("$PARINDEX" --version | cut -d' ' -f2) ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'))"
 date=$(date -u +%Y-%m-%dT%H:%MZ)
-command="scripts/bench.sh ${ns[*]} (REPS=$REPS, EXPLAIN_RUNS=$EXPLAIN_RUNS)"
-report="Machine: $machine."$'\n'"Date: $date. Command: \`$command\`."$'\n'"$tables"
+command="scripts/bench.sh ${ns[*]}\` (REPS=$REPS, RUNS=$RUNS, EXPLAIN_RUNS=$EXPLAIN_RUNS)"
+report="Machine: $machine."$'\n'"Date: $date. Command: \`$command."$'\n'"$tables"
 [ -n "$explain_ms" ] && report+=$'\n'"Single unit on the 10,000-unit store (process wall, median of $EXPLAIN_RUNS): explain $explain_ms ms, score --unit $score_unit_ms ms."$'\n'
 report+=$'\n'"Checks:"$'\n'"$(printf -- '- %s\n' "${checks[@]}")"$'\n'
 [ -n "$targets" ] && report+=$'\n'"Targets:"$'\n'"$targets"
