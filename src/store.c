@@ -81,13 +81,18 @@ _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
 
 /* The ledger tables written with multi-row INSERTs: one statement per count
 ** of rows is prepared when first needed. A multi-row INSERT costs about half
-** as much per row as one INSERT per row (SQLite 3.40, run_criteria). */
+** as much per row as one INSERT per row (SQLite 3.40, run_criteria).
+** OR FAIL: a failing multi-row INSERT OR ABORT would need a statement
+** journal (a copy of every page it touches, spilled to a temporary file past
+** 64 KiB); every caller rolls the whole transaction back on any error, so
+** undoing the one statement is never needed. */
 enum { M_COMP, M_CRIT, M_DED, M_FACT, M_COUNT };
 static const struct { const char *head; int ncols; } multi_sql[M_COUNT] = {
-  [M_COMP] = {"INSERT INTO run_components(run,unit,component,points,max) VALUES", 5},
-  [M_CRIT] = {"INSERT INTO run_criteria(run,unit,criterion,points,max,na) VALUES", 6},
-  [M_DED] = {"INSERT INTO run_deductions(run,unit,criterion,seq,requested,points,reason,facts,tasks) VALUES", 9},
-  [M_FACT] = {"INSERT INTO facts(year,unit,key,type,value,source,note) VALUES", 7},
+  [M_COMP] = {"INSERT OR FAIL INTO run_components(run,unit,component,points,max) VALUES", 5},
+  [M_CRIT] = {"INSERT OR FAIL INTO run_criteria(run,unit,criterion,points,max,na) VALUES", 6},
+  [M_DED] = {"INSERT OR FAIL INTO run_deductions(run,unit,criterion,seq,requested,points,reason,facts,tasks)"
+             " VALUES", 9},
+  [M_FACT] = {"INSERT OR FAIL INTO facts(year,unit,key,type,value,source,note) VALUES", 7},
 };
 
 struct store {
