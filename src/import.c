@@ -61,9 +61,9 @@ static int valid_id(const char *s) {
 }
 
 static int check_utf8(batch *b, const char *file, const unsigned char *s, size_t len) {
-  int line = 1, col = 1;
   for (size_t i = 0; i < len;) {
     unsigned char c = s[i];
+    if (c - 1u < 0x7Fu) { i++; continue; }    /* ASCII but NUL: most bytes */
     size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
     int ok = n && i + n <= len;
     for (size_t k = 1; ok && k < n; k++) ok = (s[i + k] & 0xC0) == 0x80;
@@ -76,11 +76,14 @@ static int check_utf8(batch *b, const char *file, const unsigned char *s, size_t
       unsigned cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6);
       ok = cp >= 0x10000 && cp <= 0x10FFFF;
     }
-    if (!ok || c == 0) {
+    if (!ok || c == 0) {                       /* where: line, and column in characters */
+      int line = 1, col = 1;
+      for (size_t k = 0; k < i; k++)
+        if (s[k] == '\n') { line++; col = 1; }
+        else if ((s[k] & 0xC0) != 0x80) col++;
       loc at = {file, line};
       return fail(b, at, "%d: %s", col, c == 0 ? "NUL byte in text" : "invalid UTF-8");
     }
-    if (c == '\n') { line++; col = 1; } else col++;
     i += n;
   }
   return 0;
