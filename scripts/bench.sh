@@ -49,6 +49,10 @@ if [ ! -f "$peers/run.sh" ]; then
 fi
 peers=$(cd "$peers" && pwd)
 WORK=${BENCH_WORK:-/tmp/parindex-bench}
+if ((check)) && [ -z "${BENCH_WORK:-}" ]; then   # a check of its own: test runs may overlap
+  WORK=$(mktemp -d /tmp/parindex-bench-check.XXXXXX)
+  trap 'rm -rf "$WORK"' EXIT
+fi
 REPS=${REPS:-3}
 EXPLAIN_RUNS=${EXPLAIN_RUNS:-9}
 RUNS=${RUNS:-3}
@@ -105,7 +109,8 @@ for N in "${ns[@]}"; do
   node "$ROOT/scripts/bench-tool.js" convert "$D/units-$N.jsonl" "$year" "$P" >"$P/convert.out"
   nfacts=$(awk '/^FACTS/{print $2}' "$P/convert.out")
 
-  echo "# N=$N: parindex import, score ($RUNS runs each, the median is reported)" >&2
+  if ((check)); then echo "# N=$N: parindex import, score" >&2
+  else echo "# N=$N: parindex import, score ($RUNS runs each, the median is reported)" >&2; fi
   # each run on a fresh store (import) or a fresh copy of the imported store
   # (score), after a sync so that no earlier writes are being flushed
   db=$P/store.db
