@@ -28,4 +28,7 @@ echo "== tests under AddressSanitizer + UBSan"
 LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   build-asan/parindex_tests --jobs 2
 
+echo "== rules/bench against the peer-benchmark reference (N=1000, checksum only)"
+scripts/bench.sh --check 1000
+
 echo "== all tests passed"

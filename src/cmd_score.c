@@ -17,10 +17,23 @@
   "  --max-instructions N     Lua instruction budget per criterion (default 10000000)\n" \
   "  --max-memory MB          Lua memory cap of the rulebook (default 64)\n"
 
+/* score of several units: streamed, the JSON units into a scratch file */
+typedef struct { const rulebook *rb; FILE *json; int n; } stream_ctx;
+
+static int stream_unit(const unit_result *r, void *ud, char *err, size_t errlen) {
+  stream_ctx *st = ud;
+  if (!st->json) return 0;
+  out_score_json_unit(st->json, st->rb, r, st->n++ == 0);
+  if (!ferror(st->json)) return 0;
+  snprintf(err, errlen, "writing the JSON output to a temporary file failed");
+  return -1;
+}
+
 static int scoring(cli_args *a, char which) {
   cli_scoring sc;
   char err[8192];
   engine_results res = {0};
+  stream_ctx st = {NULL, NULL, 0};
   const char *fmt = cli_opt(a, "format");
   int csv = fmt && !strcmp(fmt, "csv");
   if (csv && which != 't') return cli_usage_error(a, "--format: 'csv' is for rank, compare and tasks; use text or json");
@@ -36,13 +49,20 @@ static int scoring(cli_args *a, char which) {
     if (!found) { cli_fail("no criterion '%s' in %s", crit, sc.dir); goto done; }
   }
   if (office && !rulebook_office_name(sc.rb, office)) { cli_fail("unknown office '%s'", office); goto done; }
+  st.rb = sc.rb;
+  if (which == 's' && !sc.unit) {
+    if (sc.json && !(st.json = tmpfile())) { cli_fail("cannot create a temporary file"); goto done; }
+    res.each = stream_unit;
+    res.ud = &st;
+  }
   if (engine_score(sc.s, sc.rb, sc.year, sc.unit, which == 's', &res, err, sizeof err)) {
     cli_fail("%s", err);
     if (which == 's') cli_fail("nothing was stored");
     goto done;
   }
   if (which == 's') {
-    if (sc.json) out_score_json(stdout, sc.rb, &res, sc.unit != NULL);
+    if (st.json) out_score_json_units(stdout, sc.year, res.run_id, st.json);
+    else if (sc.json) out_score_json(stdout, sc.rb, &res, 1);
     else out_score_text(stdout, sc.rb, &res, lang);
   } else if (which == 'e') {
     if (sc.json) out_explain_json(stdout, sc.rb, &res.units[0], crit);
@@ -55,6 +75,7 @@ static int scoring(cli_args *a, char which) {
   rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
   if (which == 's' && !sc.json && rc == EXIT_OK) fprintf(stderr, "parindex: stored as run %lld\n", (long long)res.run_id);
 done:
+  if (st.json) fclose(st.json);
   engine_results_free(&res);
   cli_scoring_done(&sc);
   return rc;

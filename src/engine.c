@@ -3,12 +3,12 @@
 */
 #include "engine.h"
 
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
+#include "jsonw.h"
 
 typedef struct { rb_office *v; int n, cap; } office_list;
 
@@ -52,35 +52,54 @@ typedef struct {
   int persist;
   audit_writer audit;       /* the run's digests and what it read (audit.h) */
   char *err; size_t errlen;
+  jsonw facts, tasks;       /* the JSON of the deduction being stored */
+  arena json;               /* every deduction's JSON of the unit being stored */
+  void *comp_rows, *crit_rows, *ded_rows;   /* the unit's ledger rows */
+  int capcomp, capcrit, capded;
 } run_ctx;
 
-static char *json_facts(const ledger_deduction *d) {
-  cJSON *a = cJSON_CreateArray();
+/* The facts and tasks of a deduction as the JSON text the ledger stores. */
+static const char *json_facts(jsonw *w, const ledger_deduction *d) {
+  jsonw_reset(w);
+  jsonw_raw(w, "[");
   for (int i = 0; i < d->nfacts; i++) {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "key", d->facts[i].key);
-    cJSON_AddStringToObject(o, "type", d->facts[i].type);
-    cJSON_AddStringToObject(o, "value", d->facts[i].value ? d->facts[i].value : "");
-    if (d->facts[i].source) cJSON_AddStringToObject(o, "source", d->facts[i].source);
-    if (d->facts[i].note) cJSON_AddStringToObject(o, "note", d->facts[i].note);
-    cJSON_AddItemToArray(a, o);
+    const ledger_fact *f = &d->facts[i];
+    jsonw_raw(w, i ? ",{\"key\":" : "{\"key\":");
+    jsonw_str(w, f->key);
+    jsonw_raw(w, ",\"type\":");
+    jsonw_str(w, f->type);
+    jsonw_raw(w, ",\"value\":");
+    jsonw_str(w, f->value ? f->value : "");
+    if (f->source) { jsonw_raw(w, ",\"source\":"); jsonw_str(w, f->source); }
+    if (f->note) { jsonw_raw(w, ",\"note\":"); jsonw_str(w, f->note); }
+    jsonw_raw(w, "}");
   }
-  char *s = cJSON_PrintUnformatted(a);
-  cJSON_Delete(a);
-  return s;
+  jsonw_raw(w, "]");
+  return jsonw_text(w);
 }
 
-static char *json_tasks(const ledger_deduction *d) {
-  cJSON *a = cJSON_CreateArray();
+static const char *json_tasks(jsonw *w, const ledger_deduction *d) {
+  jsonw_reset(w);
+  jsonw_raw(w, "[");
   for (int i = 0; i < d->ntasks; i++) {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "office", d->tasks[i].office);
-    cJSON_AddStringToObject(o, "task", d->tasks[i].text);
-    cJSON_AddItemToArray(a, o);
+    jsonw_raw(w, i ? ",{\"office\":" : "{\"office\":");
+    jsonw_str(w, d->tasks[i].office);
+    jsonw_raw(w, ",\"task\":");
+    jsonw_str(w, d->tasks[i].text);
+    jsonw_raw(w, "}");
   }
-  char *s = cJSON_PrintUnformatted(a);
-  cJSON_Delete(a);
-  return s;
+  jsonw_raw(w, "]");
+  return jsonw_text(w);
+}
+
+/* Room for n rows in a reusable array of rows of size sz. */
+static void *rows(void **v, int *cap, int n, size_t sz) {
+  if (n > *cap) {
+    void *g = realloc(*v, (size_t)n * sz);
+    if (!g) abort();
+    *v = g; *cap = n;
+  }
+  return *v;
 }
 
 static int persist_unit(run_ctx *c, const unit_result *r) {
@@ -88,24 +107,26 @@ static int persist_unit(run_ctx *c, const unit_result *r) {
   const rulebook *rb = c->rb;
   int64_t run = c->out->run_id;
   if (store_run_unit(s, run, r->unit.id, r->appraisal, r->survey, r->total)) return -1;
+  store_comp_row *cr = rows(&c->comp_rows, &c->capcomp, rb->ncomps, sizeof *cr);
   for (int i = 0; i < rb->ncomps; i++)
-    if (store_run_component(s, run, r->unit.id, rb->comps[i].id, r->comps[i].points, r->comps[i].max))
-      return -1;
+    cr[i] = (store_comp_row){rb->comps[i].id, r->comps[i].points, r->comps[i].max};
+  if (store_run_components(s, run, r->unit.id, cr, rb->ncomps)) return -1;
+  store_crit_row *kr = rows(&c->crit_rows, &c->capcrit, rb->ncrits, sizeof *kr);
+  store_ded_row *dr = rows(&c->ded_rows, &c->capded, r->nded, sizeof *dr);
+  int nd = 0;
+  arena_reset(&c->json);
   for (int i = 0; i < rb->ncrits; i++) {
     const ledger_criterion *lc = &r->crits[i];
-    if (store_run_criterion(s, run, r->unit.id, rb->crits[i].id, lc->na, lc->points, lc->max, lc->na_reason))
-      return -1;
+    kr[i] = (store_crit_row){rb->crits[i].id, lc->na, lc->points, lc->max, lc->na_reason};
     for (int k = 0; k < lc->count; k++) {
       const ledger_deduction *d = &r->deds[lc->first + k];
-      char *facts = json_facts(d), *tasks = json_tasks(d);
-      int rc = store_run_deduction(s, run, r->unit.id, rb->crits[i].id, k + 1, d->requested,
-                                   d->points, d->reason, facts, tasks);
-      cJSON_free(facts);
-      cJSON_free(tasks);
-      if (rc) return -1;
+      const char *facts = arena_strdup(&c->json, json_facts(&c->facts, d));
+      const char *tasks = arena_strdup(&c->json, json_tasks(&c->tasks, d));
+      dr[nd++] = (store_ded_row){rb->crits[i].id, k + 1, d->requested, d->points, d->reason, facts, tasks};
     }
   }
-  return 0;
+  if (store_run_criteria(s, run, r->unit.id, kr, rb->ncrits)) return -1;
+  return store_run_deductions(s, run, r->unit.id, dr, nd);
 }
 
 static int score_unit(const unit_facts *uf, void *ud) {
@@ -117,23 +138,43 @@ static int score_unit(const unit_facts *uf, void *ud) {
     if (!g) abort();
     o->units = g;
   }
-  unit_result *r = &o->units[o->n];
-  if (rulebook_eval(c->rb, uf, r, c->err, c->errlen)) { ledger_free(r); return -1; }
+  int whole = !o->each || o->n == 0;             /* streaming keeps the first unit whole */
+  unit_result *r = whole ? &o->units[o->n] : &o->scratch;
+  if (whole) memset(r, 0, sizeof *r);
+  if (rulebook_eval(c->rb, uf, r, c->err, c->errlen)) { if (whole) ledger_free(r); return -1; }
   for (size_t i = 0; i < uf->n && !r->illustrative; i++)
     r->illustrative = uf->facts[i].source &&
                       !strncmp(uf->facts[i].source, ILLUSTRATIVE_SOURCE, strlen(ILLUSTRATIVE_SOURCE));
-  o->n++;
+  if (whole) o->n++;
   if (c->persist && (persist_unit(c, r) || audit_unit(c->s, o->run_id, uf, &c->audit))) {
     snprintf(c->err, c->errlen, "storing the run: %s", store_errmsg(c->s));
     return -1;
   }
+  if (!o->each) return 0;
+  if (o->each(r, o->ud, c->err, c->errlen)) return -1;
+  if (whole) return 0;
+  unit_result *sum = &o->units[o->n++];          /* keep the summary only */
+  memset(sum, 0, sizeof *sum);
+  sum->unit.id = arena_strdup(&o->a, r->unit.id);
+  sum->unit.name = arena_strdup(&o->a, r->unit.name);
+  sum->unit.kind = arena_strdup(&o->a, r->unit.kind);
+  sum->unit.parent = arena_strdup(&o->a, r->unit.parent);
+  sum->year = r->year;
+  sum->appraisal = r->appraisal;
+  sum->survey = r->survey;
+  sum->total = r->total;
+  sum->illustrative = r->illustrative;
   return 0;
 }
 
 int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist,
                  engine_results *out, char *err, size_t errlen) {
-  run_ctx c = {s, rb, out, persist, {0}, err, errlen};
+  run_ctx c = {.s = s, .rb = rb, .out = out, .persist = persist, .err = err, .errlen = errlen};
+  engine_unit_fn each = out->each;
+  void *ud = out->ud;
   memset(out, 0, sizeof *out);
+  out->each = each;
+  out->ud = ud;
   err[0] = '\0';
   if (persist) {
     if (store_begin(s)) { snprintf(err, errlen, "%s", store_errmsg(s)); return -1; }
@@ -144,6 +185,10 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
     if (audit_begin(s, out->run_id, rb, &c.audit, err, errlen)) goto fail;
   }
   int rc = store_each_unit_facts(s, year, unit, score_unit, &c);
+  jsonw_free(&c.facts);
+  jsonw_free(&c.tasks);
+  arena_free(&c.json);
+  free(c.comp_rows); free(c.crit_rows); free(c.ded_rows);
   if (rc) {
     if (!err[0]) snprintf(err, errlen, "%s", store_errmsg(s));
     goto fail;
@@ -171,7 +216,9 @@ fail:
 }
 
 void engine_results_free(engine_results *r) {
-  for (int i = 0; i < r->n; i++) ledger_free(&r->units[i]);
+  for (int i = 0; i < r->n && (i == 0 || !r->each); i++) ledger_free(&r->units[i]);
+  ledger_free(&r->scratch);
+  arena_free(&r->a);
   free(r->units);
   memset(r, 0, sizeof *r);
 }

@@ -20,7 +20,7 @@
 #define MAX_FILE_BYTES (512L * 1024 * 1024)
 
 typedef struct { const char *file; int line; } loc;
-typedef struct { loc at; const char *unit; int year; fact f; } pfact;
+typedef struct { loc at; const char *unit; int year; fact f; int done; } pfact;
 typedef struct { loc at; unit_info u; } punit;
 typedef struct { loc at; const char *id, *name; } poffice;
 
@@ -67,9 +67,9 @@ static int valid_id(const char *s) {
 }
 
 static int check_utf8(batch *b, const char *file, const unsigned char *s, size_t len) {
-  int line = 1, col = 1;
   for (size_t i = 0; i < len;) {
     unsigned char c = s[i];
+    if (c - 1u < 0x7Fu) { i++; continue; }    /* ASCII but NUL: most bytes */
     size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
     int ok = n && i + n <= len;
     for (size_t k = 1; ok && k < n; k++) ok = (s[i + k] & 0xC0) == 0x80;
@@ -82,10 +82,13 @@ static int check_utf8(batch *b, const char *file, const unsigned char *s, size_t
       unsigned cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6);
       ok = cp >= 0x10000 && cp <= 0x10FFFF;
     }
-    if (!ok || c == 0) {
+    if (!ok || c == 0) {                       /* where: line, and column in characters */
+      int line = 1, col = 1;
+      for (size_t k = 0; k < i; k++)
+        if (s[k] == '\n') { line++; col = 1; }
+        else if ((s[k] & 0xC0) != 0x80) col++;
       return fail_col(b, file, line, col, c == 0 ? "NUL byte in text" : "invalid UTF-8");
     }
-    if (c == '\n') { line++; col = 1; } else col++;
     i += n;
   }
   return 0;
@@ -676,6 +679,8 @@ static void show_value(char *buf, size_t n, const fact *f) {
 
 static int write_batch(batch *b, store *s, FILE *out, import_stats *st) {
   put_result r;
+  const fact **group = NULL;              /* the facts of a unit-year new to the store */
+  size_t capgroup = 0;
   if (store_begin(s)) return -1;
   for (size_t i = 0; i < b->noffices; i++) {
     if (store_put_office(s, b->offices[i].id, b->offices[i].name, &r)) goto rollback;
@@ -685,9 +690,27 @@ static int write_batch(batch *b, store *s, FILE *out, import_stats *st) {
     if (store_put_unit(s, &b->units[i].u, &r)) goto rollback;
     st->units[r]++;
   }
+  for (size_t i = 0, end; i < b->nfacts; i = end) {    /* facts are sorted by unit, year */
+    for (end = i + 1; end < b->nfacts && b->facts[end].year == b->facts[i].year &&
+                      !strcmp(b->facts[end].unit, b->facts[i].unit); end++) {}
+    int has = store_has_facts(s, b->facts[i].unit, b->facts[i].year);
+    if (has < 0) goto rollback;
+    if (has) continue;                                 /* below, fact by fact */
+    if (capgroup < end - i) {
+      const fact **g = realloc(group, (end - i) * sizeof *g);
+      if (!g) abort();
+      group = g; capgroup = end - i;
+    }
+    for (size_t k = i; k < end; k++) { group[k - i] = &b->facts[k].f; b->facts[k].done = 1; }
+    if (store_put_new_facts(s, b->facts[i].unit, b->facts[i].year, group, (int)(end - i))) goto rollback;
+    st->facts[PUT_NEW] += (long)(end - i);
+  }
+  free(group);
+  group = NULL;
   for (size_t i = 0; i < b->nfacts; i++) {
     pfact *pf = &b->facts[i];
     char *old = NULL;
+    if (pf->done) continue;
     if (store_put_fact(s, pf->unit, pf->year, &pf->f, &r, &old)) goto rollback;
     st->facts[r]++;
     if (r == PUT_UPDATED && out) {
@@ -701,6 +724,7 @@ static int write_batch(batch *b, store *s, FILE *out, import_stats *st) {
   if (store_commit(s)) goto rollback;
   return 0;
 rollback:
+  free(group);
   store_rollback(s);
   return -1;
 }

@@ -7,6 +7,14 @@
 
 void ledger_init(unit_result *r, const unit_info *unit, int year, int ncrits, int ncomps) {
   memset(r, 0, sizeof *r);
+  ledger_reinit(r, unit, year, ncrits, ncomps);
+}
+
+void ledger_reinit(unit_result *r, const unit_info *unit, int year, int ncrits, int ncomps) {
+  arena a = r->a;
+  arena_reset(&a);
+  memset(r, 0, sizeof *r);
+  r->a = a;
   r->unit.id = arena_strdup(&r->a, unit->id);
   r->unit.name = arena_strdup(&r->a, unit->name);
   r->unit.kind = arena_strdup(&r->a, unit->kind);

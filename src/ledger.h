@@ -53,6 +53,9 @@ typedef struct {
 
 /* Copies unit's strings; arrays sized for the rulebook. */
 void ledger_init(unit_result *r, const unit_info *unit, int year, int ncrits, int ncomps);
+/* The same, reusing r's arena (r zeroed or from an earlier init/reinit):
+** the previous content is dropped. */
+void ledger_reinit(unit_result *r, const unit_info *unit, int year, int ncrits, int ncomps);
 void ledger_free(unit_result *r);
 ledger_deduction *ledger_add_deduction(unit_result *r, int crit);
 void ledger_add_task(unit_result *r, ledger_deduction *d, const char *office, const char *text);

@@ -46,10 +46,14 @@ void lfmt_push(lua_State *L, int first) {
   size_t len;
   const char *fmt = luaL_checklstring(L, first, &len), *end = fmt + len;
   int arg = first, top = lua_gettop(L);
+  if (!memchr(fmt, '%', len)) { lua_pushvalue(L, first); return; }   /* nothing to format */
   luaL_Buffer b;
   luaL_buffinit(L, &b);
   while (fmt < end) {
-    if (*fmt != '%') { luaL_addchar(&b, *fmt++); continue; }
+    const char *pct = memchr(fmt, '%', (size_t)(end - fmt));
+    if (!pct) { luaL_addlstring(&b, fmt, (size_t)(end - fmt)); break; }
+    luaL_addlstring(&b, fmt, (size_t)(pct - fmt));
+    fmt = pct;
     if (*++fmt == '%') { luaL_addchar(&b, '%'); fmt++; continue; }
     char spec[32] = "%";
     size_t k = 1;

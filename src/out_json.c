@@ -147,6 +147,32 @@ void out_score_json(FILE *f, const rulebook *rb, const engine_results *res, int 
   print(f, o);
 }
 
+void out_score_json_unit(FILE *f, const rulebook *rb, const unit_result *r, int first) {
+  cJSON *o = unit_json(rb, r, 0, NULL);
+  char *s = cJSON_Print(o);               /* at depth 2 inside {"units": [...]} */
+  if (!first) fputs(", ", f);
+  for (const char *p = s, *nl; p && *p; p = nl + 1) {
+    nl = strchr(p, '\n');
+    if (!nl) { fputs(p, f); break; }
+    fwrite(p, 1, (size_t)(nl - p) + 1, f);
+    fputs("\t\t", f);
+  }
+  cJSON_free(s);
+  cJSON_Delete(o);
+}
+
+int out_score_json_units(FILE *f, int year, int64_t run_id, FILE *units) {
+  char buf[65536];
+  size_t n;
+  fprintf(f, "{\n\t\"year\":\t%d,\n", year);
+  if (run_id) fprintf(f, "\t\"run\":\t%lld,\n", (long long)run_id);
+  fputs("\t\"units\":\t[", f);
+  rewind(units);
+  while ((n = fread(buf, 1, sizeof buf, units)) > 0) fwrite(buf, 1, n, f);
+  fputs("]\n}\n", f);
+  return ferror(units) ? -1 : 0;
+}
+
 void out_explain_json(FILE *f, const rulebook *rb, const unit_result *r, const char *crit) {
   print(f, unit_json(rb, r, 1, crit));
 }

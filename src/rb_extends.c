@@ -189,8 +189,7 @@ static int change_component_body(lua_State *L) {
 static void push_thawed(lua_State *L, int idx, int depth) {
   idx = lua_absindex(L, idx);
   if (depth > 16) { lua_pushnil(L); return; }
-  if (lua_type(L, idx) == LUA_TUSERDATA) {
-    if (lua_getiuservalue(L, idx, 1) != LUA_TTABLE) { lua_pop(L, 1); lua_pushvalue(L, idx); return; }
+  if (sandbox_readonly_target(L, idx)) {        /* a read-only view: thaw what it shows */
     push_thawed(L, -1, depth + 1);
     lua_remove(L, -2);
     return;

@@ -57,6 +57,11 @@ void out_explain_text(FILE *f, const rulebook *rb, const unit_result *r, const c
 void out_tasks_text(FILE *f, const rulebook *rb, const unit_result *r, const char *office, report_lang lang);
 
 void out_score_json(FILE *f, const rulebook *rb, const engine_results *res, int single);
+/* The same text as out_score_json for several units, streamed: each unit
+** is written to a scratch file with out_score_json_unit (first: 1 for the
+** first unit), then out_score_json_units wraps the scratch file into f. */
+void out_score_json_unit(FILE *f, const rulebook *rb, const unit_result *r, int first);
+int out_score_json_units(FILE *f, int year, int64_t run_id, FILE *units);
 void out_explain_json(FILE *f, const rulebook *rb, const unit_result *r, const char *crit);
 void out_tasks_json(FILE *f, const rulebook *rb, const unit_result *r, const char *office);
 

@@ -92,7 +92,8 @@ const char *rulebook_office_name(const rulebook *rb, const char *id);
 ** the rulebook declares no bands or none fits. */
 const char *rulebook_band(const rulebook *rb, pts_t total);
 
-/* Score one unit: fills r (which the caller ledger_free's), criteria in
+/* Score one unit: fills r (zeroed, or reused: its arena is kept; the caller
+** ledger_free's it), criteria in
 ** rulebook order, then the component and index totals. 0, or -1 with
 ** "file:line: criterion X (unit, year): message" in err. */
 int rulebook_eval(rulebook *rb, const unit_facts *uf, unit_result *r, char *err, size_t errlen);

@@ -122,7 +122,7 @@ static void check_params(sink *k, rulebook *rb) {
     int nlines;
     char **lines = ar.source[0] == '@' ? read_lines(ar.source + 1, &nlines) : NULL;
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->params_ref);
-    lua_getiuservalue(L, -1, 1);                   /* the frozen table behind the view */
+    sandbox_push_target(L, -1);                    /* the frozen table behind the view */
     int escapes = 0;
     if (lines && ar.lastlinedefined <= nlines && lua_istable(L, -1)) {
       lua_pushnil(L);

@@ -20,12 +20,11 @@ static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *
 /* A Lua value (params: numbers, strings, booleans, dates, tables) as text. */
 static void show_value(lua_State *L, int idx, FILE *f, char dec, int depth) {
   idx = lua_absindex(L, idx);
-  if (lua_type(L, idx) == LUA_TUSERDATA && lua_getiuservalue(L, idx, 1) == LUA_TTABLE) {
+  if (sandbox_readonly_target(L, idx)) {
     show_value(L, -1, f, dec, depth);               /* a read-only view: its table */
     lua_pop(L, 1);
     return;
   }
-  if (lua_type(L, idx) == LUA_TUSERDATA) lua_pop(L, 1);
   switch (lua_type(L, idx)) {
   case LUA_TNUMBER: {
     char buf[64];
@@ -86,7 +85,7 @@ static char *param_text(const rulebook *rb, const rb_criterion *c, const char *k
   lua_State *L = rb->L;
   if (c->params_ref == LUA_REFNIL || c->params_ref == 0) return NULL;
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->params_ref);
-  lua_getiuservalue(L, -1, 1);
+  sandbox_push_target(L, -1);
   lua_getfield(L, -1, key);
   char *s = NULL;
   if (!lua_isnil(L, -1)) {
@@ -106,7 +105,7 @@ static char **param_keys(const rulebook *rb, const rb_criterion *c) {
   char **keys = calloc((size_t)cap + 1, sizeof *keys);
   if (c->params_ref != LUA_REFNIL && c->params_ref != 0) {
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->params_ref);
-    lua_getiuservalue(L, -1, 1);
+    sandbox_push_target(L, -1);
     lua_pushnil(L);
     while (lua_next(L, -2)) {
       lua_pop(L, 1);

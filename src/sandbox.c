@@ -12,9 +12,6 @@
 #include <string.h>
 
 #define HOOK_EVERY 1000                       /* instructions between hook calls */
-#define RO_META "parindex.readonly"
-
-typedef struct { const char *label; } ro_box;  /* user value 1: the real table */
 
 /* ---- limits ---- */
 
@@ -58,27 +55,32 @@ sandbox_limits *sandbox_limits_of(lua_State *L) {
 
 /* ---- read-only views ---- */
 
-static int ro_index(lua_State *L) {
-  lua_getiuservalue(L, 1, 1);
-  lua_pushvalue(L, 2);
-  lua_gettable(L, -2);
-  return 1;
+/* A view is an empty table whose metatable holds the real table as __index,
+** so reading a field is a plain table lookup in the VM (no C call per read):
+** the rule API's `u`, `params` and facts are read on every criterion of every
+** unit. Writes reach __newindex and raise; the metatable is out of reach
+** (getmetatable and rawset are blocked, __metatable is false). */
+static void ro_meta_field(lua_State *L, const char *field) {   /* view at 1 */
+  lua_getmetatable(L, 1);
+  lua_getfield(L, -1, field);
+  lua_remove(L, -2);
 }
 
 static int ro_newindex(lua_State *L) {
-  ro_box *b = lua_touserdata(L, 1);
+  ro_meta_field(L, "__label");
+  const char *label = lua_touserdata(L, -1);
   const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
-  return sandbox_error(L, "%s is read-only (cannot set '%s')", b->label, k);
+  return sandbox_error(L, "%s is read-only (cannot set '%s')", label ? label : "?", k);
 }
 
 static int ro_len(lua_State *L) {
-  lua_getiuservalue(L, 1, 1);
+  ro_meta_field(L, "__index");
   lua_pushinteger(L, (lua_Integer)luaL_len(L, -1));
   return 1;
 }
 
 static int ro_next(lua_State *L) {                /* (view, key) -> next pair */
-  lua_getiuservalue(L, 1, 1);
+  ro_meta_field(L, "__index");
   lua_pushvalue(L, 2);
   return lua_next(L, -2) ? 2 : (lua_pushnil(L), 1);
 }
@@ -91,24 +93,46 @@ static int ro_pairs(lua_State *L) {
 }
 
 static int ro_tostring(lua_State *L) {
-  ro_box *b = lua_touserdata(L, 1);
-  lua_pushfstring(L, "%s (read-only)", b->label);
+  ro_meta_field(L, "__label");
+  const char *label = lua_touserdata(L, -1);
+  lua_pushfstring(L, "%s (read-only)", label ? label : "?");
   return 1;
 }
 
-void sandbox_push_readonly(lua_State *L, int idx, const char *label) {
+int sandbox_readonly_target(lua_State *L, int idx) {
+  int top = lua_gettop(L);
   idx = lua_absindex(L, idx);
-  ro_box *b = lua_newuserdatauv(L, sizeof *b, 1);
-  b->label = label;
-  lua_pushvalue(L, idx);
-  lua_setiuservalue(L, -2, 1);
-  luaL_setmetatable(L, RO_META);
+  if (!lua_istable(L, idx) || !lua_getmetatable(L, idx)) return 0;
+  if (lua_getfield(L, -1, "__label") != LUA_TLIGHTUSERDATA || lua_getfield(L, -2, "__index") != LUA_TTABLE) {
+    lua_settop(L, top);
+    return 0;
+  }
+  lua_replace(L, top + 1);                       /* keep the target only */
+  lua_settop(L, top + 1);
+  return 1;
 }
 
-static const luaL_Reg ro_meta[] = {
-  {"__index", ro_index}, {"__newindex", ro_newindex}, {"__len", ro_len},
-  {"__pairs", ro_pairs}, {"__tostring", ro_tostring}, {NULL, NULL}
-};
+void sandbox_push_target(lua_State *L, int idx) {
+  if (!sandbox_readonly_target(L, idx)) lua_pushvalue(L, idx);
+}
+
+void sandbox_push_readonly(lua_State *L, int idx, const char *label) {
+  static const luaL_Reg meta[] = {
+    {"__newindex", ro_newindex}, {"__len", ro_len}, {"__pairs", ro_pairs},
+    {"__tostring", ro_tostring}, {NULL, NULL}
+  };
+  idx = lua_absindex(L, idx);
+  lua_createtable(L, 0, 0);                      /* the view */
+  lua_createtable(L, 0, 7);                      /* its metatable */
+  luaL_setfuncs(L, meta, 0);
+  lua_pushvalue(L, idx);
+  lua_setfield(L, -2, "__index");
+  lua_pushlightuserdata(L, (void *)label);
+  lua_setfield(L, -2, "__label");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+}
 
 /* ---- errors ---- */
 
@@ -297,12 +321,6 @@ static void push_blocked(lua_State *L, const char *name) {
 
 static int sb_init(lua_State *L) {
   const luaL_Reg *const *apis = lua_touserdata(L, 1);
-  luaL_newmetatable(L, RO_META);
-  luaL_setfuncs(L, ro_meta, 0);
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
-  lua_pop(L, 1);
-
   lua_newtable(L);                               /* the shared globals (private) */
   int g = lua_gettop(L);
   luaL_requiref(L, LUA_GNAME, luaopen_base, 0);  /* base into a scratch table */

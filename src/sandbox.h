@@ -47,6 +47,11 @@ int sandbox_pcall(lua_State *L, int nargs, int nresults);
 
 /* Read-only view of the table at idx, pushed. label names it in errors. */
 void sandbox_push_readonly(lua_State *L, int idx, const char *label);
+/* If the value at idx is a read-only view, push the table it shows and
+** return 1; otherwise push nothing and return 0. For the host only. */
+int sandbox_readonly_target(lua_State *L, int idx);
+/* Push what the value at idx shows: a view's table, or the value itself. */
+void sandbox_push_target(lua_State *L, int idx);
 
 /* Raise an error located at the rule-file line that called the running
 ** C function (like luaL_error, but skipping C frames). */

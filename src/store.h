@@ -2,8 +2,9 @@
 ** store.h -- the SQLite fact store and run ledger. Knows SQLite, nothing else.
 **
 ** Ownership: a store owns its sqlite3 handle and prepared statements.
-** Strings passed in are copied by SQLite (SQLITE_TRANSIENT); strings handed
-** to callbacks are valid only during the callback.
+** Strings passed in are only read during the call (SQLite binds them without
+** a copy); strings handed to callbacks are valid only during the callback.
+** One thread per store (the connection is opened without SQLite's mutexes).
 ** Errors: functions return 0 on success and -1 on failure; store_errmsg()
 ** then tells why, until the next call.
 ** Writes: callers wrap every logical write in store_begin/store_commit; on any
@@ -40,6 +41,12 @@ int store_put_fact(store *s, const char *unit, int year, const fact *f,
                    put_result *res, char **old);
 /* 1 if present, 0 if not, -1 on error. */
 int store_has_unit(store *s, const char *id);
+/* Does the unit have any fact for year? 1, 0, -1. */
+int store_has_facts(store *s, const char *unit, int year);
+/* Insert n facts (distinct keys) of a unit-year that has no facts yet (see
+** store_has_facts): each is PUT_NEW. Multi-row INSERTs, far cheaper per
+** fact than store_put_fact. */
+int store_put_new_facts(store *s, const char *unit, int year, const fact *const *facts, int n);
 
 /* Offices, in id order. */
 typedef int (*store_office_cb)(const char *id, const char *name, void *ud);
@@ -56,13 +63,19 @@ int store_run_new(store *s, const char *engine, const char *rules, int year,
                   int64_t *run_id);
 int store_run_unit(store *s, int64_t run, const char *unit, int64_t appraisal,
                    int64_t survey, int64_t total);
-int store_run_component(store *s, int64_t run, const char *unit, const char *comp,
-                        int64_t points, int64_t max);
-int store_run_criterion(store *s, int64_t run, const char *unit, const char *crit,
-                        int na, int64_t points, int64_t max, const char *na_reason);
-int store_run_deduction(store *s, int64_t run, const char *unit, const char *crit,
-                        int seq, int64_t requested, int64_t points, const char *reason,
-                        const char *facts_json, const char *tasks_json);
+/* One unit's ledger rows, each kind stored with a few multi-row INSERTs
+** (a prepared statement per row count, up to STORE_ROWS_MAX rows each).
+** Strings are read during the call only. */
+#define STORE_ROWS_MAX 32
+typedef struct { const char *comp; int64_t points, max; } store_comp_row;
+typedef struct { const char *crit; int na; int64_t points, max; const char *na_reason; } store_crit_row;
+typedef struct {
+  const char *crit; int seq; int64_t requested, points;
+  const char *reason, *facts_json, *tasks_json;
+} store_ded_row;
+int store_run_components(store *s, int64_t run, const char *unit, const store_comp_row *rows, int n);
+int store_run_criteria(store *s, int64_t run, const char *unit, const store_crit_row *rows, int n);
+int store_run_deductions(store *s, int64_t run, const char *unit, const store_ded_row *rows, int n);
 int store_run_finish(store *s, int64_t run, int units);
 
 #endif

@@ -136,6 +136,15 @@ static int u_records(lua_State *L) {          /* u.records(key): read-only list 
 
 /* ---- deductions ---- */
 
+/* n as decimal text ending just before end (what %lld prints); returns its start. */
+static const char *integer_text(char *end, long long n) {
+  unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+  *--end = '\0';
+  do *--end = (char)('0' + u % 10); while (u /= 10);
+  if (n < 0) *--end = '-';
+  return end;
+}
+
 static void copy_used_facts(unit_result *r, ledger_deduction *d, const unit_facts *uf,
                             const int *idx, int n) {
   char buf[64];
@@ -146,7 +155,7 @@ static void copy_used_facts(unit_result *r, ledger_deduction *d, const unit_fact
     ledger_fact *lf = &d->facts[k];
     const char *v = f->text;
     if (f->type == FT_NUMBER) { snprintf(buf, sizeof buf, "%.15g", f->num); v = buf; }
-    else if (f->type == FT_INTEGER) { snprintf(buf, sizeof buf, "%lld", f->integer); v = buf; }
+    else if (f->type == FT_INTEGER) v = integer_text(buf + sizeof buf, f->integer);
     else if (f->type == FT_BOOLEAN) v = f->integer ? "true" : "false";
     lf->key = arena_strdup(&r->a, f->key);
     lf->type = fact_type_name(f->type);
@@ -349,7 +358,7 @@ static void finish(const rulebook *rb, unit_result *r) {
 int rulebook_eval(rulebook *rb, const unit_facts *uf, unit_result *r, char *err, size_t errlen) {
   lua_State *L = rb->L;
   struct host *h = rb->host;
-  ledger_init(r, &uf->unit, uf->year, rb->ncrits, rb->ncomps);
+  ledger_reinit(r, &uf->unit, uf->year, rb->ncrits, rb->ncomps);
   if (uf->n > h->capfacts) {
     free(h->stamp); free(h->used);
     h->capfacts = uf->n * 2;
@@ -390,9 +399,11 @@ int rulebook_eval(rulebook *rb, const unit_facts *uf, unit_result *r, char *err,
     for (int k = 0; k < lc->count; k++) {    /* a deduction with no task: fix its cause */
       ledger_deduction *d = &r->deds[lc->first + k];
       if (d->ntasks) continue;
-      size_t len = strlen(d->reason) + 16;
-      char *fix = arena_alloc(&r->a, len);
-      snprintf(fix, len, "Khắc phục: %s", d->reason);
+      static const char fix_prefix[] = "Khắc phục: ";
+      size_t n = strlen(d->reason);
+      char *fix = arena_alloc(&r->a, sizeof fix_prefix + n);
+      memcpy(fix, fix_prefix, sizeof fix_prefix - 1);
+      memcpy(fix + sizeof fix_prefix - 1, d->reason, n + 1);
       ledger_add_task(r, d, c->owner, fix);
     }
   }

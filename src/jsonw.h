@@ -1,0 +1,23 @@
+/*
+** jsonw.h -- a small JSON text writer into a growable buffer, for the hot
+** loop (the ledger's facts and tasks of every deduction). Strings are
+** escaped exactly as cJSON_PrintUnformatted escapes them, so the text is
+** byte for byte what cJSON would print.
+**
+** Ownership: the writer owns its buffer; jsonw_free releases it. The text
+** stays valid until the next call on the writer. Out of memory aborts.
+*/
+#ifndef PARINDEX_JSONW_H
+#define PARINDEX_JSONW_H
+
+#include <stddef.h>
+
+typedef struct { char *p; size_t n, cap; } jsonw;
+
+void jsonw_reset(jsonw *w);                     /* empty the text, keep the buffer */
+void jsonw_raw(jsonw *w, const char *s);        /* append s as is */
+void jsonw_str(jsonw *w, const char *s);        /* append s as a JSON string */
+const char *jsonw_text(jsonw *w);               /* the text so far, NUL-terminated */
+void jsonw_free(jsonw *w);
+
+#endif
