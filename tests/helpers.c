@@ -47,7 +47,7 @@ char *path_join(const char *dir, const char *name) {
   return p;
 }
 
-cli_result cli_run(const char *const *args) {
+cli_result cli_run_in(const char *cwd, unsigned seconds, const char *const *args) {
   cli_result r = {0};
   char *dir = tmp_folder();
   char *out = path_join(dir, "stdout"), *err = path_join(dir, "stderr");
@@ -63,7 +63,8 @@ cli_result cli_run(const char *const *args) {
     int fe = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int fi = open("/dev/null", O_RDONLY);
     dup2(fo, 1); dup2(fe, 2); dup2(fi, 0);
-    if (chdir(PARINDEX_SOURCE_DIR) != 0) _exit(126);
+    if (chdir(cwd ? cwd : PARINDEX_SOURCE_DIR) != 0) _exit(126);
+    if (seconds) alarm(seconds);         /* survives exec: SIGALRM ends a hang */
     execv(PARINDEX_BIN, argv);
     _exit(127);
   }
@@ -78,6 +79,8 @@ cli_result cli_run(const char *const *args) {
   free(out); free(err); free(dir); free(argv);
   return r;
 }
+
+cli_result cli_run(const char *const *args) { return cli_run_in(NULL, 0, args); }
 
 void cli_free(cli_result *r) {
   free(r->out);

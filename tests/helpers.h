@@ -13,9 +13,11 @@ typedef struct {
   char *out, *err;          /* everything written to stdout / stderr */
 } cli_result;
 
-/* Run PARINDEX_BIN with args (NULL-terminated) in the source folder.
-** env may be NULL or a NULL-terminated list of "NAME=value" to add. */
+/* Run PARINDEX_BIN with args (NULL-terminated) in the source folder. */
 cli_result cli_run(const char *const *args);
+/* The same in folder cwd (NULL: the source folder); with seconds > 0 the
+** process is killed by SIGALRM after that many seconds (status 128+14). */
+cli_result cli_run_in(const char *cwd, unsigned seconds, const char *const *args);
 void cli_free(cli_result *r);
 
 /* A fresh folder under /tmp; returns its path (malloc'd). */
