@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # scripts/test.sh -- install what is missing, build, run every test: the
-# Criterion suite in the normal build and again under AddressSanitizer+UBSan.
+# Criterion suite in the normal build and again under AddressSanitizer+UBSan,
+# the crash test (scripts/crash-test.sh) and the valgrind run (scripts/valgrind.sh).
 # Exits non-zero on any failure.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-ensure_packages "${PARINDEX_PACKAGES[@]}" libcriterion-dev
+ensure_packages "${PARINDEX_PACKAGES[@]}" libcriterion-dev valgrind
 cd "$ROOT"
 
 echo "== build (warnings are errors)"
 build build
 echo "== tests"
 build/parindex_tests --jobs 2
+
+echo "== crash test: SIGKILL during import and score, four scorers at once"
+scripts/crash-test.sh "${CRASH_KILLS:-50}"
+
+echo "== valgrind: the CLI end to end"
+scripts/valgrind.sh
 
 echo "== build with AddressSanitizer + UBSan"
 build build-asan -DPARINDEX_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug

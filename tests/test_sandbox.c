@@ -298,7 +298,8 @@ static void hostile_run(const char *name, const hostile_spec *h, int in_score) {
     for (char *t = strtok(opts, " "); t && n < 15; t = strtok(NULL, " ")) args[n++] = t;
   }
   args[n] = NULL;
-  cli_result r = cli_run_in(dir, 5, args);               /* the folder is the working dir */
+  cli_opts o = {.cwd = dir, .seconds = 5};               /* the folder is the working dir */
+  cli_result r = cli_run_opts(&o, args);
   char *after = read_text(db, &nafter), *files2 = snapshot();
   cr_expect_eq(r.status, 1, "%s %s: exit %d, want 1 within 5 s\nstderr: %s", name, where, r.status, r.err);
   cr_expect_str_empty(r.out, "%s %s: stdout: %s", name, where, r.out);
