@@ -50,6 +50,7 @@ typedef struct rulebook {
   char **files; int nfiles;
   rb_office *offices; int noffices;
   struct host *host;        /* evaluation state (unitapi.c) */
+  int sealed;               /* loaded: index/component/criterion are refused */
 } rulebook;
 
 /* Pick the rulebook folder: `root` itself when it holds *.lua files, else
