@@ -2,7 +2,9 @@
 ** test_sandbox.c -- hostile and broken rule files, run through the real
 ** binary: each must fail with exit 1, name the rule file and line and what
 ** was refused on stderr, print nothing on stdout and store no run.
-** Also the checks of a rulebook's declarations.
+** The hostile cases are files in tests/hostile/ (see its README.md), each
+** run at load time and inside a score function by the `hostile` test.
+** Also bytecode, runtime errors and the checks of a rulebook's declarations.
 **
 ** Every test gets its own folder: a small store (two offices, a province and
 ** one district with three facts for 2022) and a small valid rulebook:
@@ -324,6 +326,23 @@ ParameterizedTest(hostile_case *c, sandbox, hostile) {
   hostile_run(c->name, &h, 0);
   hostile_run(c->name, &h, 1);
   free(h.text);
+}
+
+/* The defaults (10,000,000 instructions, 64 MiB) leave a wide margin: the
+** bundled rulebooks score within the smallest budget the CLI accepts (1000,
+** checked every 1000 instructions) and a 1 MiB cap. */
+Test(sandbox, bundled_rulebooks_stay_far_below_the_limits) {
+  char *store = bundled_store();
+  for (int y = 2021; y <= 2022; y++) {
+    char year[8];
+    snprintf(year, sizeof year, "%d", y);
+    cli_result r = run((const char *const[]){"--db", store, "score", "--rules", "rules/lai-chau/district",
+                                             "--year", year, "--max-instructions", "1000",
+                                             "--max-memory", "1", NULL});
+    cr_expect_eq(r.status, 0, "%d: %s", y, r.err);
+    cli_free(&r);
+  }
+  free(store);
 }
 
 /* ---- bytecode ---- */
