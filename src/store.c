@@ -102,8 +102,12 @@ static int fail(store *s, const char *fmt, ...) {
 
 /* What to add to a message when SQLite refused to write a read-only store. */
 static const char *readonly_hint(store *s) {
-  return (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_READONLY
-         ? " (the store is read-only: the file and its folder must be writable)" : "";
+  static char hint[1200];
+  if ((sqlite3_extended_errcode(s->db) & 0xff) != SQLITE_READONLY) return "";
+  const char *path = sqlite3_db_filename(s->db, "main");
+  snprintf(hint, sizeof hint, " (the store %.1000s is read-only: the file and its folder must be writable)",
+           path && *path ? path : "");
+  return hint;
 }
 
 static int db_fail(store *s, const char *what) {
