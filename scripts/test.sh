@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # scripts/test.sh -- install what is missing, build, run every test: the
-# Criterion suite in the normal build and again under AddressSanitizer+UBSan.
+# Criterion suite in the normal build and again under AddressSanitizer+UBSan,
+# the crash test (scripts/crash-test.sh), the valgrind run (scripts/valgrind.sh)
+# and a short fuzzing run (scripts/fuzz.sh).
 # Exits non-zero on any failure.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-ensure_packages "${PARINDEX_PACKAGES[@]}" "${PARINDEX_OPTIONAL_PACKAGES[@]}" libcriterion-dev "${PARINDEX_RENDER_PACKAGES[@]}"
+ensure_packages "${PARINDEX_PACKAGES[@]}" "${PARINDEX_OPTIONAL_PACKAGES[@]}" libcriterion-dev valgrind "${PARINDEX_RENDER_PACKAGES[@]}"
 cd "$ROOT"
 
 echo "== build (warnings are errors)"
@@ -22,6 +24,12 @@ for y in 2021 2022; do
 done
 rm -rf "$offices"
 
+echo "== crash test: SIGKILL during import and score, four scorers at once"
+scripts/crash-test.sh "${CRASH_KILLS:-50}"
+
+echo "== valgrind: the CLI end to end"
+scripts/valgrind.sh
+
 echo "== build with AddressSanitizer + UBSan"
 build build-asan -DPARINDEX_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 echo "== tests under AddressSanitizer + UBSan"
@@ -30,5 +38,8 @@ LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1:abor
 
 echo "== rules/bench against the peer-benchmark reference (N=1000, checksum only)"
 scripts/bench.sh --check 1000
+
+echo "== fuzzing, briefly (scripts/fuzz.sh SECONDS for longer runs)"
+scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
 
 echo "== all tests passed"

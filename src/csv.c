@@ -58,6 +58,10 @@ int csv_next(csv_reader *r, char ***fields) {
   starts[nf++] = 0;
   int quoted = 0, was_quoted = 0;
   for (;;) {
+    if (n - starts[nf - 1] > CSV_MAX_FIELD) {
+      r->err = "field longer than 131072 bytes (an Excel cell holds at most 32767 characters)";
+      return -1;
+    }
     if (r->p >= r->end) {
       if (quoted) { r->err = "unterminated quoted field"; return -1; }
       break;

@@ -1,7 +1,8 @@
 /*
 ** csv.h -- RFC 4180 reader for what Excel writes: optional UTF-8 BOM, CRLF or
 ** LF, ',' or ';' separators (chosen from the header line), quoted fields with
-** doubled quotes and embedded newlines.
+** doubled quotes and embedded newlines. A field longer than CSV_MAX_FIELD is
+** a syntax error (a spreadsheet cell holds at most 32767 characters).
 ** The reader borrows the buffer; fields point into the reader's own storage
 ** and stay valid until the next csv_next call.
 */
@@ -9,6 +10,8 @@
 #define PARINDEX_CSV_H
 
 #include <stddef.h>
+
+#define CSV_MAX_FIELD (128u * 1024)   /* bytes in one field: a row past it is an error */
 
 typedef struct {
   const char *p, *end;

@@ -300,6 +300,37 @@ static int json_office(batch *b, const char *file, const cJSON *o) {
   return 0;
 }
 
+/* A member named twice in one object: cJSON keeps both and lookups see only
+** the first, so the second value would be dropped without a word. */
+static int cmp_name(const void *x, const void *y) {
+  return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static int json_duplicates(batch *b, const char *file, const cJSON *node, int line) {
+  for (; node; node = node->next) {
+    int at = cJSON_IsObject(node) ? node->valueint : line;
+    if (cJSON_IsObject(node)) {
+      size_t n = 0;
+      for (const cJSON *m = node->child; m; m = m->next) n++;
+      if (n > 1) {
+        const char **names = malloc(n * sizeof *names);
+        if (!names) abort();
+        n = 0;
+        for (const cJSON *m = node->child; m; m = m->next) names[n++] = m->string;
+        qsort(names, n, sizeof *names, cmp_name);
+        const char *dup = NULL;
+        for (size_t i = 1; i < n && !dup; i++)
+          if (!strcmp(names[i], names[i - 1])) dup = names[i];
+        int rc = dup ? fail(b, (loc){file, at}, "%s: member given twice in one object", dup) : 0;
+        free(names);
+        if (rc) return -1;
+      }
+    }
+    if (node->child && json_duplicates(b, file, node->child, at)) return -1;
+  }
+  return 0;
+}
+
 /* An open string, object or array at the end of the text: a cut-off file. */
 static int json_truncated(const char *s, size_t len) {
   int depth = 0, instr = 0;
@@ -344,6 +375,7 @@ static int json_file(batch *b, const char *file, const char *buf, size_t len) {
     goto done;
   }
   if (!cJSON_IsObject(root)) { fail(b, top, "the file must hold one JSON object"); goto done; }
+  if (json_duplicates(b, file, root, 1)) goto done;
   int err = 0;
   const char *dunit = json_str(b, root, "unit", 0, top, &err);
   const char *dsource = err ? NULL : json_str(b, root, "source", 0, top, &err);

@@ -77,6 +77,7 @@ static void caller_dir(lua_State *L, char *out, size_t n) {
 }
 
 static int decl_extends(lua_State *L) {
+  rb_check_not_sealed(L, "extends");
   rulebook *rb = rb_host(L);
   const char *rel = luaL_checkstring(L, 1);
   char here[4096], dir[8192], own[4096];
@@ -146,12 +147,13 @@ static int find_crit(const rulebook *rb, const char *id) {
 }
 
 static int change_index(lua_State *L) {
+  rb_check_not_sealed(L, "change_index");
   static const char *const fields[] = {"name", "total", "appraisal", "survey", NULL};
   rulebook *rb = rb_host(L);
   luaL_checktype(L, 1, LUA_TTABLE);
   if (!rb->index_file) return sandbox_error(L, "change_index: no index to change (extends must come first)");
   rb_check_fields(L, 1, "change_index", "", fields);
-  if (lua_getfield(L, 1, "name") != LUA_TNIL) { free(rb->name); rb->name = rb_str_field(L, 1, "name", 1, "change_index", ""); }
+  if (lua_getfield(L, 1, "name") != LUA_TNIL) { char *v = rb_str_field(L, 1, "name", 1, "change_index", ""); free(rb->name); rb->name = v; }
   lua_pop(L, 1);
   if (lua_getfield(L, 1, "total") != LUA_TNIL) rb->total = rb_pts_field(L, 1, "total", "change_index", "");
   lua_pop(L, 1);
@@ -168,6 +170,7 @@ static int change_index(lua_State *L) {
 }
 
 static int change_component_body(lua_State *L) {
+  rb_check_not_sealed(L, "change_component");
   static const char *const fields[] = {"name", "max", "owner", NULL};
   rulebook *rb = rb_host(L);
   const char *id = lua_tostring(L, lua_upvalueindex(1));
@@ -176,8 +179,8 @@ static int change_component_body(lua_State *L) {
   if (k < 0) return sandbox_error(L, "change_component %s: no such component in the extended rulebook", id);
   rb_check_fields(L, 1, "change_component", id, fields);
   rb_component *c = &rb->comps[k];
-  if (lua_getfield(L, 1, "name") != LUA_TNIL) { free(c->name); c->name = rb_str_field(L, 1, "name", 1, "component", id); }
-  if (lua_getfield(L, 1, "owner") != LUA_TNIL) { free(c->owner); c->owner = rb_str_field(L, 1, "owner", 1, "component", id); }
+  if (lua_getfield(L, 1, "name") != LUA_TNIL) { char *v = rb_str_field(L, 1, "name", 1, "component", id); free(c->name); c->name = v; }
+  if (lua_getfield(L, 1, "owner") != LUA_TNIL) { char *v = rb_str_field(L, 1, "owner", 1, "component", id); free(c->owner); c->owner = v; }
   if (lua_getfield(L, 1, "max") != LUA_TNIL) c->max = rb_pts_field(L, 1, "max", "component", id);
   lua_pop(L, 3);
   free(c->file);                                     /* problems with it point here now */
@@ -207,6 +210,7 @@ static void push_thawed(lua_State *L, int idx, int depth) {
 }
 
 static int change_criterion_body(lua_State *L) {
+  rb_check_not_sealed(L, "change_criterion");
   static const char *const fields[] = {"component", "name", "max", "owner", "basis", "params", "score", NULL};
   rulebook *rb = rb_host(L);
   const char *id = lua_tostring(L, lua_upvalueindex(1));
@@ -215,12 +219,13 @@ static int change_criterion_body(lua_State *L) {
   if (k < 0) return sandbox_error(L, "change_criterion %s: no such criterion in the extended rulebook", id);
   rb_check_fields(L, 1, "change_criterion", id, fields);
   rb_criterion *c = &rb->crits[k];
-  if (lua_getfield(L, 1, "name") != LUA_TNIL) { free(c->name); c->name = rb_str_field(L, 1, "name", 1, "criterion", id); }
-  if (lua_getfield(L, 1, "owner") != LUA_TNIL) { free(c->owner); c->owner = rb_str_field(L, 1, "owner", 1, "criterion", id); }
-  if (lua_getfield(L, 1, "basis") != LUA_TNIL) { free(c->basis); c->basis = rb_str_field(L, 1, "basis", 1, "criterion", id); }
+  if (lua_getfield(L, 1, "name") != LUA_TNIL) { char *v = rb_str_field(L, 1, "name", 1, "criterion", id); free(c->name); c->name = v; }
+  if (lua_getfield(L, 1, "owner") != LUA_TNIL) { char *v = rb_str_field(L, 1, "owner", 1, "criterion", id); free(c->owner); c->owner = v; }
+  if (lua_getfield(L, 1, "basis") != LUA_TNIL) { char *v = rb_str_field(L, 1, "basis", 1, "criterion", id); free(c->basis); c->basis = v; }
   if (lua_getfield(L, 1, "component") != LUA_TNIL) {
+    char *v = rb_str_field(L, 1, "component", 1, "criterion", id);
     free(c->compid);
-    c->compid = rb_str_field(L, 1, "component", 1, "criterion", id);
+    c->compid = v;
   }
   if (lua_getfield(L, 1, "max") != LUA_TNIL) c->max = rb_pts_field(L, 1, "max", "criterion", id);
   lua_pop(L, 5);
@@ -272,6 +277,7 @@ static void drop_criterion(rulebook *rb, int k) {
 }
 
 static int replace_criterion_body(lua_State *L) {
+  rb_check_not_sealed(L, "replace_criterion");
   rulebook *rb = rb_host(L);
   const char *id = lua_tostring(L, lua_upvalueindex(1));
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -288,6 +294,7 @@ static int replace_criterion_body(lua_State *L) {
 }
 
 static int remove_criterion(lua_State *L) {
+  rb_check_not_sealed(L, "remove_criterion");
   rulebook *rb = rb_host(L);
   const char *id = luaL_checkstring(L, 1);
   int k = find_crit(rb, id);
@@ -297,6 +304,7 @@ static int remove_criterion(lua_State *L) {
 }
 
 static int remove_component(lua_State *L) {
+  rb_check_not_sealed(L, "remove_component");
   rulebook *rb = rb_host(L);
   const char *id = luaL_checkstring(L, 1);
   int k = find_comp(rb, id);

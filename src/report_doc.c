@@ -334,7 +334,10 @@ static void tasks(ctx *x) {
   if (!g) abort();
   int ng = 0;
   for (int i = 0; i < n; i++) {
-    if (i == 0 || strcmp(items[i].office, items[i - 1].office)) g[ng++] = (office_group){i, i, 0, ng};
+    if (i == 0 || strcmp(items[i].office, items[i - 1].office)) {
+      g[ng] = (office_group){i, i, 0, ng};
+      ng++;
+    }
     g[ng - 1].end = i + 1;
   }
   for (int i = 0; i < ng; i++) g[i].points = report_office_points(items, g[i].first, g[i].end);

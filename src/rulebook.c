@@ -81,11 +81,14 @@ static void check_fields(lua_State *L, int t, const char *what, const char *id,
   }
 }
 
-static char *str_field(lua_State *L, int t, const char *name, int required,
-                       const char *what, const char *id) {
+/* The string field of the declaration table t (which keeps it alive), or
+** NULL. Declarations copy their strings only after their last check: an
+** error (a longjmp) must not leave malloc'd strings behind. */
+static const char *str_field(lua_State *L, int t, const char *name, int required,
+                             const char *what, const char *id) {
   int ty = lua_getfield(L, t, name);
-  char *s = NULL;
-  if (ty == LUA_TSTRING && lua_rawlen(L, -1) > 0) s = xstrdup(lua_tostring(L, -1));
+  const char *s = NULL;
+  if (ty == LUA_TSTRING && lua_rawlen(L, -1) > 0) s = lua_tostring(L, -1);
   else if (ty != LUA_TNIL || required) {
     lua_pop(L, 1);
     sandbox_error(L, "%s %s: '%s' must be %s", what, id, name,
@@ -108,20 +111,30 @@ static pts_t pts_field(lua_State *L, int t, const char *name, const char *what, 
   return p;
 }
 
+/* Declarations belong to loading: once the rulebook is loaded (while a
+** criterion scores) they would change the arrays being evaluated. */
+static void check_not_sealed(lua_State *L, const char *what) {
+  if (rb_of(L)->sealed)
+    sandbox_error(L, "%s: declarations are only allowed while the rule files load, not while scoring", what);
+}
+
+void rb_check_not_sealed(lua_State *L, const char *what) { check_not_sealed(L, what); }
+
 static const char *decl_id(lua_State *L, const char *what) {
+  check_not_sealed(L, what);
   const char *id = lua_tostring(L, lua_upvalueindex(1));
   luaL_checktype(L, 1, LUA_TTABLE);
-  (void)what;
   return id;
 }
 
 static int decl_index(lua_State *L) {
   static const char *const fields[] = {"name", "total", "appraisal", "survey", NULL};
   rulebook *rb = rb_of(L);
+  check_not_sealed(L, "index");
   luaL_checktype(L, 1, LUA_TTABLE);
   if (rb->index_file) return sandbox_error(L, "index: declared twice (first at %s:%d)", rb->index_file, rb->index_line);
   check_fields(L, 1, "index", "", fields);
-  rb->name = str_field(L, 1, "name", 1, "index", "");
+  rb->name = xstrdup(str_field(L, 1, "name", 1, "index", ""));   /* freed with rb */
   rb->total = pts_field(L, 1, "total", "index", "");
   where(L, &rb->index_file, &rb->index_line);
   /* appraisal/survey lists are kept in the registry and resolved after loading */
@@ -140,9 +153,11 @@ static int decl_component_body(lua_State *L) {
   const char *id = decl_id(L, "component");
   check_fields(L, 1, "component", id, fields);
   rb_component c = {0};
-  c.name = str_field(L, 1, "name", 1, "component", id);
-  c.owner = str_field(L, 1, "owner", 1, "component", id);
+  const char *name = str_field(L, 1, "name", 1, "component", id);
+  const char *owner = str_field(L, 1, "owner", 1, "component", id);
   c.max = pts_field(L, 1, "max", "component", id);
+  c.name = xstrdup(name);
+  c.owner = xstrdup(owner);
   c.id = xstrdup(id);
   c.kind = -1;
   where(L, &c.file, &c.line);
@@ -181,19 +196,14 @@ static int decl_criterion_body(lua_State *L) {
   const char *id = decl_id(L, "criterion");
   check_fields(L, 1, "criterion", id, fields);
   rb_criterion c = {0};
-  c.name = str_field(L, 1, "name", 1, "criterion", id);
-  c.owner = str_field(L, 1, "owner", 1, "criterion", id);
-  c.basis = str_field(L, 1, "basis", 0, "criterion", id);
-  c.compid = str_field(L, 1, "component", 0, "criterion", id);
+  const char *name = str_field(L, 1, "name", 1, "criterion", id);
+  const char *owner = str_field(L, 1, "owner", 1, "criterion", id);
+  const char *basis = str_field(L, 1, "basis", 0, "criterion", id);
+  const char *compid = str_field(L, 1, "component", 0, "criterion", id);
   c.max = pts_field(L, 1, "max", "criterion", id);
-  if (!c.compid) {
-    const char *dot = strchr(id, '.');
-    if (!dot) sandbox_error(L, "criterion %s: no 'component' and no '.' in the id to take it from", id);
-    c.compid = malloc((size_t)(dot - id) + 1);
-    if (!c.compid) abort();
-    memcpy(c.compid, id, (size_t)(dot - id));
-    c.compid[dot - id] = '\0';
-  }
+  const char *dot = strchr(id, '.');
+  if (!compid && !dot)
+    sandbox_error(L, "criterion %s: no 'component' and no '.' in the id to take it from", id);
   if (lua_getfield(L, 1, "score") != LUA_TFUNCTION)
     sandbox_error(L, "criterion %s: 'score' must be a function(u, p)", id);
   c.score_ref = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -204,6 +214,11 @@ static int decl_criterion_body(lua_State *L) {
   } else if (pt == LUA_TNIL) c.params_ref = LUA_REFNIL;
   else sandbox_error(L, "criterion %s: 'params' must be a table", id);
   lua_pop(L, 1);
+  c.name = xstrdup(name);
+  c.owner = xstrdup(owner);
+  c.basis = xstrdup(basis);
+  if (compid) c.compid = xstrdup(compid);
+  else if (!(c.compid = strndup(id, (size_t)(dot - id)))) abort();
   c.id = xstrdup(id);
   where(L, &c.file, &c.line);
   rb_criterion *g = realloc(rb->crits, (size_t)(rb->ncrits + 1) * sizeof *g);
@@ -214,6 +229,7 @@ static int decl_criterion_body(lua_State *L) {
 }
 
 static int decl_curry(lua_State *L, lua_CFunction body, const char *what) {
+  check_not_sealed(L, what);
   if (lua_type(L, 1) != LUA_TSTRING || lua_rawlen(L, 1) == 0)
     return sandbox_error(L, "%s: expected an id string, as in %s \"1\" { ... }", what, what);
   lua_pushvalue(L, 1);
@@ -228,6 +244,7 @@ static int decl_criterion(lua_State *L) { return decl_curry(L, decl_criterion_bo
 static int decl_bands(lua_State *L) {
   static const char *const fields[] = {"min", "name", NULL};
   rulebook *rb = rb_of(L);
+  check_not_sealed(L, "bands");
   luaL_checktype(L, 1, LUA_TTABLE);
   if (rb->bands_file) return sandbox_error(L, "bands: declared twice (first at %s:%d)", rb->bands_file, rb->bands_line);
   lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
@@ -242,13 +259,12 @@ static int decl_bands(lua_State *L) {
     check_fields(L, t, "bands: entry", what, fields);
     rb_band b;
     b.min = pts_field(L, t, "min", "bands: entry", what);
-    b.name = str_field(L, t, "name", 1, "bands: entry", what);
-    lua_pop(L, 1);
+    const char *name = str_field(L, t, "name", 1, "bands: entry", what);
     for (int k = 0; k < rb->nbands; k++)
-      if (rb->bands[k].min == b.min) {
-        free(b.name);
+      if (rb->bands[k].min == b.min)
         return sandbox_error(L, "bands: entry %s has the same min as entry %d", what, k + 1);
-      }
+    b.name = xstrdup(name);                      /* copied after the last check */
+    lua_pop(L, 1);
     int at = rb->nbands++;                      /* keep them highest min first */
     while (at > 0 && rb->bands[at - 1].min < b.min) { rb->bands[at] = rb->bands[at - 1]; at--; }
     rb->bands[at] = b;
@@ -519,6 +535,7 @@ static rulebook *load(const char *dir, const rb_office *offices, int noffices,
   check_rulebook(rb, err, errlen);
   if (err[0]) goto fail;
   order_rulebook(rb);
+  rb->sealed = 1;
   return rb;
 fail:
   if (complete && rb->L) return rb;      /* lenient: not ordered, not for scoring */
@@ -556,7 +573,7 @@ void rb_check_fields(lua_State *L, int t, const char *what, const char *id, cons
   check_fields(L, t, what, id, allowed);
 }
 char *rb_str_field(lua_State *L, int t, const char *name, int required, const char *what, const char *id) {
-  return str_field(L, t, name, required, what, id);
+  return xstrdup(str_field(L, t, name, required, what, id));   /* checked first, then copied */
 }
 pts_t rb_pts_field(lua_State *L, int t, const char *name, const char *what, const char *id) {
   return pts_field(L, t, name, what, id);

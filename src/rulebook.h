@@ -64,6 +64,7 @@ typedef struct rulebook {
   /* yearly inheritance (rb_extends.c): `extends "../2022"` */
   char **bases; int nbases;            /* the extended rulebooks' folders, nearest first */
   char **base_files; int nbase_files;  /* their files in load order (joined into files) */
+  int sealed;               /* loaded: index/component/criterion are refused */
 } rulebook;
 
 /* Pick the rulebook folder: `root` itself when it holds *.lua files, else

@@ -15,6 +15,8 @@ char *rb_str_field(lua_State *L, int t, const char *name, int required, const ch
 pts_t rb_pts_field(lua_State *L, int t, const char *name, const char *what, const char *id);
 void rb_push_frozen(lua_State *L, int idx, const char *label);
 int rb_list_rule_files(const char *dir, char ***out, int *n);
+/* Raise if the rulebook has finished loading (a declaration while scoring). */
+void rb_check_not_sealed(lua_State *L, const char *what);
 /* what "1" { ... } declarations share: check the id, return body with it as upvalue */
 int rb_curry(lua_State *L, lua_CFunction body, const char *what);
 

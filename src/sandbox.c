@@ -15,6 +15,21 @@
 
 /* ---- limits ---- */
 
+static void sb_hook(lua_State *L, lua_Debug *ar);
+
+/* The hook: instruction counts always, every line too while memory is above
+** half the cap, every instruction once the cap is passed. lua_sethook may be
+** called at any time (lua.c calls it from a signal handler). */
+static void set_hook(sandbox_limits *lim) {
+  if (!lim->L) return;
+  if (lim->stopped && !strcmp(lim->stopped, "memory cap"))
+    lua_sethook(lim->L, sb_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1);
+  else if (lim->mem_used > lim->mem_limit / 2)
+    lua_sethook(lim->L, sb_hook, LUA_MASKCOUNT | LUA_MASKLINE, HOOK_EVERY);
+  else
+    lua_sethook(lim->L, sb_hook, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
 static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   sandbox_limits *lim = ud;
   size_t old = ptr ? osize : 0;               /* osize is a type tag when ptr is NULL */
@@ -24,9 +39,15 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return NULL;
   }
   if (nsize > old) {
-    size_t grow = nsize - old;
+    size_t grow = nsize - old, half = lim->mem_limit / 2;
+    int was_stopped = lim->stopped != NULL;
     if (lim->mem_used + grow > 2 * lim->mem_limit) { lim->stopped = "memory cap"; return NULL; }
     if (lim->mem_used + grow > lim->mem_limit) lim->stopped = "memory cap";
+    if ((lim->stopped && !was_stopped) || (lim->mem_used <= half && lim->mem_used + grow > half)) {
+      lim->mem_used += grow;                  /* as it will be, for set_hook */
+      set_hook(lim);
+      lim->mem_used -= grow;
+    }
   }
   void *p = realloc(ptr, nsize);
   if (p) lim->mem_used = lim->mem_used - old + nsize;
@@ -34,9 +55,13 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 }
 
 static void sb_hook(lua_State *L, lua_Debug *ar) {
-  (void)ar;
   sandbox_limits *lim = sandbox_limits_of(L);
-  lim->insn_count += HOOK_EVERY;
+  if (ar->event == LUA_HOOKLINE) {            /* remember where we are */
+    if (lua_getinfo(L, "S", ar) && ar->currentline > 0)
+      snprintf(lim->where, sizeof lim->where, "%s:%d", ar->short_src, ar->currentline);
+    if (!(lim->stopped && !strcmp(lim->stopped, "memory cap"))) return;
+  }
+  lim->insn_count += ar->event == LUA_HOOKCOUNT ? HOOK_EVERY : 0;
   if (lim->stopped && !strcmp(lim->stopped, "memory cap"))
     sandbox_error(L, "memory cap exceeded (%d MiB): the rule uses too much memory",
                   (int)(lim->mem_limit >> 20));
@@ -180,16 +205,18 @@ int sandbox_pcall(lua_State *L, int nargs, int nresults) {
   lua_insert(L, base);
   lim->insn_count = 0;
   lim->stopped = NULL;
+  lim->where[0] = '\0';
+  set_hook(lim);
   int rc = lua_pcall(L, nargs, nresults, base);
   lua_remove(L, base);
   if (rc == LUA_OK && lim->stopped) {       /* stopped but the error was swallowed */
     lua_pop(L, nresults == LUA_MULTRET ? 0 : nresults);
     lua_pushfstring(L, "script stopped: %s exceeded", lim->stopped);
     rc = LUA_ERRRUN;
-  } else if (rc == LUA_ERRMEM) {            /* no handler ran: say which cap */
+  } else if (rc == LUA_ERRMEM) {            /* no handler ran: say which cap, and where */
     lua_pop(L, 1);
-    lua_pushfstring(L, "memory cap exceeded (%d MiB): the rule uses too much memory",
-                    (int)(lim->mem_limit >> 20));
+    lua_pushfstring(L, "%s%smemory cap exceeded (%d MiB): the rule uses too much memory",
+                    lim->where, lim->where[0] ? ": " : "", (int)(lim->mem_limit >> 20));
   } else if (rc != LUA_OK && lua_type(L, -1) != LUA_TSTRING) {
     lua_pop(L, 1);
     lua_pushliteral(L, "error object is not a string");
@@ -402,6 +429,8 @@ lua_State *sandbox_new(sandbox_limits *lim, const luaL_Reg *const *apis) {
   lim->mem_used = 0;
   lim->stopped = NULL;
   lim->insn_count = 0;
+  lim->L = NULL;
+  lim->where[0] = '\0';
   if (!lim->mem_limit) lim->mem_limit = SANDBOX_DEFAULT_MEM;
   if (!lim->insn_limit) lim->insn_limit = SANDBOX_DEFAULT_INSNS;
   lua_State *L = lua_newstate(sb_alloc, lim);
@@ -409,12 +438,16 @@ lua_State *sandbox_new(sandbox_limits *lim, const luaL_Reg *const *apis) {
   lua_pushcfunction(L, sb_init);
   lua_pushlightuserdata(L, (void *)apis);
   if (lua_pcall(L, 1, 0, 0) != LUA_OK) { lua_close(L); return NULL; }
-  lua_sethook(L, sb_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  lim->L = L;
+  set_hook(lim);
   return L;
 }
 
 void sandbox_close(lua_State *L) {
-  if (L) lua_close(L);
+  if (!L) return;
+  sandbox_limits *lim = sandbox_limits_of(L);
+  lim->L = NULL;                              /* no hook changes while closing */
+  lua_close(L);
 }
 
 int sandbox_loadfile(lua_State *L, const char *path) {

@@ -7,8 +7,10 @@
 ** environment whose undefined globals raise errors.
 **
 ** Memory: a soft cap (limits.mem_limit) marks the script as stopped and the
-** next hook tick raises an error with its file and line; a hard cap at twice
-** that refuses the allocation outright.
+** next instruction raises an error with its file and line; a hard cap at
+** twice that refuses the allocation outright. Above half the cap the hook
+** also follows lines, so that even a refused allocation (which Lua reports
+** without a position) is reported at the rule's line.
 */
 #ifndef PARINDEX_SANDBOX_H
 #define PARINDEX_SANDBOX_H
@@ -27,6 +29,8 @@ typedef struct {
   long long insn_count;
   const char *stopped;      /* NULL, "instruction budget" or "memory cap" */
   void *host;               /* the embedding's context (see sandbox_host) */
+  lua_State *L;             /* set by sandbox_new */
+  char where[256];          /* "file:line" of the rule line running when memory ran out */
 } sandbox_limits;
 
 /* A new sandboxed state. The functions of each array in `apis` (a NULL-

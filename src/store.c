@@ -36,8 +36,8 @@ static const char *const query_sql[Q_COUNT] = {
   /* the primary key's order: no sort; the unit row is read once per unit */
   [Q_FACTS_YEAR] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 ORDER BY unit,key",
   [Q_FACTS_UNIT] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 AND unit=?2 ORDER BY key",
-  [Q_RUN_NEW] = "INSERT INTO runs(created,engine,rules,year)"
-                " VALUES(strftime('%Y-%m-%dT%H:%M:%SZ','now'),?1,?2,?3)",
+  [Q_RUN_NEW] = ("INSERT INTO runs(created,engine,rules,year)"
+                 " VALUES(strftime('%Y-%m-%dT%H:%M:%SZ','now'),?1,?2,?3)"),
   [Q_RUN_UNIT] = "INSERT INTO run_units(run,unit,appraisal,survey,total) VALUES(?1,?2,?3,?4,?5)",
   [Q_RUN_FINISH] = "INSERT INTO run_totals(run,units) VALUES(?1,?2)",
 };
@@ -138,8 +138,18 @@ static int fail(store *s, const char *fmt, ...) {
   return -1;
 }
 
+/* What to add to a message when SQLite refused to write a read-only store. */
+static const char *readonly_hint(store *s) {
+  static char hint[1200];
+  if ((sqlite3_extended_errcode(s->db) & 0xff) != SQLITE_READONLY) return "";
+  const char *path = sqlite3_db_filename(s->db, "main");
+  snprintf(hint, sizeof hint, " (the store %.1000s is read-only: the file and its folder must be writable)",
+           path && *path ? path : "");
+  return hint;
+}
+
 static int db_fail(store *s, const char *what) {
-  return fail(s, "%s: %s", what, sqlite3_errmsg(s->db));
+  return fail(s, "%s: %s%s", what, sqlite3_errmsg(s->db), readonly_hint(s));
 }
 
 const char *store_errmsg(const store *s) { return s->err; }
@@ -147,7 +157,7 @@ const char *store_errmsg(const store *s) { return s->err; }
 static int exec(store *s, const char *sql) {
   char *msg = NULL;
   if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-    fail(s, "%s", msg ? msg : sqlite3_errmsg(s->db));
+    fail(s, "%s%s", msg ? msg : sqlite3_errmsg(s->db), readonly_hint(s));
     sqlite3_free(msg);
     return -1;
   }
@@ -209,6 +219,12 @@ store *store_open(const char *path, char *err, size_t errlen) {
   /* WAL lets several scorers share one store; a read-only store keeps its mode. */
   sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
   sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
+  const char *pages = getenv("PARINDEX_MAX_PAGE_COUNT");     /* test hook, see store.h */
+  if (pages && *pages) {
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA max_page_count=%lld", atoll(pages));
+    sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
+  }
   for (int i = 0; i < Q_COUNT; i++)
     if (sqlite3_prepare_v3(s->db, query_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) != SQLITE_OK) {
       snprintf(err, errlen, "%s: preparing statement: %s", path, sqlite3_errmsg(s->db));

@@ -23,7 +23,10 @@ typedef struct store store;
 typedef enum { PUT_NEW, PUT_UPDATED, PUT_SAME } put_result;
 
 /* Open (creating if needed) and migrate the store at path.
-** On failure returns NULL and writes a message into err. */
+** On failure returns NULL and writes a message into err.
+** Test hook: the environment variable PARINDEX_MAX_PAGE_COUNT=N sets SQLite's
+** PRAGMA max_page_count for this connection, so that tests can simulate a
+** full disk ("database or disk is full"). Unset in normal use. */
 store *store_open(const char *path, char *err, size_t errlen);
 void store_close(store *s);
 const char *store_errmsg(const store *s);

@@ -1,11 +1,14 @@
 /*
 ** helpers.c -- running the CLI from tests.
 */
+#define _DEFAULT_SOURCE                  /* setgroups */
 #include "helpers.h"
 
 #include <cjson/cJSON.h>
 
 #include <fcntl.h>
+#include <grp.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +52,7 @@ char *path_join(const char *dir, const char *name) {
   return p;
 }
 
-cli_result cli_run(const char *const *args) {
+cli_result cli_run_opts(const cli_opts *o, const char *const *args) {
   cli_result r = {0};
   char *dir = tmp_folder();
   char *out = path_join(dir, "stdout"), *err = path_join(dir, "stderr");
@@ -65,7 +68,10 @@ cli_result cli_run(const char *const *args) {
     int fe = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int fi = open("/dev/null", O_RDONLY);
     dup2(fo, 1); dup2(fe, 2); dup2(fi, 0);
-    if (chdir(PARINDEX_SOURCE_DIR) != 0) _exit(126);
+    if (chdir(o->cwd ? o->cwd : PARINDEX_SOURCE_DIR) != 0) _exit(126);
+    if (o->unprivileged && geteuid() == 0 && (setgroups(0, NULL) || setgid(65534) || setuid(65534)))
+      _exit(125);                        /* as nobody: file permissions apply */
+    if (o->seconds) alarm(o->seconds);   /* survives exec: SIGALRM ends a hang */
     execv(PARINDEX_BIN, argv);
     _exit(127);
   }
@@ -79,6 +85,11 @@ cli_result cli_run(const char *const *args) {
   unlink(out); unlink(err); rmdir(dir);
   free(out); free(err); free(dir); free(argv);
   return r;
+}
+
+cli_result cli_run(const char *const *args) {
+  cli_opts o = {0};
+  return cli_run_opts(&o, args);
 }
 
 void cli_free(cli_result *r) {
@@ -124,4 +135,37 @@ void golden_teardown(void) {
   free(golden_db);
   golden = NULL;
   golden_db = NULL;
+}
+
+char *sql_text(const char *db, const char *sql) {
+  sqlite3 *h = NULL;
+  sqlite3_stmt *st = NULL;
+  char *v = NULL;
+  if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+    const unsigned char *t = sqlite3_column_text(st, 0);
+    v = strdup(t ? (const char *)t : "NULL");
+  } else {
+    fprintf(stderr, "%s: %s: %s\n", db, sql, sqlite3_errmsg(h));
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return v;
+}
+
+long long sql_int(const char *db, const char *sql) {
+  char *t = sql_text(db, sql);
+  long long v = t ? atoll(t) : -1;
+  free(t);
+  return v;
+}
+
+int sql_exec(const char *db, const char *sql) {
+  sqlite3 *h = NULL;
+  char *msg = NULL;
+  int rc = sqlite3_open(db, &h) == SQLITE_OK ? sqlite3_exec(h, sql, NULL, NULL, &msg) : SQLITE_ERROR;
+  if (rc != SQLITE_OK) fprintf(stderr, "%s: %s: %s\n", db, sql, msg ? msg : sqlite3_errmsg(h));
+  sqlite3_free(msg);
+  sqlite3_close(h);
+  return rc == SQLITE_OK ? 0 : -1;
 }

@@ -13,9 +13,15 @@ typedef struct {
   char *out, *err;          /* everything written to stdout / stderr */
 } cli_result;
 
-/* Run PARINDEX_BIN with args (NULL-terminated) in the source folder.
-** env may be NULL or a NULL-terminated list of "NAME=value" to add. */
+/* Run PARINDEX_BIN with args (NULL-terminated) in the source folder. */
 cli_result cli_run(const char *const *args);
+/* The same with options: */
+typedef struct {
+  const char *cwd;          /* working folder; NULL: the source folder */
+  unsigned seconds;         /* > 0: killed by SIGALRM after that long (status 128+14) */
+  int unprivileged;         /* run as user nobody when the tests run as root */
+} cli_opts;
+cli_result cli_run_opts(const cli_opts *o, const char *const *args);
 void cli_free(cli_result *r);
 
 /* A fresh folder under /tmp; returns its path (malloc'd). */
@@ -26,6 +32,14 @@ char *path_join(const char *dir, const char *name);
 void write_text(const char *path, const char *text);
 /* The whole file, malloc'd and NUL-terminated, or NULL. */
 char *read_text(const char *path, size_t *len);
+
+/* The first column of the first row of sql on the store db (read-only):
+** as text (malloc'd; NULL on error, with a message on stderr) or as a number
+** (-1 on error). */
+char *sql_text(const char *db, const char *sql);
+long long sql_int(const char *db, const char *sql);
+/* Run sql on the store db (read-write): 0, or -1 with a message on stderr. */
+int sql_exec(const char *db, const char *sql);
 
 /* A store at dir/parindex.db with data/lai-chau imported; returns its path. */
 char *bundled_store(void);

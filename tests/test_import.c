@@ -8,12 +8,14 @@
 */
 #define _XOPEN_SOURCE 700
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <ftw.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "helpers.h"
 #include "import.h"
@@ -161,77 +163,6 @@ static void refused(const char *name, const char *text, const char *const *want)
 
 /* ---- JSON ---- */
 
-Test(import, json_syntax_error_gives_file_line_and_column) {
-  refused("bad.json", "{\n  \"unit\": \"d1\",\n  \"year\": 2022 \"facts\": []\n}\n",
-          WANT("/bad.json:3:16: JSON syntax error"));
-}
-
-Test(import, json_year_as_a_string) {
-  refused("y.json", "{\"unit\": \"d1\", \"facts\": [\n{\"key\": \"a\", \"year\": \"2022\", \"value\": 1}]}",
-          WANT("/y.json:2: year: must be an integer"));
-  refused("y.json", "{\"unit\": \"d1\", \"year\": \"2022\", \"facts\": [\n{\"key\": \"a\", \"value\": 1}]}",
-          WANT("/y.json:", "year: must be an integer"));
-}
-
-Test(import, json_year_out_of_range) {
-  refused("y.json", "{\"unit\": \"d1\", \"year\": 1e300, \"facts\": [\n{\"key\": \"a\", \"value\": 1}]}",
-          WANT("/y.json:2: year: 1e+300 is not a plausible year"));
-  refused("y.json", "{\"unit\": \"d1\", \"year\": 1850, \"facts\": [\n{\"key\": \"a\", \"value\": 1}]}",
-          WANT("/y.json:2: year: 1850 is not a plausible year"));
-}
-
-Test(import, json_null_and_object_values) {
-  refused("n.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": null}]}",
-          WANT("/n.json:2: value: missing"));
-  refused("o.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n\n{\"key\": \"a\", \"value\": {\"x\": 1}}]}",
-          WANT("/o.json:3: value: must be a number, boolean, string or list of records"));
-}
-
-Test(import, json_value_against_its_declared_type) {
-  refused("t.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": 1.5, \"type\": \"integer\"}]}",
-          WANT("/t.json:2: value: 1.5 is not an integer"));
-  refused("t.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": \"x\", \"type\": \"number\"}]}",
-          WANT("/t.json:2: value: a string where type is number"));
-  refused("t.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": 1, \"type\": \"float\"}]}",
-          WANT("/t.json:2: type: unknown type 'float'"));
-}
-
-Test(import, json_unknown_field) {
-  refused("u.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"vaule\": 1}]}",
-          WANT("/u.json:2: vaule: unknown field"));
-  refused("u.json", "{\"unit\": \"d1\", \"yaer\": 2022, \"facts\": []}",
-          WANT("/u.json:1: yaer: unknown top-level member"));
-}
-
-Test(import, json_invalid_date) {
-  refused("d.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": \"2022-02-30\"}]}",
-          WANT("/d.json:2: value: '2022-02-30' is not a valid date"));
-}
-
-Test(import, json_invalid_date_inside_a_list_record) {
-  refused("d.json",
-          "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n"
-          "{\"key\": \"bc\", \"value\": [\n"
-          "  {\"han\": \"2022-02-28\"},\n"
-          "  {\"han\": \"2022-02-30\"}\n"
-          "]}]}",
-          WANT("/d.json:4: value: bc[2].han: '2022-02-30' is not a valid date"));
-}
-
-Test(import, json_non_finite_numbers) {
-  refused("f.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": NaN}]}",
-          WANT("/f.json:2:23: JSON syntax error"));
-  refused("f.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": Infinity}]}",
-          WANT("/f.json:2:23: JSON syntax error"));
-  /* cJSON reads 1e400 as inf */
-  refused("f.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": 1e400}]}",
-          WANT("/f.json:2: value: not a finite number"));
-  refused("f.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": -1e400}]}",
-          WANT("/f.json:2: value: not a finite number"));
-  refused("f.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"l\", \"value\": [\n{\"x\": 1e400}]}]}",
-          WANT("/f.json:3: value: l[1].x: not a finite number"));
-}
-
 Test(import, json_missing_unit_or_year) {
   refused("m.json", "{\"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": 1}]}",
           WANT("/m.json:2: unit: missing"));
@@ -281,39 +212,6 @@ Test(import, json_types_are_inferred) {
   free(p);
 }
 
-Test(import, json_invalid_utf8) {
-  refused("u8.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": \"Ph\xF2ng\"}]}",
-          WANT("/u8.json:2:26: invalid UTF-8"));
-  /* an overlong encoding of '/' */
-  refused("u8.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": \"\xC0\xAF\"}]}",
-          WANT("/u8.json:2:24: invalid UTF-8"));
-}
-
-Test(import, empty_file) {
-  refused("e.json", "", WANT("/e.json:1: empty file"));
-  refused("e.csv", "", WANT("/e.csv:1: empty file"));
-}
-
-Test(import, truncated_json) {
-  refused("t.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": ",
-          WANT("/t.json:2:", "JSON syntax error"));
-}
-
-/* A file that stops inside a string or with brackets open says it looks truncated. */
-Test(import, truncated_json_says_unexpected_end_of_file) {
-  refused("t.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": ",
-          WANT("/t.json:2:", "unexpected end of file"));
-}
-
-Test(import, text_after_the_document) {
-  refused("a.json", "{\"unit\": \"d1\", \"year\": 2022, \"facts\": []}\n\n{\"x\": 1}\n",
-          WANT("/a.json:3: JSON syntax error: text after the end of the document"));
-}
-
-Test(import, not_an_object_at_the_top) {
-  refused("a.json", "[1, 2]", WANT("/a.json:1: the file must hold one JSON object"));
-}
-
 /* ---- CSV ---- */
 
 Test(import, csv_from_excel_equals_the_json) {
@@ -354,33 +252,6 @@ Test(import, csv_quoted_fields_with_newlines_and_quotes) {
           "d1,2022,u2,2022-13-01,,s,\n",
           WANT("/q2.csv:4: value: '2022-13-01' is not a valid date"));
   free(p);
-}
-
-Test(import, csv_row_with_a_missing_column) {
-  refused("m.csv",
-          "unit,year,key,value,type,source,note\n"
-          "d1,2022,a,1,,s,\n"
-          "d1,2022,b,2,,s\n",
-          WANT("/m.csv:3: row has 6 fields, header has 7"));
-}
-
-Test(import, csv_syntax_errors) {
-  refused("s.csv", "unit,year,key,value\nd1,2022,a,\"open\n", WANT("/s.csv:2: unterminated quoted field"));
-  refused("s.csv", "unit,year,key,value\nd1,2022,a,x\"y\n", WANT("/s.csv:2: quote inside an unquoted field"));
-  refused("s.csv", "a,b,c\n1,2,3\n", WANT("/s.csv:1: header: expected"));
-}
-
-Test(import, csv_header_only_imports_nothing_and_succeeds) {
-  char *before = dump(db);
-  char *p = file("h.csv", "unit,year,key,value,type,source,note\r\n");
-  cli_result r = import1(db, p);
-  cr_expect_eq(r.status, 0, "%s", r.err);
-  cr_expect(strstr(r.out, "imported 1 file: 0 facts") != NULL, "%s", r.out);
-  cr_expect(strstr(r.out, "nothing changed") != NULL, "%s", r.out);
-  char *after = dump(db);
-  cr_expect_str_eq(after, before);
-  cli_free(&r);
-  free(p); free(before); free(after);
 }
 
 Test(import, csv_units_and_offices) {
@@ -459,11 +330,6 @@ Test(import, folder_takes_only_json_and_csv_files) {
   cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE unit='d9'"), 1);
   cli_free(&r);
   free(sub); free(a); free(b); free(c);
-}
-
-Test(import, unknown_unit) {
-  refused("f.json", "{\"unit\": \"zz\", \"year\": 2022, \"facts\": [\n{\"key\": \"a\", \"value\": 1}]}",
-          WANT("/f.json:2: unit: unknown unit 'zz'"));
 }
 
 Test(import, duplicate_fact_names_both_places) {
@@ -582,4 +448,100 @@ Test(import, missing_path_and_wrong_extension) {
   cr_expect(strstr(r.err, "facts.txt: not a .json or .csv file") != NULL, "%s", r.err);
   cli_free(&r);
   free(p); free(t);
+}
+
+/* ---- tests/malformed: one file per case, its expectation in EXPECT ---- */
+
+static void copy_file(const char *from, const char *to) {
+  size_t n = 0;
+  char *bytes = read_text(from, &n);
+  cr_assert_not_null(bytes, "cannot read %s", from);
+  FILE *f = fopen(to, "wb");
+  cr_assert_not_null(f);
+  cr_assert_eq(fwrite(bytes, 1, n, f), n);
+  fclose(f);
+  free(bytes);
+}
+
+/* The facts a store holds after importing `file` into a copy of the test store. */
+static char *facts_after(const char *file) {
+  char *copy = path_join(dir, "reference.db");
+  copy_file(db, copy);
+  cli_result r = import1(copy, file);
+  cr_assert_eq(r.status, 0, "%s: %s", file, r.err);
+  cli_free(&r);
+  char *d = dump(copy);
+  free(copy);
+  return d;
+}
+
+/* One case: import tests/malformed/name into a fresh copy of the store. */
+static void malformed_case(const char *name, const char *expect, const char *reference) {
+  char rel[512];
+  snprintf(rel, sizeof rel, "tests/malformed/%s", name);
+  char *copy = path_join(dir, "case.db");
+  copy_file(db, copy);
+  char *before = dump(copy);
+  cli_result r = import1(copy, rel);
+  char *after = dump(copy);
+  if (!strncmp(expect, "error ", 6)) {
+    char want[1024];
+    snprintf(want, sizeof want, "%s:%s", rel, expect + 6);
+    cr_expect_eq(r.status, 1, "%s: exit %d, want 1 (stdout: %s)", name, r.status, r.out);
+    cr_expect_str_empty(r.out, "%s: stdout: %s", name, r.out);
+    cr_expect(strstr(r.err, want) != NULL, "%s: stderr lacks '%s':\n%s", name, want, r.err);
+    cr_expect(strstr(r.err, "nothing was imported") != NULL, "%s: %s", name, r.err);
+    cr_expect_str_eq(after, before, "%s: the store changed", name);
+  } else if (!strcmp(expect, "same")) {
+    cr_expect_eq(r.status, 0, "%s: %s", name, r.err);
+    cr_expect_str_eq(after, reference, "%s: not the facts of reference.json", name);
+  } else {
+    long n = -1;
+    cr_assert_eq(sscanf(expect, "ok %ld", &n), 1, "EXPECT: bad line for %s: %s", name, expect);
+    cr_expect_eq(r.status, 0, "%s: %s", name, r.err);
+    cr_expect_eq(query_int(copy, "SELECT count(*) FROM facts"), n, "%s: fact count", name);
+  }
+  cli_free(&r);
+  unlink(copy);
+  free(copy); free(before); free(after);
+}
+
+static int listed(char names[][128], int n, const char *name) {
+  for (int i = 0; i < n; i++)
+    if (!strcmp(names[i], name)) return 1;
+  return 0;
+}
+
+Test(import, malformed_files_are_refused_or_imported_as_expected) {
+  char *expect = read_text(PARINDEX_TEST_DIR "/malformed/EXPECT", NULL);
+  cr_assert_not_null(expect, "no tests/malformed/EXPECT");
+  char *reference = facts_after("tests/malformed/reference.json");
+  static char names[256][128];
+  int n = 0, errors = 0;
+  for (char *line = strtok(expect, "\n"); line; line = strtok(NULL, "\n")) {
+    if (line[0] == '#' || !line[0]) continue;
+    char *sp = line + strcspn(line, " \t");
+    cr_assert(*sp, "EXPECT: no expectation in '%s'", line);
+    *sp++ = '\0';
+    sp += strspn(sp, " \t");
+    cr_assert_lt(n, 256);
+    cr_assert(!listed(names, n, line), "EXPECT: %s listed twice", line);
+    snprintf(names[n++], sizeof names[0], "%s", line);
+    errors += !strncmp(sp, "error ", 6);
+    malformed_case(line, sp, reference);
+  }
+  /* every file of the folder has its line: none is silently skipped */
+  DIR *d = opendir(PARINDEX_TEST_DIR "/malformed");
+  cr_assert_not_null(d);
+  int files = 0;
+  for (struct dirent *e; (e = readdir(d));) {
+    if (e->d_name[0] == '.' || !strcmp(e->d_name, "EXPECT") || !strcmp(e->d_name, "reference.json")) continue;
+    files++;
+    cr_expect(listed(names, n, e->d_name), "tests/malformed/%s has no line in EXPECT", e->d_name);
+  }
+  closedir(d);
+  cr_expect_eq(files, n, "the folder has %d case files, EXPECT lists %d", files, n);
+  cr_expect_geq(n, 40, "only %d malformed cases", n);
+  cr_expect_geq(errors, 40, "only %d cases that must be refused", errors);
+  free(expect); free(reference);
 }

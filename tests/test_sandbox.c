@@ -2,7 +2,9 @@
 ** test_sandbox.c -- hostile and broken rule files, run through the real
 ** binary: each must fail with exit 1, name the rule file and line and what
 ** was refused on stderr, print nothing on stdout and store no run.
-** Also the checks of a rulebook's declarations.
+** The hostile cases are files in tests/hostile/ (see its README.md), each
+** run at load time and inside a score function by the `hostile` test.
+** Also bytecode, runtime errors and the checks of a rulebook's declarations.
 **
 ** Every test gets its own folder: a small store (two offices, a province and
 ** one district with three facts for 2022) and a small valid rulebook:
@@ -12,6 +14,8 @@
 */
 #define _XOPEN_SOURCE 700
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <dirent.h>
 #include <ftw.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -178,11 +182,6 @@ static void refused_at(const char *code, int in_score, const char *what, int lin
   cli_free(&r);
 }
 
-static void refused(const char *code, const char *what) {
-  refused_at(code, 0, what, -1, NULL, NULL);
-  refused_at(code, 1, what, -1, NULL, NULL);
-}
-
 /* ---- the test rulebook itself ---- */
 
 Test(sandbox, the_test_rulebook_scores_and_stores_a_run) {
@@ -194,113 +193,156 @@ Test(sandbox, the_test_rulebook_scores_and_stores_a_run) {
   cli_free(&r);
 }
 
-/* ---- blocked functions and libraries ---- */
+/* ---- tests/hostile: one file per case (see tests/hostile/README.md) ---- */
 
-Test(sandbox, os_execute) { refused("os.execute(\"touch /tmp/parindex-pwned\")", "os.execute is blocked"); }
-Test(sandbox, io_open) { refused("local f = io.open(\"/etc/passwd\")", "io.open is blocked"); }
-Test(sandbox, require) { refused("local os = require(\"os\")", "require is blocked"); }
-Test(sandbox, dofile) { refused("dofile(\"/etc/passwd\")", "dofile is blocked"); }
-Test(sandbox, loadfile) { refused("local f = loadfile(\"/etc/passwd\")", "loadfile is blocked"); }
-Test(sandbox, load_text) { refused("local f = load(\"return 1\")", "load is blocked"); }
-Test(sandbox, load_binary_chunk_string) {
-  refused("local f = load(\"\\27Lua\\84\\0\\25\\147\\13\\10\\26\\10\", \"x\", \"b\")", "load is blocked");
-}
-Test(sandbox, string_dump) { refused("local s = string.dump(function() end)", "string.dump is blocked"); }
-Test(sandbox, string_dump_as_a_method) { refused("local s = (\"\").dump(function() end)", "string.dump is blocked"); }
-Test(sandbox, debug_traceback) { refused("local s = debug.traceback()", "debug.traceback is blocked"); }
-Test(sandbox, setmetatable) { refused("local t = setmetatable({}, {})", "setmetatable is blocked"); }
-Test(sandbox, getmetatable_of_strings) { refused("local m = getmetatable(\"\")", "getmetatable is blocked"); }
-Test(sandbox, rawset) { refused("rawset({}, 1, 2)", "rawset is blocked"); }
-Test(sandbox, math_random) { refused("local x = math.random()", "math.random is blocked"); }
+typedef struct { char name[64]; } hostile_case;
 
-/* ---- globals and read-only values ---- */
-
-Test(sandbox, assignment_to_a_new_global) { refused("x = 1", "assignment to global 'x'"); }
-Test(sandbox, reading_an_undefined_global) { refused("local y = nosuch + 1", "undefined global 'nosuch'"); }
-Test(sandbox, writing_into_a_library) {
-  refused("string.upper = nil", "string is read-only");
-  refused("math.pi = 3", "math is read-only");
+static int is_case(const char *name) {
+  size_t n = strlen(name);
+  return name[0] != '.' && n > 4 && n < sizeof(((hostile_case *)0)->name) &&
+         !strcmp(name + n - 4, ".lua");
 }
 
-Test(sandbox, writing_into_u) {
-  refused_at("u.x = 1", 1, "u is read-only", -1, NULL, NULL);
-  refused_at("u.lose = function() end", 1, "u is read-only", -1, NULL, NULL);
-}
-Test(sandbox, writing_into_u_unit) { refused_at("u.unit.id = \"other\"", 1, "u.unit is read-only", -1, NULL, NULL); }
-Test(sandbox, writing_into_a_record) {
-  refused_at("u.records(\"items\")[1].n = 5", 1, "a record is read-only", -1, NULL, NULL);
-  refused_at("table.insert(u.records(\"items\"), {})", 1, "records is read-only", -1, NULL, NULL);
-}
-Test(sandbox, writing_into_params) {
-  refused_at("p.k = 2", 1, "params is read-only", -1, NULL, NULL);
-  refused_at("p.t[1] = 3", 1, "params is read-only", -1, NULL, NULL);
+static int cmp_case(const void *a, const void *b) {
+  return strcmp(((const hostile_case *)a)->name, ((const hostile_case *)b)->name);
 }
 
-/* ---- budgets ---- */
+static void free_cases(struct criterion_test_params *ctp) { cr_free(ctp->params); }
 
-Test(sandbox, endless_loop_is_stopped_by_the_instruction_budget) {
-  refused_at("while true do end", 0, "instruction budget", -1, "--max-instructions", "100000");
-  refused_at("while true do end", 1, "instruction budget", -1, "--max-instructions", "100000");
+ParameterizedTestParameters(sandbox, hostile) {
+  DIR *d = opendir(PARINDEX_TEST_DIR "/hostile");
+  size_t n = 0, cap = 128;
+  hostile_case *cases = cr_malloc(cap * sizeof *cases);
+  for (struct dirent *e; d && (e = readdir(d));)
+    if (is_case(e->d_name) && n < cap) memcpy(cases[n++].name, e->d_name, strlen(e->d_name) + 1);
+  if (d) closedir(d);
+  qsort(cases, n, sizeof *cases, cmp_case);
+  return cr_make_param_array(hostile_case, cases, n, free_cases);
 }
 
-Test(sandbox, endless_loop_is_stopped_by_the_default_budget) {
-  refused_at("while true do end", 0, "instruction budget exceeded (10000000", -1, NULL, NULL);
-  refused_at("while true do end", 1, "instruction budget exceeded (10000000", -1, NULL, NULL);
+Test(sandbox, there_are_at_least_25_hostile_cases) {
+  DIR *d = opendir(PARINDEX_TEST_DIR "/hostile");
+  cr_assert_not_null(d);
+  int n = 0;
+  for (struct dirent *e; (e = readdir(d));) n += is_case(e->d_name);
+  closedir(d);
+  cr_expect_geq(n, 25, "only %d files in tests/hostile", n);
 }
 
-Test(sandbox, endless_recursion) {
-  refused_at("local function f() return 1 + f() end f()", 0, "instruction budget", -1,
-             "--max-instructions", "100000");
-  refused_at("local function f() return 1 + f() end f()", 1, "instruction budget", -1,
-             "--max-instructions", "100000");
+/* What a case file says: header fields and the code after them. */
+typedef struct { char *text; const char *expect, *top, *options, *code; } hostile_spec;
+
+static void parse_case(const char *name, hostile_spec *h) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/hostile/%s", PARINDEX_TEST_DIR, name);
+  memset(h, 0, sizeof *h);
+  h->text = read_text(path, NULL);
+  cr_assert_not_null(h->text, "cannot read %s", path);
+  char *p = h->text;
+  while (!strncmp(p, "-- ", 3)) {
+    char *eol = strchr(p, '\n');
+    cr_assert_not_null(eol, "%s: no code after the header", name);
+    *eol = '\0';
+    if (!strncmp(p, "-- expect: ", 11)) h->expect = p + 11;
+    else if (!strncmp(p, "-- top: ", 8)) h->top = p + 8;
+    else if (!strncmp(p, "-- options: ", 12)) h->options = p + 12;
+    p = eol + 1;
+  }
+  size_t n = strlen(p);
+  while (n && p[n - 1] == '\n') p[--n] = '\0';
+  h->code = p;
+  cr_assert(h->expect && *h->code, "%s: needs '-- expect:' and code", name);
 }
 
-Test(sandbox, endless_recursion_with_default_limits) {
-  /* whichever limit comes first (memory, stack, budget), it is a clean refusal */
-  const char *code = "local function f() return 1 + f() end f()";
-  for (int in_score = 0; in_score < 2; in_score++) {
-    plant(code, in_score);
-    cli_result r = score(NULL, NULL);
-    cr_expect_eq(r.status, 1, "exit %d: %s", r.status, r.err);
-    cr_expect_str_empty(r.out);
-    cr_expect(names_line(r.err, in_score ? 4 : 2), "%s", r.err);
-    cr_expect(strstr(r.err, "memory cap") || strstr(r.err, "stack overflow") ||
-              strstr(r.err, "instruction budget"), "%s", r.err);
+/* Does err hold one of the " | "-separated alternatives of want? */
+static int says(const char *err, const char *want) {
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s", want);
+  for (char *alt = buf, *next; alt; alt = next) {
+    next = strstr(alt, " | ");
+    if (next) { *next = '\0'; next += 3; }
+    if (strstr(err, alt)) return 1;
+  }
+  return 0;
+}
+
+/* Every file under the test folder with size and modification time (not a
+** folder's time: SQLite creates and removes its -wal and -shm files). */
+static char *tree;
+static size_t treelen;
+static FILE *treeout;
+static int tree_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+  (void)ftw;
+  if (flag == FTW_D) { fprintf(treeout, "%s/\n", path); return 0; }
+  fprintf(treeout, "%s %o %lld %lld.%09ld\n", path, (unsigned)st->st_mode, (long long)st->st_size,
+          (long long)st->st_mtim.tv_sec, st->st_mtim.tv_nsec);
+  return 0;
+}
+static char *snapshot(void) {
+  treeout = open_memstream(&tree, &treelen);
+  cr_assert_not_null(treeout);
+  nftw(dir, tree_entry, 16, FTW_PHYS);
+  fclose(treeout);
+  return tree;
+}
+
+static void hostile_run(const char *name, const hostile_spec *h, int in_score) {
+  const char *where = in_score ? "in score()" : "at top level";
+  const char *want = !in_score && h->top ? h->top : h->expect;
+  plant(h->code, in_score);
+  size_t nbefore = 0, nafter = 0;
+  char *before = read_text(db, &nbefore), *files = snapshot();
+  char opts[128] = "";
+  const char *args[16] = {"--db", db, "score", "--rules", rules, "--year", "2022", "--unit", "d1"};
+  int n = 9;
+  if (h->options) {
+    snprintf(opts, sizeof opts, "%s", h->options);
+    for (char *t = strtok(opts, " "); t && n < 15; t = strtok(NULL, " ")) args[n++] = t;
+  }
+  args[n] = NULL;
+  cli_opts o = {.cwd = dir, .seconds = 5};               /* the folder is the working dir */
+  cli_result r = cli_run_opts(&o, args);
+  char *after = read_text(db, &nafter), *files2 = snapshot();
+  cr_expect_eq(r.status, 1, "%s %s: exit %d, want 1 within 5 s\nstderr: %s", name, where, r.status, r.err);
+  cr_expect_str_empty(r.out, "%s %s: stdout: %s", name, where, r.out);
+  int line = (in_score ? 3 : 1) + 1;                     /* the code's first line */
+  cr_expect(names_line(r.err, line), "%s %s: stderr does not name 12_evil.lua:%d:\n%s", name,
+            where, line, r.err);
+  cr_expect(says(r.err, want), "%s %s: stderr does not say '%s':\n%s", name, where, want, r.err);
+  if (in_score)
+    cr_expect(strstr(r.err, "criterion 1.2") != NULL, "%s %s: the criterion is not named:\n%s",
+              name, where, r.err);
+  cr_expect(before && after && nbefore == nafter && !memcmp(before, after, nbefore),
+            "%s %s: the store file changed", name, where);
+  cr_expect_str_eq(files2, files, "%s %s: files in the test folder changed:\n%s\nnow:\n%s", name,
+                   where, files, files2);
+  cli_free(&r);
+  free(before); free(after); free(files); free(files2);
+}
+
+ParameterizedTest(hostile_case *c, sandbox, hostile) {
+  hostile_spec h;
+  parse_case(c->name, &h);
+  hostile_run(c->name, &h, 0);
+  hostile_run(c->name, &h, 1);
+  free(h.text);
+}
+
+/* The defaults (10,000,000 instructions, 64 MiB) leave a wide margin: the
+** bundled rulebooks score within the smallest budget the CLI accepts (1000,
+** checked every 1000 instructions) and a 1 MiB cap. */
+Test(sandbox, bundled_rulebooks_stay_far_below_the_limits) {
+  char *store = bundled_store();
+  for (int y = 2021; y <= 2022; y++) {
+    char year[8];
+    snprintf(year, sizeof year, "%d", y);
+    cli_result r = run((const char *const[]){"--db", store, "score", "--rules", "rules/lai-chau/district",
+                                             "--year", year, "--max-instructions", "1000",
+                                             "--max-memory", "1", NULL});
+    cr_expect_eq(r.status, 0, "%d: %s", y, r.err);
     cli_free(&r);
   }
-}
-
-Test(sandbox, huge_string_rep_in_a_criterion) {
-  /* one allocation over the hard cap: the criterion's file and a line */
-  refused_at("local s = string.rep(\"x\", 1e9)", 1, "memory cap", 0, NULL, NULL);
-}
-
-/* string.rep checks its size against the memory left, so even a single
-** huge allocation is refused at the rule's own line. */
-Test(sandbox, huge_string_rep_at_top_level_names_the_file) {
-  refused_at("local s = string.rep(\"x\", 1e9)", 0, "memory cap", -1, NULL, NULL);
-}
-
-Test(sandbox, table_grown_without_end_hits_the_memory_cap) {
-  const char *code = "local t = {} local i = 0 while true do i = i + 1 t[i] = {i} end";
-  refused_at(code, 0, "memory cap exceeded (16 MiB)", -1, "--max-memory", "16");
-  refused_at(code, 1, "memory cap exceeded (16 MiB)", -1, "--max-memory", "16");
-}
-
-/* Lua pattern matching runs in C, where the count hook never fires: the
-** worst case of each match (length ^ quantifiers) is charged to the budget. */
-Test(sandbox, pattern_backtracking_counts_against_the_budget) {
-  refused_at("local r = string.rep(\"a\", 80):find(\".-.-.-.-b\")", 0, "instruction budget", -1,
-             "--max-instructions", "1000");
-}
-
-/* ---- error objects ---- */
-
-Test(sandbox, table_error_object) { refused("error({})", "error object is a table value"); }
-
-Test(sandbox, error_object_with_tostring_is_blocked_anyway) {
-  refused("error(setmetatable({}, {__tostring = function() return \"x\" end}))",
-          "setmetatable is blocked");
+  free(store);
 }
 
 /* ---- bytecode ---- */

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# scripts/valgrind.sh -- run the CLI end to end under valgrind (memcheck):
+# import, score, explain, tasks and error paths (a malformed fact file, a
+# hostile rule stopped by the budget, a rule stopped by the memory cap, a
+# store that is not SQLite). Every run must report zero errors and zero
+# definitely lost bytes, and exit as expected. Uses build/parindex (or
+# $PARINDEX_BIN); needs valgrind.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${PARINDEX_BIN:-$ROOT/build/parindex}
+[ -x "$BIN" ] || { echo "valgrind.sh: no $BIN (build first)" >&2; exit 1; }
+command -v valgrind >/dev/null || { echo "valgrind.sh: valgrind is not installed" >&2; exit 1; }
+cd "$ROOT"
+
+W=$(mktemp -d /tmp/parindex-valgrind-XXXXXX)
+trap 'rm -rf "$W"' EXIT
+DB=$W/store.db
+RULES=rules/lai-chau/district
+runs=0
+
+# vg WANT_EXIT ARGS... : one run under memcheck
+vg() {
+  local want=$1; shift
+  local status=0
+  valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
+    --errors-for-leak-kinds=definite --log-file="$W/vg.log" \
+    "$BIN" --db "$DB" "$@" >"$W/out" 2>"$W/err" || status=$?
+  runs=$((runs + 1))
+  if [ -s "$W/vg.log" ] || [ "$status" = 99 ]; then
+    echo "valgrind.sh: parindex $*: valgrind reports:" >&2; cat "$W/vg.log" >&2; exit 1
+  fi
+  if [ "$status" != "$want" ]; then
+    echo "valgrind.sh: parindex $*: exit $status, want $want" >&2; cat "$W/err" >&2; exit 1
+  fi
+  echo "  ok (exit $status): parindex $*"
+}
+
+echo "valgrind.sh: memcheck, every run must be clean"
+vg 0 import data/lai-chau
+vg 0 score --rules "$RULES" --year 2022
+vg 0 score --rules "$RULES" --year 2022 --format json --lang en
+vg 0 explain --rules "$RULES" --year 2022 --unit muong-te
+vg 0 explain --rules "$RULES" --year 2022 --unit muong-te --format json
+vg 0 tasks --rules "$RULES" --year 2022 --unit muong-te
+vg 0 tasks --rules "$RULES" --year 2022 --unit muong-te --format json
+
+# error paths
+vg 1 import tests/malformed/json-missing-comma.json
+vg 1 import tests/malformed/csv-very-long-line.csv
+vg 1 score --rules "$RULES" --year 2022 --unit nowhere
+mkdir "$W/evil"
+cp "$RULES"/2022/*.lua "$W/evil/"
+printf 'local t = {} while true do t[#t + 1] = t end\n' >"$W/evil/99_loop.lua"
+vg 1 score --rules "$W/evil" --year 2022 --max-instructions 100000
+printf 'local s = "x" for i = 1, 40 do s = s .. s end\n' >"$W/evil/99_loop.lua"
+vg 1 score --rules "$W/evil" --year 2022 --max-memory 16
+echo "not a database, just text; not a database, just text" >"$W/text.db"
+DB=$W/text.db vg 1 score --rules "$RULES" --year 2022
+vg 2 score --no-such-option
+echo "valgrind.sh: $runs runs, 0 errors, 0 bytes definitely lost"

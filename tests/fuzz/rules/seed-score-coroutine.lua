@@ -1,0 +1,6 @@
+criterion "1.2" {
+  name = "c12", max = 2, owner = "noi-vu", params = { k = 1, t = { 1 } },
+  score = function(u, p)
+    local co = coroutine.create(function() while true do end end)
+  end,
+}

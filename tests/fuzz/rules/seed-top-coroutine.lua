@@ -1,0 +1,3 @@
+-- an evil rule file
+local co = coroutine.create(function() while true do end end)
+criterion "1.2" { name = "c12", max = 2, owner = "noi-vu", score = function(u, p) end }

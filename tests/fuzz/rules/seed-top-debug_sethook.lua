@@ -1,0 +1,3 @@
+-- an evil rule file
+debug.sethook()
+criterion "1.2" { name = "c12", max = 2, owner = "noi-vu", score = function(u, p) end }

@@ -1,0 +1,3 @@
+-- an evil rule file
+local f = load("\27Lua\84\0\25\147\13\10\26\10", "x", "b")
+criterion "1.2" { name = "c12", max = 2, owner = "noi-vu", score = function(u, p) end }

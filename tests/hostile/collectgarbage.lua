@@ -1,0 +1,3 @@
+-- collectgarbage is blocked
+-- expect: collectgarbage is blocked
+collectgarbage("stop")

@@ -1,0 +1,3 @@
+-- the registry holds the real globals: debug is blocked
+-- expect: debug.getregistry is blocked
+local r = debug.getregistry()

@@ -1,0 +1,3 @@
+-- dofile must not run another file
+-- expect: dofile is blocked
+dofile("/etc/passwd")

@@ -1,0 +1,3 @@
+-- error() with nil still names the file and line
+-- expect: error object is a nil value
+error()

@@ -1,0 +1,3 @@
+-- getmetatable("").__index = ... would change every string
+-- expect: getmetatable is blocked
+getmetatable("").__index = {}

@@ -1,0 +1,3 @@
+-- load must not compile text at run time
+-- expect: load is blocked
+local f = load("return 1")

@@ -1,0 +1,3 @@
+-- math.random is blocked: scores must be reproducible
+-- expect: math.random is blocked
+local x = math.random()

@@ -1,0 +1,3 @@
+-- os.exit must not end the process (with exit 0)
+-- expect: os.exit is blocked
+os.exit(0)

@@ -1,0 +1,3 @@
+-- the environment is not readable
+-- expect: os.getenv is blocked
+local h = os.getenv("HOME")

@@ -1,0 +1,3 @@
+-- os.remove must not delete the store
+-- expect: os.remove is blocked
+os.remove("store.db")

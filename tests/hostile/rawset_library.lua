@@ -1,0 +1,3 @@
+-- rawset on a shared table is blocked
+-- expect: rawset is blocked
+rawset(string, "upper", nil)

@@ -1,0 +1,3 @@
+-- a new global is refused
+-- expect: assignment to global 'x'
+x = 1

@@ -1,0 +1,3 @@
+-- the math library is read-only
+-- expect: math is read-only
+math.pi = 3

@@ -1,0 +1,3 @@
+-- the rule API functions cannot be replaced
+-- expect: assignment to global 'criterion'
+criterion = function() end
