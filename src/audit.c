@@ -20,25 +20,82 @@ const char *audit_fact_value(const fact *f, char *buf, size_t n) {
   }
 }
 
-static void add_fact_line(sha256_ctx *c, const fact *f) {
-  char buf[64];
-  sha256_adds(c, f->key);
-  sha256_add(c, "\t", 1);
-  sha256_adds(c, fact_type_name(f->type));
-  sha256_add(c, "\t", 1);
-  sha256_adds(c, audit_fact_value(f, buf, sizeof buf));
-  sha256_add(c, "\t", 1);
-  sha256_adds(c, f->source);
-  sha256_add(c, "\t", 1);
-  sha256_adds(c, f->note);
-  sha256_add(c, "\n", 1);
+static void put(char **buf, size_t *cap, size_t *n, const char *s, size_t len) {
+  if (*n + len + 1 > *cap) {
+    size_t c = *cap ? *cap : 1024;
+    while (*n + len + 1 > c) c *= 2;
+    char *g = realloc(*buf, c);
+    if (!g) abort();
+    *buf = g; *cap = c;
+  }
+  memcpy(*buf + *n, s, len);
+  *n += len;
+  (*buf)[*n] = '\0';
+}
+
+static void put_field(char **buf, size_t *cap, size_t *n, const char *v) {
+  if (!v) { put(buf, cap, n, "\\N", 2); return; }
+  const char *run = v;
+  for (; *v; v++) {
+    const char *esc = *v == '\\' ? "\\\\" : *v == '\t' ? "\\t" : *v == '\n' ? "\\n" : *v == '\r' ? "\\r" : NULL;
+    if (!esc) continue;
+    put(buf, cap, n, run, (size_t)(v - run));
+    put(buf, cap, n, esc, 2);
+    run = v + 1;
+  }
+  put(buf, cap, n, run, (size_t)(v - run));
+}
+
+size_t audit_facts_text(const unit_facts *uf, char **buf, size_t *cap) {
+  size_t n = 0;
+  char num[64];
+  put(buf, cap, &n, "", 0);
+  for (size_t i = 0; i < uf->n; i++) {
+    const fact *f = &uf->facts[i];
+    put_field(buf, cap, &n, f->key);
+    put(buf, cap, &n, "\t", 1);
+    put_field(buf, cap, &n, fact_type_name(f->type));
+    put(buf, cap, &n, "\t", 1);
+    put_field(buf, cap, &n, audit_fact_value(f, num, sizeof num));
+    put(buf, cap, &n, "\t", 1);
+    put_field(buf, cap, &n, f->source);
+    put(buf, cap, &n, "\t", 1);
+    put_field(buf, cap, &n, f->note);
+    put(buf, cap, &n, "\n", 1);
+  }
+  return n;
+}
+
+int audit_facts_parse(char *text, int (*fn)(char *const fields[5], void *ud), void *ud) {
+  char *p = text;
+  while (*p) {
+    char *fields[5];
+    for (int k = 0; k < 5; k++) {
+      char want = k < 4 ? '\t' : '\n';
+      if (p[0] == '\\' && p[1] == 'N' && p[2] == want) { fields[k] = NULL; p += 3; continue; }
+      char *start = p, *out = p;
+      while (*p && *p != '\t' && *p != '\n') {
+        if (*p != '\\') { *out++ = *p++; continue; }
+        char c = p[1] == 't' ? '\t' : p[1] == 'n' ? '\n' : p[1] == 'r' ? '\r' : p[1] == '\\' ? '\\' : 0;
+        if (!c) return -1;
+        *out++ = c;
+        p += 2;
+      }
+      if (*p != want) return -1;
+      p++;
+      *out = '\0';                               /* at or before the separator just passed */
+      fields[k] = start;
+    }
+    if (fn(fields, ud)) return -1;
+  }
+  return 0;
 }
 
 void audit_facts_sha256(const unit_facts *uf, char out[SHA256_HEX]) {
-  sha256_ctx *c = sha256_new();
-  if (!c) abort();
-  for (size_t i = 0; i < uf->n; i++) add_fact_line(c, &uf->facts[i]);
-  sha256_end(c, out);
+  char *buf = NULL;
+  size_t cap = 0, n = audit_facts_text(uf, &buf, &cap);
+  sha256_hex(buf, n, out);
+  free(buf);
 }
 
 char *audit_read_file(const char *path, size_t *len) {
@@ -122,24 +179,22 @@ int audit_begin(store *s, int64_t run, const rulebook *rb, audit_writer *w, char
 }
 
 int audit_unit(store *s, int64_t run, const unit_facts *uf, audit_writer *w) {
-  char sha[SHA256_HEX], buf[64];
-  audit_facts_sha256(uf, sha);
+  char sha[SHA256_HEX];
+  size_t n = audit_facts_text(uf, &w->text, &w->textcap);
+  sha256_hex(w->text, n, sha);
   sha256_adds(w->facts, uf->unit.id);
   sha256_add(w->facts, "\t", 1);
   sha256_adds(w->facts, sha);
   sha256_add(w->facts, "\n", 1);
-  if (store_run_unit_facts(s, run, &uf->unit, sha)) return -1;
-  for (size_t i = 0; i < uf->n; i++) {
-    const fact *f = &uf->facts[i];
-    if (store_run_fact(s, run, uf->unit.id, f->key, fact_type_name(f->type),
-                       audit_fact_value(f, buf, sizeof buf), f->source, f->note))
-      return -1;
-  }
-  return 0;
+  if (store_fact_text(s, sha, w->text)) return -1;      /* once per distinct set of facts */
+  return store_run_unit_facts(s, run, &uf->unit, sha);
 }
 
 int audit_finish(store *s, int64_t run, audit_writer *w) {
   char sha[SHA256_HEX];
+  free(w->text);
+  w->text = NULL;
+  w->textcap = 0;
   if (!w->facts) return s ? -1 : 0;
   sha256_end(w->facts, sha);
   w->facts = NULL;

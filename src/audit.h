@@ -28,6 +28,15 @@
 const char *audit_fact_value(const fact *f, char *buf, size_t n);
 /* Digest of one unit's facts. */
 void audit_facts_sha256(const unit_facts *uf, char out[SHA256_HEX]);
+/* A unit's facts as one canonical text, the input of audit_facts_sha256 and
+** what a run stores (fact_texts): a line per fact, "key\ttype\tvalue\tsource\t
+** note\n", with \\, tab, newline and carriage return escaped as \\\\, \\t, \\n,
+** \\r and a missing source or note as \\N. *buf (capacity *cap) is grown
+** with realloc and reused; returns its length. */
+size_t audit_facts_text(const unit_facts *uf, char **buf, size_t *cap);
+/* Parse such a text back: calls fn once per fact with its five fields
+** (NULL for \\N), unescaped in place. Returns 0, or -1 if malformed. */
+int audit_facts_parse(char *text, int (*fn)(char *const fields[5], void *ud), void *ud);
 
 /* path relative to the folder dir ("01_x.lua", "../2022/01_x.lua"), lexically. */
 void audit_rel_name(const char *dir, const char *path, char *out, size_t n);
@@ -39,6 +48,7 @@ char *audit_read_file(const char *path, size_t *len);
 typedef struct {
   sha256_ctx *facts;        /* the run's facts digest, fed unit by unit */
   char rules_sha256[SHA256_HEX];
+  char *text; size_t textcap;   /* a unit's facts text, reused (audit_facts_text) */
 } audit_writer;
 /* Rule files (text and sha256) and offices. 0 or -1 with err. */
 int audit_begin(store *s, int64_t run, const rulebook *rb, audit_writer *w, char *err, size_t errlen);

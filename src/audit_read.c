@@ -108,6 +108,19 @@ static int on_fact(const store_row *row, void *ud) {
   return 0;
 }
 
+static int on_fact_fields(char *const fields[5], void *ud) {
+  store_row row = {0};
+  row.n = 5;
+  for (int k = 0; k < 5; k++) row.t[k] = fields[k];
+  return on_fact(&row, ud);
+}
+
+static int on_fact_text(const store_row *row, void *ud) {   /* schema v3: one text per unit */
+  load_ctx *c = ud;
+  char *text = arena_strdup(&c->r->a, row->t[0] ? row->t[0] : "");
+  return audit_facts_parse(text, on_fact_fields, ud) ? -1 : 0;
+}
+
 int audit_run_load(store *s, int64_t id, audit_run *r, char *err, size_t errlen) {
   load_ctx c = {r, 0, 0, NULL};
   memset(r, 0, sizeof *r);
@@ -122,7 +135,8 @@ int audit_run_load(store *s, int64_t id, audit_run *r, char *err, size_t errlen)
   for (int i = 0; i < r->nunit_rows; i++) {
     c.u = &r->unit_rows[i];
     c.fcap = 0;
-    if (store_run_query(s, RQ_FACTS, id, c.u->unit.id, on_fact, &c)) goto fail;
+    if (store_run_query(s, RQ_FACTS, id, c.u->unit.id, on_fact, &c)) goto fail;   /* v2 runs */
+    if (!c.u->nfacts && store_run_query(s, RQ_FACT_TEXT, id, c.u->unit.id, on_fact_text, &c)) goto fail;
   }
   return 0;
 fail:

@@ -101,6 +101,13 @@ static const char *const migrations[] = {
   "CREATE TRIGGER run_facts_no_delete BEFORE DELETE ON run_facts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
   "CREATE TRIGGER run_audit_no_update BEFORE UPDATE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
   "CREATE TRIGGER run_audit_no_delete BEFORE DELETE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
+  /* v3: the facts a run read are kept once per distinct set, by the sha256
+  ** that run_unit_facts already holds (one text per unit instead of one row
+  ** per fact; a run over unchanged facts adds none). run_facts stays for
+  ** the runs stored by v2. */
+  "CREATE TABLE fact_texts(sha256 TEXT PRIMARY KEY, content TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TRIGGER fact_texts_no_update BEFORE UPDATE ON fact_texts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER fact_texts_no_delete BEFORE DELETE ON fact_texts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
 };
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
                "one migration per schema version");

@@ -8,7 +8,7 @@
 #include "store_int.h"
 
 enum {                                /* slots in store_extra_stmt, after the queries */
-  W_TEXT = RQ_COUNT, W_FILE, W_OFFICE, W_UNIT, W_FACT, W_AUDIT, W_COUNT
+  W_TEXT = RQ_COUNT, W_FILE, W_OFFICE, W_UNIT, W_FACT_TEXT, W_AUDIT, W_COUNT
 };
 _Static_assert(W_COUNT <= STORE_EXTRA_STMTS, "raise STORE_EXTRA_STMTS");
 
@@ -32,11 +32,13 @@ static const char *const sql[W_COUNT] = {
   [RQ_CRITERIA] = "SELECT criterion,points,max,na FROM run_criteria WHERE run=?1 AND unit=?2",
   [RQ_DEDUCTIONS] = "SELECT criterion,seq,requested,points,reason,facts,tasks FROM run_deductions"
                     " WHERE run=?1 AND unit=?2 ORDER BY criterion,seq",
+  [RQ_FACT_TEXT] = "SELECT x.content FROM run_unit_facts u JOIN fact_texts x ON x.sha256=u.sha256"
+                   " WHERE u.run=?1 AND u.unit=?2",
   [W_TEXT] = "INSERT OR IGNORE INTO rule_texts(sha256,content) VALUES(?1,?2)",
   [W_FILE] = "INSERT INTO run_files(run,seq,path,sha256) VALUES(?1,?2,?3,?4)",
   [W_OFFICE] = "INSERT INTO run_offices(run,id,name) VALUES(?1,?2,?3)",
   [W_UNIT] = "INSERT INTO run_unit_facts(run,unit,name,kind,parent,sha256) VALUES(?1,?2,?3,?4,?5,?6)",
-  [W_FACT] = "INSERT INTO run_facts(run,unit,key,type,value,source,note) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+  [W_FACT_TEXT] = "INSERT OR IGNORE INTO fact_texts(sha256,content) VALUES(?1,?2)",
   [W_AUDIT] = "INSERT INTO run_audit(run,rules_sha256,facts_sha256) VALUES(?1,?2,?3)",
 };
 
@@ -79,10 +81,8 @@ int store_run_unit_facts(store *s, int64_t run, const unit_info *u, const char *
                    "storing a run unit");
 }
 
-int store_run_fact(store *s, int64_t run, const char *unit, const char *key, const char *type,
-                   const char *value, const char *source, const char *note) {
-  return write_row(s, W_FACT, run, 6, (const char *const[]){unit, key, type, value, source, note},
-                   "storing a run fact");
+int store_fact_text(store *s, const char *sha256, const char *content) {
+  return write_row(s, W_FACT_TEXT, -1, 2, (const char *const[]){sha256, content}, "storing the facts of a run");
 }
 
 int store_run_audit(store *s, int64_t run, const char *rules_sha256, const char *facts_sha256) {

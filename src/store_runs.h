@@ -19,8 +19,9 @@ int store_run_file(store *s, int64_t run, int seq, const char *path, const char 
                    const char *content);
 int store_run_office(store *s, int64_t run, const char *id, const char *name);
 int store_run_unit_facts(store *s, int64_t run, const unit_info *u, const char *sha256);
-int store_run_fact(store *s, int64_t run, const char *unit, const char *key, const char *type,
-                   const char *value, const char *source, const char *note);
+/* A unit's facts as one canonical text (see audit.c), stored once by its
+** sha256: runs that read the same facts share it. */
+int store_fact_text(store *s, const char *sha256, const char *content);
 int store_run_audit(store *s, int64_t run, const char *rules_sha256, const char *facts_sha256);
 
 #define STORE_ROW_MAX 12
@@ -44,6 +45,7 @@ typedef enum {
   RQ_COMPONENTS,     /* ?1 run ?2 unit -> component points max */
   RQ_CRITERIA,       /* ?1 run ?2 unit -> criterion points max na */
   RQ_DEDUCTIONS,     /* ?1 run ?2 unit -> criterion seq requested points reason facts tasks */
+  RQ_FACT_TEXT,      /* ?1 run ?2 unit -> content (schema v3 runs: the facts as one text) */
   RQ_COUNT
 } store_run_query_id;
 

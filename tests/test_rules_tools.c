@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "store.h"
 
 #define R2021 "rules/lai-chau/district/2021"
 #define R2022 "rules/lai-chau/district/2022"
@@ -203,7 +204,7 @@ Test(audit, facts_changed_since_are_named) {
 
 Test(audit, run_tables_refuse_delete_and_update) {
   static const char *const sql[] = {
-    "DELETE FROM runs", "DELETE FROM run_deductions", "DELETE FROM run_facts", "DELETE FROM run_files",
+    "DELETE FROM runs", "DELETE FROM run_deductions", "DELETE FROM fact_texts", "DELETE FROM run_files",
     "DELETE FROM rule_texts", "UPDATE run_audit SET rules_sha256='x'", "DELETE FROM run_audit", NULL};
   char *db = bundled_store(), cmd[4096];
   cli_result r = cli_run((const char *const[]){"--db", db, "score", "--year", "2022", NULL});
@@ -354,16 +355,16 @@ Test(audit, a_v1_store_is_upgraded_and_its_old_runs_still_show) {
   cli_result r = cli_run((const char *const[]){"--db", db, "score", "--year", "2022", "--unit", "muong-te", NULL});
   cr_assert_eq(r.status, 0, "%s", r.err);
   cli_free(&r);
-  /* turn it into a schema-1 store holding one run: the v2 tables go, user_version 1 */
-  snprintf(cmd, sizeof cmd, "sqlite3 '%s' 'DROP TABLE run_audit; DROP TABLE run_facts; DROP TABLE run_unit_facts;"
+  /* turn it into a schema-1 store holding one run: the v2 and v3 tables go, user_version 1 */
+  snprintf(cmd, sizeof cmd, "sqlite3 '%s' 'DROP TABLE fact_texts; DROP TABLE run_audit; DROP TABLE run_facts; DROP TABLE run_unit_facts;"
            " DROP TABLE run_offices; DROP TABLE run_files; DROP TABLE rule_texts; PRAGMA user_version=1;'", db);
   cr_assert_eq(system(cmd), 0, "%s", cmd);
   r = cli_run((const char *const[]){"--db", db, "runs", "--format", "json", NULL});
   cr_expect_eq(r.status, 0, "%s", r.err);
   cr_expect(strstr(r.out, "\"rules_sha256\":\tnull"), "%s", r.out);
   cli_free(&r);
-  snprintf(cmd, sizeof cmd, "test \"$(sqlite3 '%s' 'PRAGMA user_version')\" = 2", db);
-  cr_expect_eq(system(cmd), 0, "the store was not upgraded to version 2");
+  snprintf(cmd, sizeof cmd, "test \"$(sqlite3 '%s' 'PRAGMA user_version')\" = %d", db, STORE_SCHEMA_VERSION);
+  cr_expect_eq(system(cmd), 0, "the store was not upgraded to version %d", STORE_SCHEMA_VERSION);
   r = cli_run((const char *const[]){"--db", db, "verify", "1", NULL});
   cr_expect_eq(r.status, 1);
   cr_expect(strstr(r.err, "stored before the audit trail"), "%s", r.err);
