@@ -307,7 +307,6 @@ static int cmp_comp(const void *a, const void *b) {
   return idcmp(((const rb_component *)a)->id, ((const rb_component *)b)->id);
 }
 
-static const rulebook *sort_rb;
 static int cmp_crit(const void *a, const void *b) {
   const rb_criterion *x = a, *y = b;
   if (x->comp != y->comp) return x->comp < y->comp ? -1 : 1;
@@ -393,19 +392,15 @@ static void check_rulebook(rulebook *rb, char *err, size_t errlen) {
 
 /* Sort components and criteria into id order and link them. */
 static void order_rulebook(rulebook *rb) {
-  char **ids = malloc((size_t)(rb->ncomps ? rb->ncomps : 1) * sizeof *ids);
-  if (!ids) abort();
-  qsort(rb->comps, (size_t)rb->ncomps, sizeof *rb->comps, cmp_comp);
+  if (rb->ncomps) qsort(rb->comps, (size_t)rb->ncomps, sizeof *rb->comps, cmp_comp);
   for (int i = 0; i < rb->ncrits; i++) rb->crits[i].comp = find_comp(rb, rb->crits[i].compid);
-  sort_rb = rb;
-  qsort(rb->crits, (size_t)rb->ncrits, sizeof *rb->crits, cmp_crit);
+  if (rb->ncrits) qsort(rb->crits, (size_t)rb->ncrits, sizeof *rb->crits, cmp_crit);
   for (int i = 0; i < rb->ncomps; i++) { rb->comps[i].first = 0; rb->comps[i].count = 0; }
   for (int i = rb->ncrits - 1; i >= 0; i--) {
     rb_component *c = &rb->comps[rb->crits[i].comp];
     c->first = i;
     c->count++;
   }
-  free(ids);
 }
 
 /* ---- files ---- */
