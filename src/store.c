@@ -48,7 +48,8 @@ static const char *const migrations[] = {
   "CREATE TABLE units(id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"
   "  parent TEXT) WITHOUT ROWID;"
   "CREATE TABLE facts(year INTEGER NOT NULL, unit TEXT NOT NULL, key TEXT NOT NULL,"
-  "  type TEXT NOT NULL CHECK(type IN ('number','integer','boolean','date','text','list')),"
+  "  type TEXT NOT NULL CHECK(type='number' OR type='integer' OR type='boolean' OR type='date'"
+  "    OR type='text' OR type='list'),"
   "  value NOT NULL, source TEXT, note TEXT,"
   "  PRIMARY KEY(year,unit,key)) WITHOUT ROWID;"
   "CREATE TABLE runs(id INTEGER PRIMARY KEY, created TEXT NOT NULL, engine TEXT NOT NULL,"
@@ -215,11 +216,7 @@ store *store_open(const char *path, char *err, size_t errlen) {
   }
   sqlite3_busy_timeout(s->db, 10000);
   sqlite3_extended_result_codes(s->db, 1);
-  /* The only CHECK is facts.type IN (...), which SQLite 3.40 evaluates with a
-  ** temporary table per row (4/5 of an insert). This connection writes only
-  ** the six names of fact_type_name (store_put_fact refuses any other type),
-  ** so it skips the check; other connections still make it. */
-  if (exec(s, "PRAGMA foreign_keys=ON") || exec(s, "PRAGMA ignore_check_constraints=ON") || migrate(s)) {
+  if (exec(s, "PRAGMA foreign_keys=ON") || migrate(s)) {
     snprintf(err, errlen, "%s: %s", path, s->err);
     goto fail;
   }
