@@ -88,6 +88,12 @@ int cli_choice(const cli_args *a, const char *name, const char *choices) {
   return cli_usage_error(a, "--%s: '%s' is not one of %s", name, v, choices);
 }
 
+int cli_lang(const cli_args *a, int *en) {
+  int rc = cli_choice(a, "lang", "vi|en");
+  *en = !rc && cli_opt(a, "lang") && !strcmp(cli_opt(a, "lang"), "en");
+  return rc;
+}
+
 store *cli_open_store(const cli_args *a) {
   char err[1024];
   store *s = store_open(a->db, err, sizeof err);
@@ -199,12 +205,11 @@ int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc) {
   if ((rc = cli_int(a, "max-instructions", 1000, 1000000000000LL, 0, &insns))) return rc;
   if ((rc = cli_int(a, "max-memory", 1, 65536, 0, &mem))) return rc;
   if ((rc = cli_choice(a, "format", "text|json|csv"))) return rc;   /* csv: tasks only */
-  if ((rc = cli_choice(a, "lang", "vi|en"))) return rc;
+  if ((rc = cli_lang(a, &sc->lang_en))) return rc;
   sc->unit = cli_opt(a, "unit");
   if (need_unit && !sc->unit) return cli_usage_error(a, "--unit is required");
   sc->year = (int)year;
   sc->json = cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "json");
-  sc->lang_en = cli_opt(a, "lang") && !strcmp(cli_opt(a, "lang"), "en");
   const char *rules = cli_opt(a, "rules");
   if (rulebook_resolve(rules ? rules : default_rules(), sc->year, sc->dir, sizeof sc->dir, err, sizeof err))
     return cli_fail("%s", err);

@@ -47,6 +47,8 @@ int cli_int(const cli_args *a, const char *name, long long lo, long long hi, lon
             long long *out);
 /* The option must be one of the '|'-separated choices (or absent). */
 int cli_choice(const cli_args *a, const char *name, const char *choices);
+/* --lang vi|en: 0 and *en (1 for English, 0 for the Vietnamese default), or EXIT_USAGE. */
+int cli_lang(const cli_args *a, int *en);
 /* Open the store named by a->db; prints the error and returns NULL on failure. */
 store *cli_open_store(const cli_args *a);
 

@@ -20,9 +20,10 @@ static int run_compare(cli_args *a) {
   if ((rc = cli_int(a, "to", 1900, 2200, 0, &y2))) return rc;
   if (y1 >= y2) return cli_usage_error(a, "--from must be an earlier year than --to");
   if ((rc = cli_choice(a, "format", "text|json|csv"))) return rc;
-  if ((rc = cli_choice(a, "lang", "vi|en"))) return rc;
+  int en;
+  if ((rc = cli_lang(a, &en))) return rc;
   const char *fmt = cli_opt(a, "format") ? cli_opt(a, "format") : "text";
-  report_lang lang = cli_opt(a, "lang") && !strcmp(cli_opt(a, "lang"), "en") ? LANG_EN : LANG_VI;
+  report_lang lang = en ? LANG_EN : LANG_VI;
   store *s = cli_open_store(a);
   if (!s) return EXIT_FAIL;
   cli_year from, to;

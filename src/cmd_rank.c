@@ -21,9 +21,10 @@ static int run_rank(cli_args *a) {
   if (!cli_opt(a, "year")) return cli_usage_error(a, "--year is required");
   if ((rc = cli_int(a, "year", 1900, 2200, 0, &year))) return rc;
   if ((rc = cli_choice(a, "format", "text|json|csv"))) return rc;
-  if ((rc = cli_choice(a, "lang", "vi|en"))) return rc;
+  int en;
+  if ((rc = cli_lang(a, &en))) return rc;
   const char *fmt = cli_opt(a, "format") ? cli_opt(a, "format") : "text";
-  report_lang lang = cli_opt(a, "lang") && !strcmp(cli_opt(a, "lang"), "en") ? LANG_EN : LANG_VI;
+  report_lang lang = en ? LANG_EN : LANG_VI;
   store *s = cli_open_store(a);
   if (!s) return EXIT_FAIL;
   cli_year y;

@@ -133,13 +133,14 @@ int cli_show_run(cli_args *a, char which) {
   if (a->nargs) return cli_usage_error(a, "unexpected argument '%s'", a->args[0]);
   if (cli_opt(a, "rules")) return cli_usage_error(a, "--run shows the run with its own rules: drop --rules");
   if ((rc = parse_run_id(a, cli_opt(a, "run"), &id))) return rc;
-  if ((rc = cli_choice(a, "format", "text|json")) || (rc = cli_choice(a, "lang", "vi|en"))) return rc;
+  int en;
+  if ((rc = cli_choice(a, "format", "text|json")) || (rc = cli_lang(a, &en))) return rc;
   if ((rc = stored_load(a, id, &sr))) return rc;
   rc = EXIT_FAIL;
   const char *unit = cli_opt(a, "unit"), *crit = cli_opt(a, "criterion"), *office = cli_opt(a, "office");
   const char *year = cli_opt(a, "year");
   int json = cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "json");
-  report_lang lang = cli_opt(a, "lang") && !strcmp(cli_opt(a, "lang"), "en") ? LANG_EN : LANG_VI;
+  report_lang lang = en ? LANG_EN : LANG_VI;
   const audit_unit_row *u = NULL;
   unit_result r = {0};
   if (year && atoi(year) != sr.run.year) {

@@ -270,9 +270,10 @@ int rules_diff_main(cli_args *a, const char *dir_a, const char *dir_b) {
   long long year;
   const char *unit = cli_opt(a, "unit");
   if ((rc = cli_int(a, "year", 1900, 2200, 0, &year))) return rc;
-  if ((rc = cli_choice(a, "lang", "vi|en"))) return rc;
+  int en;
+  if ((rc = cli_lang(a, &en))) return rc;
   if (!unit != !year) return cli_usage_error(a, "--unit and --year go together");
-  char dec = cli_opt(a, "lang") && !strcmp(cli_opt(a, "lang"), "en") ? '.' : ',';
+  char dec = en ? '.' : ',';
   store *s = NULL;
   rulebook *A = NULL, *B = NULL;
   rc = EXIT_FAIL;
