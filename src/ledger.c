@@ -3,6 +3,7 @@
 */
 #include "ledger.h"
 
+#include <stdio.h>
 #include <string.h>
 
 void ledger_init(unit_result *r, const unit_info *unit, int year, int ncrits, int ncomps) {
@@ -54,4 +55,25 @@ void ledger_add_task(unit_result *r, ledger_deduction *d, const char *office, co
   d->tasks[d->ntasks].office = arena_strdup(&r->a, office);
   d->tasks[d->ntasks].text = arena_strdup(&r->a, text);
   d->ntasks++;
+}
+
+static const char *integer_text(char *end, long long n) {
+  unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+  *--end = '\0';
+  do *--end = (char)('0' + u % 10); while (u /= 10);
+  if (n < 0) *--end = '-';
+  return end;
+}
+
+void ledger_set_fact(unit_result *r, ledger_fact *lf, const fact *f) {
+  char buf[64];
+  const char *v = f->text;
+  if (f->type == FT_NUMBER) { snprintf(buf, sizeof buf, "%.15g", f->num); v = buf; }
+  else if (f->type == FT_INTEGER) v = integer_text(buf + sizeof buf, f->integer);
+  else if (f->type == FT_BOOLEAN) v = f->integer ? "true" : "false";
+  lf->key = arena_strdup(&r->a, f->key);
+  lf->type = fact_type_name(f->type);
+  lf->value = arena_strdup(&r->a, v);
+  lf->source = arena_strdup(&r->a, f->source);
+  lf->note = arena_strdup(&r->a, f->note);
 }

@@ -34,7 +34,11 @@ void sha256_end(sha256_ctx *c, char out[SHA256_HEX]) {
   unsigned char d[EVP_MAX_MD_SIZE];
   unsigned int n = 0;
   EVP_DigestFinal_ex(c->md, d, &n);
-  for (unsigned int i = 0; i < n && i < 32; i++) snprintf(out + 2 * i, 3, "%02x", d[i]);
+  static const char hex[] = "0123456789abcdef";
+  for (unsigned int i = 0; i < n && i < 32; i++) {
+    out[2 * i] = hex[d[i] >> 4];
+    out[2 * i + 1] = hex[d[i] & 15];
+  }
   out[64] = '\0';
   EVP_MD_CTX_free(c->md);
   free(c);

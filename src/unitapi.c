@@ -137,32 +137,11 @@ static int u_records(lua_State *L) {          /* u.records(key): read-only list 
 /* ---- deductions ---- */
 
 /* n as decimal text ending just before end (what %lld prints); returns its start. */
-static const char *integer_text(char *end, long long n) {
-  unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
-  *--end = '\0';
-  do *--end = (char)('0' + u % 10); while (u /= 10);
-  if (n < 0) *--end = '-';
-  return end;
-}
-
 static void copy_used_facts(unit_result *r, ledger_deduction *d, const unit_facts *uf,
                             const int *idx, int n) {
-  char buf[64];
   d->facts = arena_alloc(&r->a, (size_t)(n ? n : 1) * sizeof *d->facts);
   d->nfacts = n;
-  for (int k = 0; k < n; k++) {
-    const fact *f = &uf->facts[idx[k]];
-    ledger_fact *lf = &d->facts[k];
-    const char *v = f->text;
-    if (f->type == FT_NUMBER) { snprintf(buf, sizeof buf, "%.15g", f->num); v = buf; }
-    else if (f->type == FT_INTEGER) v = integer_text(buf + sizeof buf, f->integer);
-    else if (f->type == FT_BOOLEAN) v = f->integer ? "true" : "false";
-    lf->key = arena_strdup(&r->a, f->key);
-    lf->type = fact_type_name(f->type);
-    lf->value = arena_strdup(&r->a, v);
-    lf->source = arena_strdup(&r->a, f->source);
-    lf->note = arena_strdup(&r->a, f->note);
-  }
+  for (int k = 0; k < n; k++) ledger_set_fact(r, &d->facts[k], &uf->facts[idx[k]]);
 }
 
 static ledger_deduction *check_handle(lua_State *L) {
