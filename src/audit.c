@@ -20,52 +20,6 @@ const char *audit_fact_value(const fact *f, char *buf, size_t n) {
   }
 }
 
-static void put(char **buf, size_t *cap, size_t *n, const char *s, size_t len) {
-  if (*n + len + 1 > *cap) {
-    size_t c = *cap ? *cap : 1024;
-    while (*n + len + 1 > c) c *= 2;
-    char *g = realloc(*buf, c);
-    if (!g) abort();
-    *buf = g; *cap = c;
-  }
-  memcpy(*buf + *n, s, len);
-  *n += len;
-  (*buf)[*n] = '\0';
-}
-
-static void put_field(char **buf, size_t *cap, size_t *n, const char *v) {
-  if (!v) { put(buf, cap, n, "\\N", 2); return; }
-  const char *run = v;
-  for (; *v; v++) {
-    const char *esc = *v == '\\' ? "\\\\" : *v == '\t' ? "\\t" : *v == '\n' ? "\\n" : *v == '\r' ? "\\r" : NULL;
-    if (!esc) continue;
-    put(buf, cap, n, run, (size_t)(v - run));
-    put(buf, cap, n, esc, 2);
-    run = v + 1;
-  }
-  put(buf, cap, n, run, (size_t)(v - run));
-}
-
-size_t audit_facts_text(const unit_facts *uf, char **buf, size_t *cap) {
-  size_t n = 0;
-  char num[64];
-  put(buf, cap, &n, "", 0);
-  for (size_t i = 0; i < uf->n; i++) {
-    const fact *f = &uf->facts[i];
-    put_field(buf, cap, &n, f->key);
-    put(buf, cap, &n, "\t", 1);
-    put_field(buf, cap, &n, fact_type_name(f->type));
-    put(buf, cap, &n, "\t", 1);
-    put_field(buf, cap, &n, audit_fact_value(f, num, sizeof num));
-    put(buf, cap, &n, "\t", 1);
-    put_field(buf, cap, &n, f->source);
-    put(buf, cap, &n, "\t", 1);
-    put_field(buf, cap, &n, f->note);
-    put(buf, cap, &n, "\n", 1);
-  }
-  return n;
-}
-
 int audit_facts_parse(char *text, int (*fn)(char *const fields[5], void *ud), void *ud) {
   char *p = text;
   while (*p) {
@@ -89,13 +43,6 @@ int audit_facts_parse(char *text, int (*fn)(char *const fields[5], void *ud), vo
     if (fn(fields, ud)) return -1;
   }
   return 0;
-}
-
-void audit_facts_sha256(const unit_facts *uf, char out[SHA256_HEX]) {
-  char *buf = NULL;
-  size_t cap = 0, n = audit_facts_text(uf, &buf, &cap);
-  sha256_hex(buf, n, out);
-  free(buf);
 }
 
 char *audit_read_file(const char *path, size_t *len) {
@@ -143,8 +90,7 @@ void audit_rel_name(const char *dir, const char *path, char *out, size_t n) {
 
 int audit_begin(store *s, int64_t run, const rulebook *rb, audit_writer *w, char *err, size_t errlen) {
   sha256_ctx *all = sha256_new();
-  w->facts = sha256_new();
-  if (!all || !w->facts) abort();
+  if (!all) abort();
   for (int i = 0; i < rb->nfiles; i++) {
     size_t len;
     char sha[SHA256_HEX];
@@ -178,25 +124,6 @@ int audit_begin(store *s, int64_t run, const rulebook *rb, audit_writer *w, char
   return 0;
 }
 
-int audit_unit(store *s, int64_t run, const unit_facts *uf, audit_writer *w) {
-  char sha[SHA256_HEX];
-  size_t n = audit_facts_text(uf, &w->text, &w->textcap);
-  sha256_hex(w->text, n, sha);
-  sha256_adds(w->facts, uf->unit.id);
-  sha256_add(w->facts, "\t", 1);
-  sha256_adds(w->facts, sha);
-  sha256_add(w->facts, "\n", 1);
-  if (store_fact_text(s, sha, w->text)) return -1;      /* once per distinct set of facts */
-  return store_run_unit_facts(s, run, &uf->unit, sha);
-}
-
 int audit_finish(store *s, int64_t run, audit_writer *w) {
-  char sha[SHA256_HEX];
-  free(w->text);
-  w->text = NULL;
-  w->textcap = 0;
-  if (!w->facts) return s ? -1 : 0;
-  sha256_end(w->facts, sha);
-  w->facts = NULL;
-  return s ? store_run_audit(s, run, w->rules_sha256, sha) : 0;
+  return s ? store_run_audit(s, run, w->rules_sha256) : 0;
 }

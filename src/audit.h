@@ -10,9 +10,12 @@
 **
 ** Digests: a file's sha256 is of its bytes. The rulebook's is the sha256 of
 ** "NAME\tSHA256\n" for each file in load order, NAME relative to the
-** rulebook folder. A unit's facts digest is the sha256 of its canonical fact
-** lines "KEY\tTYPE\tVALUE\tSOURCE\tNOTE\n" (sorted by key); the run's is the
-** sha256 of "UNIT\tSHA256\n" for each unit scored, in id order.
+** rulebook folder. Facts: since schema v4 a run records the last import it
+** saw, and the store keeps every value an import replaced, so the facts are
+** read back as that import left them. Runs stored by v2 and v3 kept copies:
+** a unit's facts digest was the sha256 of its canonical fact lines
+** "KEY\tTYPE\tVALUE\tSOURCE\tNOTE\n" (sorted by key), the run's the sha256 of
+** "UNIT\tSHA256\n" for each unit scored, in id order.
 */
 #ifndef PARINDEX_AUDIT_H
 #define PARINDEX_AUDIT_H
@@ -26,16 +29,11 @@
 
 /* The canonical text of a fact's value (numbers round-trip exactly). */
 const char *audit_fact_value(const fact *f, char *buf, size_t n);
-/* Digest of one unit's facts. */
-void audit_facts_sha256(const unit_facts *uf, char out[SHA256_HEX]);
-/* A unit's facts as one canonical text, the input of audit_facts_sha256 and
-** what a run stores (fact_texts): a line per fact, "key\ttype\tvalue\tsource\t
-** note\n", with \\, tab, newline and carriage return escaped as \\\\, \\t, \\n,
-** \\r and a missing source or note as \\N. *buf (capacity *cap) is grown
-** with realloc and reused; returns its length. */
-size_t audit_facts_text(const unit_facts *uf, char **buf, size_t *cap);
-/* Parse such a text back: calls fn once per fact with its five fields
-** (NULL for \\N), unescaped in place. Returns 0, or -1 if malformed. */
+/* Parse the text of a unit's facts that runs stored by schema v3 kept
+** (fact_texts): a line per fact, "key\ttype\tvalue\tsource\tnote\n", with
+** \\, tab, newline and carriage return escaped as \\\\, \\t, \\n, \\r and a
+** missing source or note as \\N. Calls fn once per fact with its five
+** fields (NULL for \\N), unescaped in place. Returns 0, or -1 if malformed. */
 int audit_facts_parse(char *text, int (*fn)(char *const fields[5], void *ud), void *ud);
 
 /* path relative to the folder dir ("01_x.lua", "../2022/01_x.lua"), lexically. */
@@ -46,15 +44,12 @@ char *audit_read_file(const char *path, size_t *len);
 
 /* ---- storing, inside the run's transaction ---- */
 typedef struct {
-  sha256_ctx *facts;        /* the run's facts digest, fed unit by unit */
   char rules_sha256[SHA256_HEX];
-  char *text; size_t textcap;   /* a unit's facts text, reused (audit_facts_text) */
 } audit_writer;
 /* Rule files (text and sha256) and offices. 0 or -1 with err. */
 int audit_begin(store *s, int64_t run, const rulebook *rb, audit_writer *w, char *err, size_t errlen);
-/* The unit's identity and every fact it read. */
-int audit_unit(store *s, int64_t run, const unit_facts *uf, audit_writer *w);
-/* The digests; frees the writer's state (also call it on failure with s NULL). */
+/* The rulebook digest and the last import of facts (also call it on failure,
+** with s NULL). */
 int audit_finish(store *s, int64_t run, audit_writer *w);
 
 /* ---- reading back ---- */
@@ -68,6 +63,7 @@ typedef struct {
 typedef struct {
   int64_t id;
   const char *created, *engine, *rules, *rules_sha256, *facts_sha256;
+  int64_t facts_import;     /* since v4: the last import of facts the run saw; -1 before */
   int year, units;
   audit_file *files; int nfiles;
   rb_office *offices; int noffices;

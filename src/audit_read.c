@@ -43,6 +43,7 @@ static int on_run(const store_row *row, void *ud) {
   r->units = (int)row->i[5];
   r->rules_sha256 = arena_strdup(&r->a, row->t[6]);
   r->facts_sha256 = arena_strdup(&r->a, row->t[7]);
+  r->facts_import = row->t[8] ? row->i[8] : -1;
   return 0;
 }
 
@@ -121,6 +122,23 @@ static int on_fact_text(const store_row *row, void *ud) {   /* schema v3: one te
   return audit_facts_parse(text, on_fact_fields, ud) ? -1 : 0;
 }
 
+static int on_asof_facts(const unit_facts *uf, void *ud) {   /* since v4: from the store's history */
+  load_ctx *c = ud;
+  audit_run *r = c->r;
+  audit_unit_row *u = c->u;
+  u->facts = arena_alloc(&r->a, (uf->n ? uf->n : 1) * sizeof *u->facts);
+  u->nfacts = uf->n;
+  for (size_t i = 0; i < uf->n; i++) {
+    fact *f = &u->facts[i];
+    *f = uf->facts[i];
+    f->key = arena_strdup(&r->a, f->key);
+    f->text = arena_strdup(&r->a, f->text);
+    f->source = arena_strdup(&r->a, f->source);
+    f->note = arena_strdup(&r->a, f->note);
+  }
+  return 0;
+}
+
 int audit_run_load(store *s, int64_t id, audit_run *r, char *err, size_t errlen) {
   load_ctx c = {r, 0, 0, NULL};
   memset(r, 0, sizeof *r);
@@ -135,6 +153,10 @@ int audit_run_load(store *s, int64_t id, audit_run *r, char *err, size_t errlen)
   for (int i = 0; i < r->nunit_rows; i++) {
     c.u = &r->unit_rows[i];
     c.fcap = 0;
+    if (r->facts_import >= 0) {
+      if (store_each_unit_facts_asof(s, r->year, c.u->unit.id, r->facts_import, on_asof_facts, &c)) goto fail;
+      continue;
+    }
     if (store_run_query(s, RQ_FACTS, id, c.u->unit.id, on_fact, &c)) goto fail;   /* v2 runs */
     if (!c.u->nfacts && store_run_query(s, RQ_FACT_TEXT, id, c.u->unit.id, on_fact_text, &c)) goto fail;
   }
@@ -254,6 +276,7 @@ rulebook *audit_run_rulebook(const audit_run *r, char *err, size_t errlen) {
 typedef struct {
   const rulebook *rb;
   unit_result *out;
+  const audit_unit_row *u;  /* the unit's stored facts */
   int bad;
 } ledger_ctx;
 
@@ -291,6 +314,18 @@ static const char *json_str(const cJSON *o, const char *name) {
   return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* The unit's stored fact with this key (they are sorted by key). */
+static const fact *stored_fact(const audit_unit_row *u, const char *key) {
+  size_t lo = 0, hi = u->nfacts;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(u->facts[mid].key, key);
+    if (!c) return &u->facts[mid];
+    if (c < 0) lo = mid + 1; else hi = mid;
+  }
+  return NULL;
+}
+
 static int on_deduction(const store_row *row, void *ud) {
   ledger_ctx *c = ud;
   unit_result *r = c->out;
@@ -307,12 +342,19 @@ static int on_deduction(const store_row *row, void *ud) {
   int n = cJSON_GetArraySize(facts), k = 0;
   d->facts = arena_alloc(&r->a, (size_t)(n ? n : 1) * sizeof *d->facts);
   cJSON_ArrayForEach(o, facts) {
-    ledger_fact *lf = &d->facts[k++];
-    lf->key = arena_strdup(&r->a, json_str(o, "key"));
-    lf->type = arena_strdup(&r->a, json_str(o, "type"));
-    lf->value = arena_strdup(&r->a, json_str(o, "value"));
-    lf->source = arena_strdup(&r->a, json_str(o, "source"));
-    lf->note = arena_strdup(&r->a, json_str(o, "note"));
+    ledger_fact *lf = &d->facts[k];
+    if (cJSON_IsString(o)) {                  /* since v4: a key of the unit's stored facts */
+      const fact *f = stored_fact(c->u, o->valuestring);
+      if (!f) { c->bad = 1; continue; }
+      ledger_set_fact(r, lf, f);
+    } else {                                  /* v2, v3: a copy of the fact */
+      lf->key = arena_strdup(&r->a, json_str(o, "key"));
+      lf->type = arena_strdup(&r->a, json_str(o, "type"));
+      lf->value = arena_strdup(&r->a, json_str(o, "value"));
+      lf->source = arena_strdup(&r->a, json_str(o, "source"));
+      lf->note = arena_strdup(&r->a, json_str(o, "note"));
+    }
+    k++;
   }
   d->nfacts = k;
   cJSON_ArrayForEach(o, tasks) ledger_add_task(r, d, json_str(o, "office"), json_str(o, "task"));
@@ -323,7 +365,7 @@ static int on_deduction(const store_row *row, void *ud) {
 
 int audit_run_result(store *s, const audit_run *r, const rulebook *rb, const audit_unit_row *u,
                      unit_result *out, char *err, size_t errlen) {
-  ledger_ctx c = {rb, out, 0};
+  ledger_ctx c = {rb, out, u, 0};
   ledger_init(out, &u->unit, r->year, rb->ncrits, rb->ncomps);
   if (store_run_query(s, RQ_COMPONENTS, r->id, u->unit.id, on_component, &c) ||
       store_run_query(s, RQ_CRITERIA, r->id, u->unit.id, on_criterion, &c) ||
@@ -333,8 +375,8 @@ int audit_run_result(store *s, const audit_run *r, const rulebook *rb, const aud
     return -1;
   }
   if (c.bad) {
-    snprintf(err, errlen, "run %lld: the stored ledger names components or criteria that the rulebook "
-             "used to show it does not have", (long long)r->id);
+    snprintf(err, errlen, "run %lld: the stored ledger names components, criteria or facts that the "
+             "rulebook or the facts used to show it do not have", (long long)r->id);
     ledger_free(out);
     return -1;
   }

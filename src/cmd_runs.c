@@ -34,7 +34,7 @@ static const char *short_sha(const char *sha, char *buf) {
 
 static int list_row(const store_row *row, void *ud) {
   cJSON *arr = ud;
-  char a[13], b[13];
+  char a[13], b[32];
   if (arr) {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "run", (double)row->i[0]);
@@ -47,11 +47,15 @@ static int list_row(const store_row *row, void *ud) {
     else cJSON_AddNullToObject(o, "rules_sha256");
     if (row->t[7]) cJSON_AddStringToObject(o, "facts_sha256", row->t[7]);
     else cJSON_AddNullToObject(o, "facts_sha256");
+    if (row->t[8]) cJSON_AddNumberToObject(o, "facts_import", (double)row->i[8]);
+    else cJSON_AddNullToObject(o, "facts_import");
     cJSON_AddItemToArray(arr, o);
-  } else
+  } else {
+    if (row->t[8]) snprintf(b, sizeof b, "import %lld", (long long)row->i[8]);   /* since v4 */
     printf("%-5lld %-20s %-4lld %5lld  %-14s %-12s %-12s %s\n", (long long)row->i[0], row->t[1],
            (long long)row->i[4], (long long)row->i[5], row->t[2], short_sha(row->t[6], a),
-           short_sha(row->t[7], b), row->t[3]);
+           row->t[8] ? b : short_sha(row->t[7], b), row->t[3]);
+  }
   return 0;
 }
 
@@ -66,7 +70,7 @@ static int run_runs(cli_args *a) {
   if (!s) return EXIT_FAIL;
   cJSON *arr = json ? cJSON_CreateArray() : NULL;
   if (!json) printf("%-5s %-20s %-4s %5s  %-14s %-12s %-12s %s\n", "run", "created", "year", "units",
-                    "engine", "rules sha256", "facts sha256", "rules");
+                    "engine", "rules sha256", "facts", "rules");
   rc = store_run_query(s, RQ_RUNS, year, cli_opt(a, "unit"), list_row, arr);
   if (rc) cli_fail("%s", store_errmsg(s));
   else if (json) {
@@ -86,8 +90,10 @@ const cli_command cmd_runs = {
   "usage: parindex [--db FILE] runs [--unit ID] [--year Y] [--format text|json]\n"
   "\n"
   "Every 'score' is stored as a run, append-only: its time, engine version,\n"
-  "the sha256 of each rule file and of the rulebook, the facts it read and\n"
-  "their sha256, and its whole ledger. This lists them, oldest first.\n"
+  "the sha256 of each rule file and of the rulebook, the last import of facts\n"
+  "it saw (the store keeps every fact value an import replaced; runs stored\n"
+  "before schema v4 kept the facts' sha256 instead), and its whole ledger.\n"
+  "This lists them, oldest first.\n"
   "Show one again with 'parindex explain --run N' or 'tasks --run N'; check\n"
   "it still reproduces with 'parindex verify N'.\n"
   "\n"
@@ -297,9 +303,11 @@ static int run_verify(cli_args *a) {
              "files nor its facts, so it cannot be verified", (long long)id);
     goto done;
   }
-  printf("run %lld: %d, %d unit%s, %s, rules %s\n  rulebook sha256 %s\n  facts sha256    %s\n", (long long)id,
+  printf("run %lld: %d, %d unit%s, %s, rules %s\n  rulebook sha256 %s\n", (long long)id,
          run->year, run->nunit_rows, run->nunit_rows == 1 ? "" : "s", run->engine, run->rules,
-         run->rules_sha256, run->facts_sha256);
+         run->rules_sha256);
+  if (run->facts_import >= 0) printf("  facts           as import %lld left them\n", (long long)run->facts_import);
+  else printf("  facts sha256    %s\n", run->facts_sha256 ? run->facts_sha256 : "-");
   if (!(sr.rb = audit_run_rulebook(run, err, sizeof err))) { cli_fail("%s", err); goto done; }
   if (!(now = engine_load_rules(sr.s, run->rules, NULL, err, sizeof err))) {
     cli_fail("the current rules in %s do not load:\n%s", run->rules, err);

@@ -50,83 +50,81 @@ typedef struct {
   rulebook *rb;
   engine_results *out;
   int persist;
-  audit_writer audit;       /* the run's digests and what it read (audit.h) */
+  audit_writer audit;       /* the run's rulebook digest (audit.h) */
   char *err; size_t errlen;
-  jsonw facts, tasks;       /* the JSON of the deduction being stored */
-  arena json;               /* every deduction's JSON of the unit being stored */
-  void *comp_rows, *crit_rows, *ded_rows;   /* the unit's ledger rows */
-  int capcomp, capcrit, capded;
+  jsonw ledger;             /* the JSON of the unit being stored */
 } run_ctx;
 
-/* The facts and tasks of a deduction as the JSON text the ledger stores. */
-static const char *json_facts(jsonw *w, const ledger_deduction *d) {
-  jsonw_reset(w);
-  jsonw_raw(w, "[");
-  for (int i = 0; i < d->nfacts; i++) {
-    const ledger_fact *f = &d->facts[i];
-    jsonw_raw(w, i ? ",{\"key\":" : "{\"key\":");
-    jsonw_str(w, f->key);
-    jsonw_raw(w, ",\"type\":");
-    jsonw_str(w, f->type);
-    jsonw_raw(w, ",\"value\":");
-    jsonw_str(w, f->value ? f->value : "");
-    if (f->source) { jsonw_raw(w, ",\"source\":"); jsonw_str(w, f->source); }
-    if (f->note) { jsonw_raw(w, ",\"note\":"); jsonw_str(w, f->note); }
-    jsonw_raw(w, "}");
+/* A deduction's tasks: the owner's id alone when the only task is the
+** default one (LEDGER_FIX_PREFIX and the reason), else [[office, task], ...]. */
+static void json_tasks(jsonw *w, const ledger_deduction *d, const char *owner) {
+  size_t np = sizeof LEDGER_FIX_PREFIX - 1;
+  if (d->ntasks == 1 && !strcmp(d->tasks[0].office, owner) &&
+      !strncmp(d->tasks[0].text, LEDGER_FIX_PREFIX, np) && !strcmp(d->tasks[0].text + np, d->reason)) {
+    jsonw_str(w, owner);
+    return;
   }
-  jsonw_raw(w, "]");
-  return jsonw_text(w);
-}
-
-static const char *json_tasks(jsonw *w, const ledger_deduction *d) {
-  jsonw_reset(w);
   jsonw_raw(w, "[");
   for (int i = 0; i < d->ntasks; i++) {
-    jsonw_raw(w, i ? ",{\"office\":" : "{\"office\":");
+    jsonw_raw(w, i ? ",[" : "[");
     jsonw_str(w, d->tasks[i].office);
-    jsonw_raw(w, ",\"task\":");
+    jsonw_raw(w, ",");
     jsonw_str(w, d->tasks[i].text);
-    jsonw_raw(w, "}");
+    jsonw_raw(w, "]");
   }
   jsonw_raw(w, "]");
-  return jsonw_text(w);
 }
 
-/* Room for n rows in a reusable array of rows of size sz. */
-static void *rows(void **v, int *cap, int n, size_t sz) {
-  if (n > *cap) {
-    void *g = realloc(*v, (size_t)n * sz);
-    if (!g) abort();
-    *v = g; *cap = n;
+/* The unit's ledger as the JSON text run_units.ledger holds (store.c, v4). */
+static const char *json_ledger(jsonw *w, const rulebook *rb, const unit_result *r) {
+  jsonw_reset(w);
+  jsonw_raw(w, "{\"components\":[");
+  for (int i = 0; i < rb->ncomps; i++) {
+    jsonw_raw(w, i ? ",[" : "[");
+    jsonw_str(w, rb->comps[i].id);
+    jsonw_raw(w, ",");
+    jsonw_int(w, r->comps[i].points);
+    jsonw_raw(w, ",");
+    jsonw_int(w, r->comps[i].max);
+    jsonw_raw(w, "]");
   }
-  return *v;
+  jsonw_raw(w, "],\"criteria\":[");
+  for (int i = 0; i < rb->ncrits; i++) {
+    const ledger_criterion *lc = &r->crits[i];
+    jsonw_raw(w, i ? ",[" : "[");
+    jsonw_str(w, rb->crits[i].id);
+    jsonw_raw(w, ",");
+    if (lc->na) jsonw_raw(w, "null"); else jsonw_int(w, lc->points);
+    jsonw_raw(w, ",");
+    jsonw_int(w, lc->max);
+    if (lc->na) { jsonw_raw(w, ","); jsonw_str(w, lc->na_reason ? lc->na_reason : ""); }
+    if (lc->count) jsonw_raw(w, lc->na ? ",[" : ",null,[");
+    for (int k = 0; k < lc->count; k++) {
+      const ledger_deduction *d = &r->deds[lc->first + k];
+      jsonw_raw(w, k ? ",[" : "[");
+      jsonw_int(w, d->requested);
+      jsonw_raw(w, ",");
+      jsonw_int(w, d->points);
+      jsonw_raw(w, ",");
+      jsonw_str(w, d->reason);
+      jsonw_raw(w, ",[");
+      for (int f = 0; f < d->nfacts; f++) {
+        if (f) jsonw_raw(w, ",");
+        jsonw_str(w, d->facts[f].key);
+      }
+      jsonw_raw(w, "],");
+      json_tasks(w, d, rb->crits[i].owner);
+      jsonw_raw(w, "]");
+    }
+    jsonw_raw(w, lc->count ? "]]" : "]");
+  }
+  jsonw_raw(w, "]}");
+  return jsonw_text(w);
 }
 
 static int persist_unit(run_ctx *c, const unit_result *r) {
-  store *s = c->s;
-  const rulebook *rb = c->rb;
-  int64_t run = c->out->run_id;
-  if (store_run_unit(s, run, r->unit.id, r->appraisal, r->survey, r->total)) return -1;
-  store_comp_row *cr = rows(&c->comp_rows, &c->capcomp, rb->ncomps, sizeof *cr);
-  for (int i = 0; i < rb->ncomps; i++)
-    cr[i] = (store_comp_row){rb->comps[i].id, r->comps[i].points, r->comps[i].max};
-  if (store_run_components(s, run, r->unit.id, cr, rb->ncomps)) return -1;
-  store_crit_row *kr = rows(&c->crit_rows, &c->capcrit, rb->ncrits, sizeof *kr);
-  store_ded_row *dr = rows(&c->ded_rows, &c->capded, r->nded, sizeof *dr);
-  int nd = 0;
-  arena_reset(&c->json);
-  for (int i = 0; i < rb->ncrits; i++) {
-    const ledger_criterion *lc = &r->crits[i];
-    kr[i] = (store_crit_row){rb->crits[i].id, lc->na, lc->points, lc->max, lc->na_reason};
-    for (int k = 0; k < lc->count; k++) {
-      const ledger_deduction *d = &r->deds[lc->first + k];
-      const char *facts = arena_strdup(&c->json, json_facts(&c->facts, d));
-      const char *tasks = arena_strdup(&c->json, json_tasks(&c->tasks, d));
-      dr[nd++] = (store_ded_row){rb->crits[i].id, k + 1, d->requested, d->points, d->reason, facts, tasks};
-    }
-  }
-  if (store_run_criteria(s, run, r->unit.id, kr, rb->ncrits)) return -1;
-  return store_run_deductions(s, run, r->unit.id, dr, nd);
+  return store_run_unit(c->s, c->out->run_id, &r->unit, r->appraisal, r->survey, r->total,
+                        json_ledger(&c->ledger, c->rb, r));
 }
 
 static int score_unit(const unit_facts *uf, void *ud) {
@@ -146,7 +144,7 @@ static int score_unit(const unit_facts *uf, void *ud) {
     r->illustrative = uf->facts[i].source &&
                       !strncmp(uf->facts[i].source, ILLUSTRATIVE_SOURCE, strlen(ILLUSTRATIVE_SOURCE));
   if (whole) o->n++;
-  if (c->persist && (persist_unit(c, r) || audit_unit(c->s, o->run_id, uf, &c->audit))) {
+  if (c->persist && persist_unit(c, r)) {
     snprintf(c->err, c->errlen, "storing the run: %s", store_errmsg(c->s));
     return -1;
   }
@@ -185,10 +183,7 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
     if (audit_begin(s, out->run_id, rb, &c.audit, err, errlen)) goto fail;
   }
   int rc = store_each_unit_facts(s, year, unit, score_unit, &c);
-  jsonw_free(&c.facts);
-  jsonw_free(&c.tasks);
-  arena_free(&c.json);
-  free(c.comp_rows); free(c.crit_rows); free(c.ded_rows);
+  jsonw_free(&c.ledger);
   if (rc) {
     if (!err[0]) snprintf(err, errlen, "%s", store_errmsg(s));
     goto fail;

@@ -53,6 +53,16 @@ void jsonw_str(jsonw *w, const char *s) {
   w->n = (size_t)(o - w->p);
 }
 
+void jsonw_int(jsonw *w, int64_t v) {
+  char buf[24], *e = buf + sizeof buf, *o = e;
+  uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  do *--o = (char)('0' + u % 10); while (u /= 10);
+  if (v < 0) *--o = '-';
+  room(w, (size_t)(e - o));
+  memcpy(w->p + w->n, o, (size_t)(e - o));
+  w->n += (size_t)(e - o);
+}
+
 const char *jsonw_text(jsonw *w) {
   room(w, 0);
   w->p[w->n] = '\0';

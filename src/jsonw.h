@@ -1,6 +1,6 @@
 /*
 ** jsonw.h -- a small JSON text writer into a growable buffer, for the hot
-** loop (the ledger's facts and tasks of every deduction). Strings are
+** loop (every unit's ledger). Strings are
 ** escaped exactly as cJSON_PrintUnformatted escapes them, so the text is
 ** byte for byte what cJSON would print.
 **
@@ -11,12 +11,14 @@
 #define PARINDEX_JSONW_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct { char *p; size_t n, cap; } jsonw;
 
 void jsonw_reset(jsonw *w);                     /* empty the text, keep the buffer */
 void jsonw_raw(jsonw *w, const char *s);        /* append s as is */
 void jsonw_str(jsonw *w, const char *s);        /* append s as a JSON string */
+void jsonw_int(jsonw *w, int64_t v);            /* append v as a JSON number */
 const char *jsonw_text(jsonw *w);               /* the text so far, NUL-terminated */
 void jsonw_free(jsonw *w);
 

@@ -16,6 +16,10 @@
 /* The source that marks facts as illustrative, not published (data/README.md). */
 #define ILLUSTRATIVE_SOURCE "Dữ liệu minh họa"
 
+/* The default task of a deduction that names none: this and its reason,
+** for the criterion's owner. */
+#define LEDGER_FIX_PREFIX "Khắc phục: "
+
 typedef struct { const char *office, *text; } ledger_task;
 
 typedef struct {            /* a fact as the deduction saw it */

@@ -16,7 +16,7 @@ enum {                                  /* prepared statements */
   Q_OFFICE_GET, Q_OFFICE_INS, Q_OFFICE_UPD, Q_OFFICE_ALL,
   Q_UNIT_GET, Q_UNIT_INS, Q_UNIT_UPD,
   Q_FACT_GET, Q_FACT_INS, Q_FACT_UPD, Q_FACT_ANY,
-  Q_FACTS_YEAR, Q_FACTS_UNIT,
+  Q_FACTS_YEAR, Q_FACTS_UNIT, Q_FACTS_YEAR_ASOF, Q_FACTS_UNIT_ASOF, Q_IMPORT_NEW,
   Q_RUN_NEW, Q_RUN_UNIT, Q_RUN_FINISH,
   Q_COUNT
 };
@@ -30,15 +30,24 @@ static const char *const query_sql[Q_COUNT] = {
   [Q_UNIT_INS] = "INSERT INTO units(id,name,kind,parent) VALUES(?1,?2,?3,?4)",
   [Q_UNIT_UPD] = "UPDATE units SET name=?2,kind=?3,parent=?4 WHERE id=?1",
   [Q_FACT_GET] = "SELECT type,value,source,note FROM facts WHERE year=?1 AND unit=?2 AND key=?3",
-  [Q_FACT_INS] = "INSERT INTO facts(year,unit,key,type,value,source,note) VALUES(?1,?2,?3,?4,?5,?6,?7)",
+  [Q_FACT_INS] = "INSERT INTO facts(year,unit,key,type,value,source,note,since) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
   [Q_FACT_ANY] = "SELECT 1 FROM facts WHERE year=?1 AND unit=?2 LIMIT 1",
-  [Q_FACT_UPD] = "UPDATE facts SET type=?4,value=?5,source=?6,note=?7 WHERE year=?1 AND unit=?2 AND key=?3",
+  [Q_FACT_UPD] = "UPDATE facts SET type=?4,value=?5,source=?6,note=?7,since=?8 WHERE year=?1 AND unit=?2 AND key=?3",
   /* the primary key's order: no sort; the unit row is read once per unit */
   [Q_FACTS_YEAR] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 ORDER BY unit,key",
   [Q_FACTS_UNIT] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 AND unit=?2 ORDER BY key",
+  /* the facts as import ?3 left them (schema v4) */
+#define FACTS_ASOF(where) \
+  "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 AND since<=?3" where \
+  " UNION ALL SELECT unit,key,type,value,source,note FROM fact_history" \
+  " WHERE year=?1 AND since<=?3 AND until>?3" where " ORDER BY unit,key"
+  [Q_FACTS_YEAR_ASOF] = FACTS_ASOF(""),
+  [Q_FACTS_UNIT_ASOF] = FACTS_ASOF(" AND unit=?2"),
+  [Q_IMPORT_NEW] = "INSERT INTO imports(created) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
   [Q_RUN_NEW] = ("INSERT INTO runs(created,engine,rules,year)"
                  " VALUES(strftime('%Y-%m-%dT%H:%M:%SZ','now'),?1,?2,?3)"),
-  [Q_RUN_UNIT] = "INSERT INTO run_units(run,unit,appraisal,survey,total) VALUES(?1,?2,?3,?4,?5)",
+  [Q_RUN_UNIT] = "INSERT INTO run_units(run,unit,appraisal,survey,total,ledger,name,kind,parent)"
+                 " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
   [Q_RUN_FINISH] = "INSERT INTO run_totals(run,units) VALUES(?1,?2)",
 };
 
@@ -109,24 +118,92 @@ static const char *const migrations[] = {
   "CREATE TABLE fact_texts(sha256 TEXT PRIMARY KEY, content TEXT NOT NULL) WITHOUT ROWID;"
   "CREATE TRIGGER fact_texts_no_update BEFORE UPDATE ON fact_texts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
   "CREATE TRIGGER fact_texts_no_delete BEFORE DELETE ON fact_texts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
+  /* v4: a unit's whole ledger is one JSON text in run_units.ledger instead
+  ** of 60-odd rows in three tables (the rows were most of what score wrote):
+  **   {"components": [[id, points, max], ...],
+  **    "criteria": [[id, points, max], [id, null, max, na_reason],
+  **                 [id, points, max, null, [deduction, ...]], ...]}
+  **   deduction: [requested, points, reason, [fact key, ...], tasks]
+  **   tasks: "office", the default task ("Khắc phục: " and the reason, for
+  **          that office), or [[office, task], ...]
+  ** Points are hundredths. The fact keys name facts of the unit's stored
+  ** facts (fact_texts). The tables of earlier runs keep their rows under
+  ** new names; the views under the old names show both, so that readers
+  ** and SQL queries see one set of rows whatever the schema of the run. */
+  "ALTER TABLE run_units ADD COLUMN ledger TEXT;"
+  "ALTER TABLE run_units ADD COLUMN name TEXT;"
+  "ALTER TABLE run_units ADD COLUMN kind TEXT;"
+  "ALTER TABLE run_units ADD COLUMN parent TEXT;"
+  "ALTER TABLE run_components RENAME TO run_components_v3;"
+  "ALTER TABLE run_criteria RENAME TO run_criteria_v3;"
+  "ALTER TABLE run_deductions RENAME TO run_deductions_v3;"
+  "CREATE VIEW run_components(run,unit,component,points,max) AS"
+  "  SELECT run,unit,component,points,max FROM run_components_v3 UNION ALL"
+  "  SELECT u.run,u.unit,json_extract(c.value,'$[0]'),json_extract(c.value,'$[1]'),json_extract(c.value,'$[2]')"
+  "  FROM run_units u, json_each(u.ledger,'$.components') c WHERE u.ledger IS NOT NULL;"
+  "CREATE VIEW run_criteria(run,unit,criterion,points,max,na) AS"
+  "  SELECT run,unit,criterion,points,max,na FROM run_criteria_v3 UNION ALL"
+  "  SELECT u.run,u.unit,json_extract(k.value,'$[0]'),json_extract(k.value,'$[1]'),json_extract(k.value,'$[2]'),"
+  "    json_extract(k.value,'$[3]')"
+  "  FROM run_units u, json_each(u.ledger,'$.criteria') k WHERE u.ledger IS NOT NULL;"
+  "CREATE VIEW run_deductions(run,unit,criterion,seq,requested,points,reason,facts,tasks) AS"
+  "  SELECT run,unit,criterion,seq,requested,points,reason,facts,tasks FROM run_deductions_v3 UNION ALL"
+  "  SELECT u.run,u.unit,json_extract(k.value,'$[0]'),d.key+1,json_extract(d.value,'$[0]'),"
+  "    json_extract(d.value,'$[1]'),json_extract(d.value,'$[2]'),json_extract(d.value,'$[3]'),"
+  "    CASE json_type(d.value,'$[4]') WHEN 'text' THEN json_array(json_object('office',"
+  "      json_extract(d.value,'$[4]'),'task','Khắc phục: '||json_extract(d.value,'$[2]')))"
+  "    ELSE (SELECT json_group_array(json_object('office',json_extract(t.value,'$[0]'),"
+  "      'task',json_extract(t.value,'$[1]'))) FROM json_each(d.value,'$[4]') t) END"
+  "  FROM run_units u, json_each(u.ledger,'$.criteria') k, json_each(k.value,'$[4]') d"
+  "  WHERE u.ledger IS NOT NULL;"
+  /* v4, continued: facts keep their history, so that a run need not copy
+  ** what it read. Every import that writes facts gets a number (imports);
+  ** a fact row holds the import that wrote its value (since), and a value
+  ** an import replaces moves to fact_history with the import that replaced
+  ** it (until). A run records the last import it saw (run_audit.
+  ** facts_import): its facts are the rows with since <= that number, from
+  ** facts or, if replaced after, from fact_history. Facts are never
+  ** deleted, and an UPDATE must come from a newer import. */
+  "CREATE TABLE imports(id INTEGER PRIMARY KEY, created TEXT NOT NULL);"
+  "ALTER TABLE facts ADD COLUMN since INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE fact_history(year INTEGER NOT NULL, unit TEXT NOT NULL, key TEXT NOT NULL,"
+  "  type TEXT NOT NULL, value NOT NULL, source TEXT, note TEXT, since INTEGER NOT NULL,"
+  "  until INTEGER NOT NULL, PRIMARY KEY(year,unit,key,since)) WITHOUT ROWID;"
+  "CREATE TRIGGER facts_keep_history BEFORE UPDATE ON facts BEGIN"
+  "  SELECT RAISE(ABORT,'facts keep their history: change them with parindex import')"
+  "    WHERE new.since <= old.since OR new.year IS NOT old.year OR new.unit IS NOT old.unit"
+  "      OR new.key IS NOT old.key;"
+  "  INSERT INTO fact_history VALUES(old.year,old.unit,old.key,old.type,old.value,old.source,old.note,"
+  "    old.since,new.since);"
+  "END;"
+  "CREATE TRIGGER facts_no_delete BEFORE DELETE ON facts BEGIN"
+  "  SELECT RAISE(ABORT,'facts keep their history: they are not deleted'); END;"
+  "CREATE TRIGGER fact_history_no_update BEFORE UPDATE ON fact_history BEGIN SELECT RAISE(ABORT,'facts keep their history'); END;"
+  "CREATE TRIGGER fact_history_no_delete BEFORE DELETE ON fact_history BEGIN SELECT RAISE(ABORT,'facts keep their history'); END;"
+  "CREATE TRIGGER imports_no_update BEFORE UPDATE ON imports BEGIN SELECT RAISE(ABORT,'facts keep their history'); END;"
+  "CREATE TRIGGER imports_no_delete BEFORE DELETE ON imports BEGIN SELECT RAISE(ABORT,'facts keep their history'); END;"
+  /* run_audit.facts_sha256 becomes optional (v2 and v3 runs have one) */
+  "CREATE TABLE run_audit_v4(run INTEGER PRIMARY KEY REFERENCES runs(id), rules_sha256 TEXT NOT NULL,"
+  "  facts_sha256 TEXT, facts_import INTEGER);"
+  "INSERT INTO run_audit_v4(run,rules_sha256,facts_sha256) SELECT run,rules_sha256,facts_sha256 FROM run_audit;"
+  "DROP TABLE run_audit;"
+  "ALTER TABLE run_audit_v4 RENAME TO run_audit;"
+  "CREATE TRIGGER run_audit_no_update BEFORE UPDATE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_audit_no_delete BEFORE DELETE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
 };
 _Static_assert(sizeof migrations / sizeof *migrations == STORE_SCHEMA_VERSION,
                "one migration per schema version");
 
-/* The ledger tables written with multi-row INSERTs: one statement per count
-** of rows is prepared when first needed. A multi-row INSERT costs about half
-** as much per row as one INSERT per row (SQLite 3.40, run_criteria).
+/* Facts are written with multi-row INSERTs: one statement per count of rows
+** is prepared when first needed. A multi-row INSERT costs about half as much
+** per row as one INSERT per row (SQLite 3.40).
 ** OR FAIL: a failing multi-row INSERT OR ABORT would need a statement
 ** journal (a copy of every page it touches, spilled to a temporary file past
 ** 64 KiB); every caller rolls the whole transaction back on any error, so
 ** undoing the one statement is never needed. */
-enum { M_COMP, M_CRIT, M_DED, M_FACT, M_COUNT };
+enum { M_FACT, M_COUNT };
 static const struct { const char *head; int ncols; } multi_sql[M_COUNT] = {
-  [M_COMP] = {"INSERT OR FAIL INTO run_components(run,unit,component,points,max) VALUES", 5},
-  [M_CRIT] = {"INSERT OR FAIL INTO run_criteria(run,unit,criterion,points,max,na) VALUES", 6},
-  [M_DED] = {"INSERT OR FAIL INTO run_deductions(run,unit,criterion,seq,requested,points,reason,facts,tasks)"
-             " VALUES", 9},
-  [M_FACT] = {"INSERT OR FAIL INTO facts(year,unit,key,type,value,source,note) VALUES", 7},
+  [M_FACT] = {"INSERT OR FAIL INTO facts(year,unit,key,type,value,source,note,since) VALUES", 8},
 };
 
 struct store {
@@ -134,6 +211,7 @@ struct store {
   sqlite3_stmt *q[Q_COUNT];
   sqlite3_stmt *multi[M_COUNT][STORE_ROWS_MAX + 1];
   int in_tx;
+  int64_t import;                       /* this transaction's import number, 0 before its first fact */
   char err[512];
   sqlite3_stmt *extra[STORE_EXTRA_STMTS];   /* store_runs.c's, prepared on first use */
 };
@@ -253,12 +331,14 @@ void store_close(store *s) {
 int store_begin(store *s) {
   if (exec(s, "BEGIN IMMEDIATE")) return -1;
   s->in_tx = 1;
+  s->import = 0;
   return 0;
 }
 
 int store_commit(store *s) {
   if (exec(s, "COMMIT")) return -1;
   s->in_tx = 0;
+  s->import = 0;
   return 0;
 }
 
@@ -266,6 +346,7 @@ void store_rollback(store *s) {
   if (s->in_tx || !sqlite3_get_autocommit(s->db))
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
   s->in_tx = 0;
+  s->import = 0;
 }
 
 /* Bind helpers: NULL strings bind NULL. Strings are not copied (STATIC):
@@ -366,23 +447,27 @@ int store_has_facts(store *s, const char *unit, int year) {
   return rc == SQLITE_DONE ? 0 : db_fail(s, "reading facts");
 }
 
-/* Q_FACT_INS and Q_FACT_UPD take the same seven parameters. */
-static void bind_fact(sqlite3_stmt *w, const char *unit, int year, const fact *f) {
-  sqlite3_bind_int(w, 1, year);
-  bind_text(w, 2, unit);
-  bind_text(w, 3, f->key);
-  bind_text(w, 4, fact_type_name(f->type));
-  bind_value(w, 5, f);
-  bind_text(w, 6, f->source);
-  bind_text(w, 7, f->note);
+/* The number of the import writing facts: a new one for each transaction
+** that writes facts (outside a transaction, for each write). 0 on error. */
+static int64_t import_number(store *s) {
+  if (s->import) return s->import;
+  if (step_done(s, s->q[Q_IMPORT_NEW], "numbering the import")) return 0;
+  int64_t n = sqlite3_last_insert_rowid(s->db);
+  if (s->in_tx) s->import = n;
+  return n;
 }
 
-static int insert_fact(store *s, const char *unit, int year, const fact *f) {
-  sqlite3_stmt *w = s->q[Q_FACT_INS];
-  bind_fact(w, unit, year, f);
-  int rc = sqlite3_step(w);
-  sqlite3_reset(w);
-  return rc;
+/* A fact's eight columns, bound at parameters base+1..base+8 (Q_FACT_INS,
+** Q_FACT_UPD with base 0, and each row of M_FACT). */
+static void bind_fact(sqlite3_stmt *w, int base, const char *unit, int year, const fact *f, int64_t since) {
+  sqlite3_bind_int(w, base + 1, year);
+  bind_text(w, base + 2, unit);
+  bind_text(w, base + 3, f->key);
+  bind_text(w, base + 4, fact_type_name(f->type));
+  bind_value(w, base + 5, f);
+  bind_text(w, base + 6, f->source);
+  bind_text(w, base + 7, f->note);
+  sqlite3_bind_int64(w, base + 8, since);
 }
 
 int store_put_fact(store *s, const char *unit, int year, const fact *f,
@@ -402,9 +487,10 @@ int store_put_fact(store *s, const char *unit, int year, const fact *f,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_fail(s, "reading fact");
   *res = !found ? PUT_NEW : same ? PUT_SAME : PUT_UPDATED;
   if (same) return 0;
-  if (!found) return insert_fact(s, unit, year, f) == SQLITE_DONE ? 0 : db_fail(s, "writing fact");
-  sqlite3_stmt *w = s->q[Q_FACT_UPD];
-  bind_fact(w, unit, year, f);
+  int64_t since = import_number(s);
+  if (!since) return -1;
+  sqlite3_stmt *w = s->q[found ? Q_FACT_UPD : Q_FACT_INS];
+  bind_fact(w, 0, unit, year, f, since);
   return step_done(s, w, "writing fact");
 }
 
@@ -441,17 +527,16 @@ static int read_unit(store *s, const char *id, unit_facts *uf, arena *a) {
   return rc == SQLITE_DONE ? 0 : db_fail(s, "reading unit");
 }
 
-int store_each_unit_facts(store *s, int year, const char *unit, store_facts_cb cb, void *ud) {
-  sqlite3_stmt *st = s->q[unit ? Q_FACTS_UNIT : Q_FACTS_YEAR];
+/* The units and facts of st's rows (unit, key, type, value, source, note,
+** ordered by unit and key), st bound. */
+static int each_unit_facts(store *s, sqlite3_stmt *st, int year, store_facts_cb cb, void *ud) {
   arena a = {0};
   size_t cap = 64, n = 0;
   fact *facts = malloc(cap * sizeof *facts);
   unit_facts uf = {{0}, year, NULL, 0};
   char *cur = NULL;                     /* the unit of the rows being read */
   int rc, stop = 0, known = 0;
-  if (!facts) return fail(s, "out of memory");
-  sqlite3_bind_int(st, 1, year);
-  if (unit) bind_text(st, 2, unit);
+  if (!facts) { sqlite3_reset(st); return fail(s, "out of memory"); }
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     const char *id = (const char *)sqlite3_column_text(st, 0);
     if (!cur || strcmp(cur, id) != 0) {
@@ -493,6 +578,22 @@ int store_each_unit_facts(store *s, int year, const char *unit, store_facts_cb c
   return stop;
 }
 
+int store_each_unit_facts(store *s, int year, const char *unit, store_facts_cb cb, void *ud) {
+  sqlite3_stmt *st = s->q[unit ? Q_FACTS_UNIT : Q_FACTS_YEAR];
+  sqlite3_bind_int(st, 1, year);
+  if (unit) bind_text(st, 2, unit);
+  return each_unit_facts(s, st, year, cb, ud);
+}
+
+int store_each_unit_facts_asof(store *s, int year, const char *unit, int64_t import,
+                               store_facts_cb cb, void *ud) {
+  sqlite3_stmt *st = s->q[unit ? Q_FACTS_UNIT_ASOF : Q_FACTS_YEAR_ASOF];
+  sqlite3_bind_int(st, 1, year);
+  if (unit) bind_text(st, 2, unit);
+  sqlite3_bind_int64(st, 3, import);
+  return each_unit_facts(s, st, year, cb, ud);
+}
+
 int store_run_new(store *s, const char *engine, const char *rules, int year, int64_t *run_id) {
   sqlite3_stmt *st = s->q[Q_RUN_NEW];
   bind_text(st, 1, engine);
@@ -503,21 +604,22 @@ int store_run_new(store *s, const char *engine, const char *rules, int year, int
   return 0;
 }
 
-int store_run_unit(store *s, int64_t run, const char *unit, int64_t appraisal,
-                   int64_t survey, int64_t total) {
+int store_run_unit(store *s, int64_t run, const unit_info *unit, int64_t appraisal,
+                   int64_t survey, int64_t total, const char *ledger) {
   sqlite3_stmt *st = s->q[Q_RUN_UNIT];
   sqlite3_bind_int64(st, 1, run);
-  bind_text(st, 2, unit);
+  bind_text(st, 2, unit->id);
+  bind_text(st, 7, unit->name);
+  bind_text(st, 8, unit->kind);
+  bind_text(st, 9, unit->parent);
   sqlite3_bind_int64(st, 3, appraisal);
   sqlite3_bind_int64(st, 4, survey);
   sqlite3_bind_int64(st, 5, total);
+  bind_text(st, 6, ledger);
   return step_done(s, st, "storing run unit");
 }
 
-/* The ledger ("multi") statements hold the run, or for facts the year, in
-** their first column and the unit in their second. */
-
-/* The INSERT of kind k for n rows (1..STORE_ROWS_MAX), prepared once. */
+/* The multi-row INSERT of facts for n rows (1..STORE_ROWS_MAX), prepared once. */
 static sqlite3_stmt *multi_stmt(store *s, int k, int n) {
   if (s->multi[k][n]) return s->multi[k][n];
   int nc = multi_sql[k].ncols;
@@ -533,83 +635,26 @@ static sqlite3_stmt *multi_stmt(store *s, int k, int n) {
   }
   *p = '\0';
   if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->multi[k][n], NULL) != SQLITE_OK)
-    db_fail(s, "preparing a ledger statement");
+    db_fail(s, "preparing a multi-row statement");
   free(sql);
   return s->multi[k][n];
-}
-
-/* Bind row i of kind k at parameter base+1.. */
-typedef void (*bind_row_fn)(sqlite3_stmt *st, int base, const void *rows, int i);
-
-static int insert_rows(store *s, int k, int64_t run, const char *unit, const void *rows, int n,
-                       bind_row_fn bind, const char *what) {
-  for (int first = 0; first < n; first += STORE_ROWS_MAX) {
-    int m = n - first < STORE_ROWS_MAX ? n - first : STORE_ROWS_MAX;
-    sqlite3_stmt *st = multi_stmt(s, k, m);
-    if (!st) return -1;
-    for (int r = 0; r < m; r++) {
-      int base = r * multi_sql[k].ncols;
-      sqlite3_bind_int64(st, base + 1, run);
-      bind_text(st, base + 2, unit);
-      bind(st, base + 2, rows, first + r);
-    }
-    if (step_done(s, st, what)) return -1;
-  }
-  return 0;
-}
-
-static void bind_new_fact(sqlite3_stmt *st, int base, const void *rows, int i) {
-  const fact *f = ((const fact *const *)rows)[i];
-  bind_text(st, base + 1, f->key);
-  bind_text(st, base + 2, fact_type_name(f->type));
-  bind_value(st, base + 3, f);
-  bind_text(st, base + 4, f->source);
-  bind_text(st, base + 5, f->note);
 }
 
 int store_put_new_facts(store *s, const char *unit, int year, const fact *const *facts, int n) {
   for (int i = 0; i < n; i++)
     if ((unsigned)facts[i]->type > FT_LIST)
       return fail(s, "fact %s/%d/%s: invalid type", unit, year, facts[i]->key);
-  return insert_rows(s, M_FACT, year, unit, facts, n, bind_new_fact, "writing facts");
-}
-
-static void bind_comp(sqlite3_stmt *st, int base, const void *rows, int i) {
-  const store_comp_row *r = (const store_comp_row *)rows + i;
-  bind_text(st, base + 1, r->comp);
-  sqlite3_bind_int64(st, base + 2, r->points);
-  sqlite3_bind_int64(st, base + 3, r->max);
-}
-
-static void bind_crit(sqlite3_stmt *st, int base, const void *rows, int i) {
-  const store_crit_row *r = (const store_crit_row *)rows + i;
-  bind_text(st, base + 1, r->crit);
-  if (r->na) sqlite3_bind_null(st, base + 2); else sqlite3_bind_int64(st, base + 2, r->points);
-  sqlite3_bind_int64(st, base + 3, r->max);
-  bind_text(st, base + 4, r->na ? r->na_reason : NULL);
-}
-
-static void bind_ded(sqlite3_stmt *st, int base, const void *rows, int i) {
-  const store_ded_row *r = (const store_ded_row *)rows + i;
-  bind_text(st, base + 1, r->crit);
-  sqlite3_bind_int(st, base + 2, r->seq);
-  sqlite3_bind_int64(st, base + 3, r->requested);
-  sqlite3_bind_int64(st, base + 4, r->points);
-  bind_text(st, base + 5, r->reason);
-  bind_text(st, base + 6, r->facts_json);
-  bind_text(st, base + 7, r->tasks_json);
-}
-
-int store_run_components(store *s, int64_t run, const char *unit, const store_comp_row *rows, int n) {
-  return insert_rows(s, M_COMP, run, unit, rows, n, bind_comp, "storing run components");
-}
-
-int store_run_criteria(store *s, int64_t run, const char *unit, const store_crit_row *rows, int n) {
-  return insert_rows(s, M_CRIT, run, unit, rows, n, bind_crit, "storing run criteria");
-}
-
-int store_run_deductions(store *s, int64_t run, const char *unit, const store_ded_row *rows, int n) {
-  return insert_rows(s, M_DED, run, unit, rows, n, bind_ded, "storing deductions");
+  int64_t since = n ? import_number(s) : 0;
+  if (n && !since) return -1;
+  for (int first = 0; first < n; first += STORE_ROWS_MAX) {
+    int m = n - first < STORE_ROWS_MAX ? n - first : STORE_ROWS_MAX;
+    sqlite3_stmt *st = multi_stmt(s, M_FACT, m);
+    if (!st) return -1;
+    for (int r = 0; r < m; r++)
+      bind_fact(st, r * multi_sql[M_FACT].ncols, unit, year, facts[first + r], since);
+    if (step_done(s, st, "writing facts")) return -1;
+  }
+  return 0;
 }
 
 int store_run_finish(store *s, int64_t run, int units) {

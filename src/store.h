@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include "facts.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 typedef struct store store;
 
@@ -60,25 +60,23 @@ int store_each_office(store *s, store_office_cb cb, void *ud);
 ** The callback returns 0 to go on, non-zero to stop (returned as is). */
 typedef int (*store_facts_cb)(const unit_facts *uf, void *ud);
 int store_each_unit_facts(store *s, int year, const char *unit, store_facts_cb cb, void *ud);
+/* The same, with the facts as they were after import number `import` (the
+** history the store keeps since schema v4; see store_run_audit). */
+int store_each_unit_facts_asof(store *s, int year, const char *unit, int64_t import,
+                               store_facts_cb cb, void *ud);
 
 /* Runs: append-only. Call inside one transaction. */
 int store_run_new(store *s, const char *engine, const char *rules, int year,
                   int64_t *run_id);
-int store_run_unit(store *s, int64_t run, const char *unit, int64_t appraisal,
-                   int64_t survey, int64_t total);
-/* One unit's ledger rows, each kind stored with a few multi-row INSERTs
-** (a prepared statement per row count, up to STORE_ROWS_MAX rows each).
-** Strings are read during the call only. */
+/* A unit of a run: its name, kind and parent, its totals, and its whole ledger (components, criteria,
+** deductions with their fact keys and tasks) as one JSON text in the format
+** that store.c's v4 migration describes; the views run_components,
+** run_criteria and run_deductions show it as rows. Strings are read during
+** the call only. */
+int store_run_unit(store *s, int64_t run, const unit_info *unit, int64_t appraisal,
+                   int64_t survey, int64_t total, const char *ledger_json);
+/* Rows per multi-row INSERT of facts (a prepared statement per row count). */
 #define STORE_ROWS_MAX 32
-typedef struct { const char *comp; int64_t points, max; } store_comp_row;
-typedef struct { const char *crit; int na; int64_t points, max; const char *na_reason; } store_crit_row;
-typedef struct {
-  const char *crit; int seq; int64_t requested, points;
-  const char *reason, *facts_json, *tasks_json;
-} store_ded_row;
-int store_run_components(store *s, int64_t run, const char *unit, const store_comp_row *rows, int n);
-int store_run_criteria(store *s, int64_t run, const char *unit, const store_crit_row *rows, int n);
-int store_run_deductions(store *s, int64_t run, const char *unit, const store_ded_row *rows, int n);
 int store_run_finish(store *s, int64_t run, int units);
 
 #endif

@@ -8,12 +8,12 @@
 #include "store_int.h"
 
 enum {                                /* slots in store_extra_stmt, after the queries */
-  W_TEXT = RQ_COUNT, W_FILE, W_OFFICE, W_UNIT, W_FACT_TEXT, W_AUDIT, W_COUNT
+  W_TEXT = RQ_COUNT, W_FILE, W_OFFICE, W_AUDIT, W_COUNT
 };
 _Static_assert(W_COUNT <= STORE_EXTRA_STMTS, "raise STORE_EXTRA_STMTS");
 
 #define RUN_COLUMNS \
-  "SELECT r.id,r.created,r.engine,r.rules,r.year,t.units,a.rules_sha256,a.facts_sha256" \
+  "SELECT r.id,r.created,r.engine,r.rules,r.year,t.units,a.rules_sha256,a.facts_sha256,a.facts_import" \
   " FROM runs r LEFT JOIN run_totals t ON t.run=r.id LEFT JOIN run_audit a ON a.run=r.id"
 
 static const char *const sql[W_COUNT] = {
@@ -23,8 +23,9 @@ static const char *const sql[W_COUNT] = {
   [RQ_FILES] = "SELECT f.seq,f.path,f.sha256,x.content FROM run_files f"
                " LEFT JOIN rule_texts x ON x.sha256=f.sha256 WHERE f.run=?1 ORDER BY f.seq",
   [RQ_OFFICES] = "SELECT id,name FROM run_offices WHERE run=?1 ORDER BY id",
-  [RQ_UNITS] = "SELECT u.unit,COALESCE(f.name,x.name),COALESCE(f.kind,x.kind),"
-               "CASE WHEN f.unit IS NULL THEN x.parent ELSE f.parent END,f.sha256,u.appraisal,u.survey,u.total"
+  [RQ_UNITS] = "SELECT u.unit,COALESCE(u.name,f.name,x.name),COALESCE(u.kind,f.kind,x.kind),"
+               "CASE WHEN u.name IS NOT NULL THEN u.parent WHEN f.unit IS NOT NULL THEN f.parent ELSE x.parent END,"
+               "f.sha256,u.appraisal,u.survey,u.total"
                " FROM run_units u LEFT JOIN run_unit_facts f ON f.run=u.run AND f.unit=u.unit"
                " LEFT JOIN units x ON x.id=u.unit WHERE u.run=?1 ORDER BY u.unit",
   [RQ_FACTS] = "SELECT key,type,value,source,note FROM run_facts WHERE run=?1 AND unit=?2 ORDER BY key",
@@ -37,9 +38,8 @@ static const char *const sql[W_COUNT] = {
   [W_TEXT] = "INSERT OR IGNORE INTO rule_texts(sha256,content) VALUES(?1,?2)",
   [W_FILE] = "INSERT INTO run_files(run,seq,path,sha256) VALUES(?1,?2,?3,?4)",
   [W_OFFICE] = "INSERT INTO run_offices(run,id,name) VALUES(?1,?2,?3)",
-  [W_UNIT] = "INSERT INTO run_unit_facts(run,unit,name,kind,parent,sha256) VALUES(?1,?2,?3,?4,?5,?6)",
-  [W_FACT_TEXT] = "INSERT OR IGNORE INTO fact_texts(sha256,content) VALUES(?1,?2)",
-  [W_AUDIT] = "INSERT INTO run_audit(run,rules_sha256,facts_sha256) VALUES(?1,?2,?3)",
+  [W_AUDIT] = "INSERT INTO run_audit(run,rules_sha256,facts_import)"
+              " VALUES(?1,?2,(SELECT COALESCE(MAX(id),0) FROM imports))",
 };
 
 /* Bind run, then the texts, step, reset. */
@@ -76,18 +76,8 @@ int store_run_office(store *s, int64_t run, const char *id, const char *name) {
   return write_row(s, W_OFFICE, run, 2, (const char *const[]){id, name}, "storing a run office");
 }
 
-int store_run_unit_facts(store *s, int64_t run, const unit_info *u, const char *sha256) {
-  return write_row(s, W_UNIT, run, 5, (const char *const[]){u->id, u->name, u->kind, u->parent, sha256},
-                   "storing a run unit");
-}
-
-int store_fact_text(store *s, const char *sha256, const char *content) {
-  return write_row(s, W_FACT_TEXT, -1, 2, (const char *const[]){sha256, content}, "storing the facts of a run");
-}
-
-int store_run_audit(store *s, int64_t run, const char *rules_sha256, const char *facts_sha256) {
-  return write_row(s, W_AUDIT, run, 2, (const char *const[]){rules_sha256, facts_sha256},
-                   "storing the run digests");
+int store_run_audit(store *s, int64_t run, const char *rules_sha256) {
+  return write_row(s, W_AUDIT, run, 1, (const char *const[]){rules_sha256}, "storing the run digests");
 }
 
 int store_run_query(store *s, store_run_query_id q, int64_t a, const char *b, store_row_cb cb, void *ud) {

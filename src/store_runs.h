@@ -1,6 +1,6 @@
 /*
 ** store_runs.h -- the audit trail in the store (schema v2): what a run read
-** (rule files with their text, offices, units, facts) and its digests, and
+** (rule files with their text, offices, the last import of facts) and its digests, and
 ** reading every stored run back. SQL only: hashing and rebuilding results
 ** belong to audit.c.
 **
@@ -18,11 +18,11 @@
 int store_run_file(store *s, int64_t run, int seq, const char *path, const char *sha256,
                    const char *content);
 int store_run_office(store *s, int64_t run, const char *id, const char *name);
-int store_run_unit_facts(store *s, int64_t run, const unit_info *u, const char *sha256);
-/* A unit's facts as one canonical text (see audit.c), stored once by its
-** sha256: runs that read the same facts share it. */
-int store_fact_text(store *s, const char *sha256, const char *content);
-int store_run_audit(store *s, int64_t run, const char *rules_sha256, const char *facts_sha256);
+/* The run's rulebook digest, and the last import of facts it saw: its facts
+** are those as that import left them (store_each_unit_facts_asof). Runs
+** stored by schema v2 and v3 kept their facts (run_facts, fact_texts) and a
+** facts digest instead. */
+int store_run_audit(store *s, int64_t run, const char *rules_sha256);
 
 #define STORE_ROW_MAX 12
 typedef struct {              /* one result row: text (NULL for SQL NULL) and integer views */
@@ -33,14 +33,15 @@ typedef struct {              /* one result row: text (NULL for SQL NULL) and in
 typedef int (*store_row_cb)(const store_row *row, void *ud);
 
 typedef enum {
-  /* ?1 year (0: any), ?2 unit (NULL: any) -> id created engine rules year units rules_sha256 facts_sha256 */
+  /* ?1 year (0: any), ?2 unit (NULL: any) -> id created engine rules year units rules_sha256 facts_sha256
+     facts_import (facts_sha256 in runs stored by v2 and v3, facts_import since v4) */
   RQ_RUNS,
   /* ?1 run -> the same columns as RQ_RUNS */
   RQ_RUN,
   RQ_FILES,          /* ?1 run -> seq path sha256 content */
   RQ_OFFICES,        /* ?1 run -> id name */
-  RQ_UNITS,          /* ?1 run -> unit name kind parent sha256 appraisal survey total (sha256 NULL
-                        in runs stored before v2; their name, kind, parent are the unit's now) */
+  RQ_UNITS,          /* ?1 run -> unit name kind parent sha256 appraisal survey total (sha256 only
+                        in runs stored by v2 and v3; before v2, name, kind, parent are the unit's now) */
   RQ_FACTS,          /* ?1 run ?2 unit -> key type value source note */
   RQ_COMPONENTS,     /* ?1 run ?2 unit -> component points max */
   RQ_CRITERIA,       /* ?1 run ?2 unit -> criterion points max na */

@@ -86,11 +86,19 @@ Test(store, open_creates_the_schema_at_the_current_version) {
   open_store();
   cr_expect_eq(query_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
   static const char *const tables[] = {"offices", "units", "facts", "runs", "run_totals", "run_units",
-                                       "run_components", "run_criteria", "run_deductions"};
+                                       "run_components_v3", "run_criteria_v3", "run_deductions_v3",
+                                       "rule_texts", "run_files", "run_offices", "run_unit_facts",
+                                       "run_facts", "run_audit", "fact_texts"};
   for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
     char sql[128];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='%s'", tables[i]);
     cr_expect_eq(query_int(sql), 1, "no table %s", tables[i]);
+  }
+  static const char *const views[] = {"run_components", "run_criteria", "run_deductions"};
+  for (size_t i = 0; i < sizeof views / sizeof *views; i++) {
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_master WHERE type='view' AND name='%s'", views[i]);
+    cr_expect_eq(query_int(sql), 1, "no view %s", views[i]);
   }
   /* opening again keeps the store as it is */
   store_close(s);
@@ -296,19 +304,31 @@ Test(store, run_tables_are_append_only) {
   cr_assert_eq(query_int("SELECT count(*) FROM runs"), 1);
   cr_assert_eq(query_int("SELECT count(*) FROM run_deductions"), 1);
   static const char *const refused[] = {
-    "DELETE FROM run_deductions",
-    "UPDATE run_deductions SET points = 0",
     "UPDATE runs SET year = 1",
     "DELETE FROM runs",
     "DELETE FROM run_units",
     "UPDATE run_units SET total = 10000",
-    "DELETE FROM run_components",
-    "UPDATE run_criteria SET points = 1000",
+    "UPDATE run_units SET ledger = NULL",
     "DELETE FROM run_totals",
+    "DELETE FROM run_criteria_v3",            /* the rows of runs stored before v4 */
+    "UPDATE run_criteria_v3 SET points = 1000",
   };
+  char *v3 = exec_error("INSERT INTO run_criteria_v3 VALUES(1, 'u', 'c', 100, 100, NULL)");
+  cr_assert_null(v3, "%s", v3);
   for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
     char *e = exec_error(refused[i]);
     cr_expect(e && strstr(e, "append-only"), "%s: %s", refused[i], e ? e : "accepted");
+    free(e);
+  }
+  static const char *const views[] = {         /* the ledger's rows are a view of run_units */
+    "DELETE FROM run_deductions",
+    "UPDATE run_deductions SET points = 0",
+    "DELETE FROM run_components",
+    "UPDATE run_criteria SET points = 1000",
+  };
+  for (size_t i = 0; i < sizeof views / sizeof *views; i++) {
+    char *e = exec_error(views[i]);
+    cr_expect(e && strstr(e, "is a view"), "%s: %s", views[i], e ? e : "accepted");
     free(e);
   }
   cr_expect_eq(query_int("SELECT count(*) FROM run_deductions"), 1);
