@@ -53,78 +53,114 @@ typedef struct {
   audit_writer audit;       /* the run's rulebook digest (audit.h) */
   char *err; size_t errlen;
   jsonw ledger;             /* the JSON of the unit being stored */
+  jsonw heads;              /* per component and criterion: '["id",' and per criterion '"owner"' */
+  size_t *comp_at, *crit_at, *owner_at;     /* offsets into heads.p, one past the last at [n] */
 } run_ctx;
+
+/* The JSON of the rulebook's ids and owners, escaped once per run. */
+static void json_heads(run_ctx *c) {
+  const rulebook *rb = c->rb;
+  jsonw *w = &c->heads;
+  c->comp_at = malloc((size_t)(rb->ncomps + 1) * sizeof *c->comp_at);
+  c->crit_at = malloc((size_t)(rb->ncrits + 1) * sizeof *c->crit_at);
+  c->owner_at = malloc((size_t)(rb->ncrits + 1) * sizeof *c->owner_at);
+  if (!c->comp_at || !c->crit_at || !c->owner_at) abort();
+  for (int i = 0; i < rb->ncomps; i++) {
+    c->comp_at[i] = w->n;
+    JSONW_LIT(w, "[");
+    jsonw_str(w, rb->comps[i].id);
+    JSONW_LIT(w, ",");
+  }
+  c->comp_at[rb->ncomps] = w->n;
+  for (int i = 0; i < rb->ncrits; i++) {
+    c->crit_at[i] = w->n;
+    JSONW_LIT(w, "[");
+    jsonw_str(w, rb->crits[i].id);
+    JSONW_LIT(w, ",");
+  }
+  c->crit_at[rb->ncrits] = w->n;
+  for (int i = 0; i < rb->ncrits; i++) {
+    c->owner_at[i] = w->n;
+    jsonw_str(w, rb->crits[i].owner);
+  }
+  c->owner_at[rb->ncrits] = w->n;
+}
+
+#define HEAD(c, at, i) (c)->heads.p + (c)->at[i], (c)->at[(i) + 1] - (c)->at[i]
 
 /* A deduction's tasks: the owner's id alone when the only task is the
 ** default one (LEDGER_FIX_PREFIX and the reason), else [[office, task], ...]. */
-static void json_tasks(jsonw *w, const ledger_deduction *d, const char *owner) {
+static void json_tasks(const run_ctx *c, jsonw *w, const ledger_deduction *d, int crit) {
+  const char *owner = c->rb->crits[crit].owner;
   size_t np = sizeof LEDGER_FIX_PREFIX - 1;
   if (d->ntasks == 1 && !strcmp(d->tasks[0].office, owner) &&
       !strncmp(d->tasks[0].text, LEDGER_FIX_PREFIX, np) && !strcmp(d->tasks[0].text + np, d->reason)) {
-    jsonw_str(w, owner);
+    jsonw_rawn(w, HEAD(c, owner_at, crit));
     return;
   }
-  jsonw_raw(w, "[");
+  JSONW_LIT(w, "[");
   for (int i = 0; i < d->ntasks; i++) {
-    jsonw_raw(w, i ? ",[" : "[");
+    if (i) JSONW_LIT(w, ",");
+    JSONW_LIT(w, "[");
     jsonw_str(w, d->tasks[i].office);
-    jsonw_raw(w, ",");
+    JSONW_LIT(w, ",");
     jsonw_str(w, d->tasks[i].text);
-    jsonw_raw(w, "]");
+    JSONW_LIT(w, "]");
   }
-  jsonw_raw(w, "]");
+  JSONW_LIT(w, "]");
 }
 
 /* The unit's ledger as the JSON text run_units.ledger holds (store.c, v4). */
-static const char *json_ledger(jsonw *w, const rulebook *rb, const unit_result *r) {
+static const char *json_ledger(run_ctx *c, const unit_result *r) {
+  const rulebook *rb = c->rb;
+  jsonw *w = &c->ledger;
   jsonw_reset(w);
-  jsonw_raw(w, "{\"components\":[");
+  JSONW_LIT(w, "{\"components\":[");
   for (int i = 0; i < rb->ncomps; i++) {
-    jsonw_raw(w, i ? ",[" : "[");
-    jsonw_str(w, rb->comps[i].id);
-    jsonw_raw(w, ",");
+    if (i) JSONW_LIT(w, ",");
+    jsonw_rawn(w, HEAD(c, comp_at, i));
     jsonw_int(w, r->comps[i].points);
-    jsonw_raw(w, ",");
+    JSONW_LIT(w, ",");
     jsonw_int(w, r->comps[i].max);
-    jsonw_raw(w, "]");
+    JSONW_LIT(w, "]");
   }
-  jsonw_raw(w, "],\"criteria\":[");
+  JSONW_LIT(w, "],\"criteria\":[");
   for (int i = 0; i < rb->ncrits; i++) {
     const ledger_criterion *lc = &r->crits[i];
-    jsonw_raw(w, i ? ",[" : "[");
-    jsonw_str(w, rb->crits[i].id);
-    jsonw_raw(w, ",");
-    if (lc->na) jsonw_raw(w, "null"); else jsonw_int(w, lc->points);
-    jsonw_raw(w, ",");
+    if (i) JSONW_LIT(w, ",");
+    jsonw_rawn(w, HEAD(c, crit_at, i));
+    if (lc->na) JSONW_LIT(w, "null"); else jsonw_int(w, lc->points);
+    JSONW_LIT(w, ",");
     jsonw_int(w, lc->max);
-    if (lc->na) { jsonw_raw(w, ","); jsonw_str(w, lc->na_reason ? lc->na_reason : ""); }
-    if (lc->count) jsonw_raw(w, lc->na ? ",[" : ",null,[");
+    if (lc->na) { JSONW_LIT(w, ","); jsonw_str(w, lc->na_reason ? lc->na_reason : ""); }
+    if (lc->count) { if (lc->na) JSONW_LIT(w, ",["); else JSONW_LIT(w, ",null,["); }
     for (int k = 0; k < lc->count; k++) {
       const ledger_deduction *d = &r->deds[lc->first + k];
-      jsonw_raw(w, k ? ",[" : "[");
+      if (k) JSONW_LIT(w, ",");
+      JSONW_LIT(w, "[");
       jsonw_int(w, d->requested);
-      jsonw_raw(w, ",");
+      JSONW_LIT(w, ",");
       jsonw_int(w, d->points);
-      jsonw_raw(w, ",");
+      JSONW_LIT(w, ",");
       jsonw_str(w, d->reason);
-      jsonw_raw(w, ",[");
+      JSONW_LIT(w, ",[");
       for (int f = 0; f < d->nfacts; f++) {
-        if (f) jsonw_raw(w, ",");
+        if (f) JSONW_LIT(w, ",");
         jsonw_str(w, d->facts[f].key);
       }
-      jsonw_raw(w, "],");
-      json_tasks(w, d, rb->crits[i].owner);
-      jsonw_raw(w, "]");
+      JSONW_LIT(w, "],");
+      json_tasks(c, w, d, i);
+      JSONW_LIT(w, "]");
     }
-    jsonw_raw(w, lc->count ? "]]" : "]");
+    if (lc->count) JSONW_LIT(w, "]]"); else JSONW_LIT(w, "]");
   }
-  jsonw_raw(w, "]}");
+  JSONW_LIT(w, "]}");
   return jsonw_text(w);
 }
 
 static int persist_unit(run_ctx *c, const unit_result *r) {
   return store_run_unit(c->s, c->out->run_id, &r->unit, r->appraisal, r->survey, r->total,
-                        json_ledger(&c->ledger, c->rb, r));
+                        json_ledger(c, r));
 }
 
 static int score_unit(const unit_facts *uf, void *ud) {
@@ -182,8 +218,11 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
     }
     if (audit_begin(s, out->run_id, rb, &c.audit, err, errlen)) goto fail;
   }
+  if (persist) json_heads(&c);
   int rc = store_each_unit_facts(s, year, unit, score_unit, &c);
   jsonw_free(&c.ledger);
+  jsonw_free(&c.heads);
+  free(c.comp_at); free(c.crit_at); free(c.owner_at);
   if (rc) {
     if (!err[0]) snprintf(err, errlen, "%s", store_errmsg(s));
     goto fail;

@@ -18,12 +18,13 @@ static void room(jsonw *w, size_t more) {
 
 void jsonw_reset(jsonw *w) { w->n = 0; }
 
-void jsonw_raw(jsonw *w, const char *s) {
-  size_t k = strlen(s);
-  room(w, k);
-  memcpy(w->p + w->n, s, k);
-  w->n += k;
+void jsonw_rawn(jsonw *w, const char *s, size_t n) {
+  room(w, n);
+  memcpy(w->p + w->n, s, n);
+  w->n += n;
 }
+
+void jsonw_raw(jsonw *w, const char *s) { jsonw_rawn(w, s, strlen(s)); }
 
 void jsonw_str(jsonw *w, const char *s) {
   const unsigned char *u = (const unsigned char *)s;

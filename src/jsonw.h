@@ -17,6 +17,8 @@ typedef struct { char *p; size_t n, cap; } jsonw;
 
 void jsonw_reset(jsonw *w);                     /* empty the text, keep the buffer */
 void jsonw_raw(jsonw *w, const char *s);        /* append s as is */
+void jsonw_rawn(jsonw *w, const char *s, size_t n);   /* append n bytes of s as is */
+#define JSONW_LIT(w, lit) jsonw_rawn((w), (lit), sizeof(lit) - 1)   /* a string literal */
 void jsonw_str(jsonw *w, const char *s);        /* append s as a JSON string */
 void jsonw_int(jsonw *w, int64_t v);            /* append v as a JSON number */
 const char *jsonw_text(jsonw *w);               /* the text so far, NUL-terminated */
