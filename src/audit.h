@@ -71,8 +71,10 @@ typedef struct {
   arena a;
 } audit_run;
 
-/* 0, 1 if there is no such run, -1 with err. */
-int audit_run_load(store *s, int64_t id, audit_run *r, char *err, size_t errlen);
+/* Run id with every unit it scored, and the facts of each, or if only is not
+** NULL of that unit alone (the others have none loaded). 0, 1 if there is
+** no such run, -1 with err. */
+int audit_run_load(store *s, int64_t id, const char *only, audit_run *r, char *err, size_t errlen);
 void audit_run_free(audit_run *r);
 const audit_unit_row *audit_run_unit(const audit_run *r, const char *unit);
 

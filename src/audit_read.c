@@ -139,7 +139,7 @@ static int on_asof_facts(const unit_facts *uf, void *ud) {   /* since v4: from t
   return 0;
 }
 
-int audit_run_load(store *s, int64_t id, audit_run *r, char *err, size_t errlen) {
+int audit_run_load(store *s, int64_t id, const char *only, audit_run *r, char *err, size_t errlen) {
   load_ctx c = {r, 0, 0, NULL};
   memset(r, 0, sizeof *r);
   if (store_run_query(s, RQ_RUN, id, NULL, on_run, &c)) goto fail;
@@ -152,6 +152,7 @@ int audit_run_load(store *s, int64_t id, audit_run *r, char *err, size_t errlen)
   if (store_run_query(s, RQ_UNITS, id, NULL, on_unit, &c)) goto fail;
   for (int i = 0; i < r->nunit_rows; i++) {
     c.u = &r->unit_rows[i];
+    if (only && strcmp(only, c.u->unit.id)) continue;
     c.fcap = 0;
     if (r->facts_import >= 0) {
       if (store_each_unit_facts_asof(s, r->year, c.u->unit.id, r->facts_import, on_asof_facts, &c)) goto fail;

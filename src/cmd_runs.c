@@ -117,11 +117,12 @@ static void stored_done(stored_run *sr) {
   store_close(sr->s);
 }
 
-static int stored_load(const cli_args *a, int64_t id, stored_run *sr) {
+/* Run id, with the facts of every unit or only of unit `only`. */
+static int stored_load(const cli_args *a, int64_t id, const char *only, stored_run *sr) {
   char err[8192];
   memset(sr, 0, sizeof *sr);
   if (!(sr->s = cli_open_store(a))) return EXIT_FAIL;
-  int rc = audit_run_load(sr->s, id, &sr->run, err, sizeof err);
+  int rc = audit_run_load(sr->s, id, only, &sr->run, err, sizeof err);
   if (rc) {
     if (rc > 0) cli_fail("no run %lld in %s", (long long)id, a->db);
     else cli_fail("%s", err);
@@ -141,7 +142,7 @@ int cli_show_run(cli_args *a, char which) {
   if ((rc = parse_run_id(a, cli_opt(a, "run"), &id))) return rc;
   int en;
   if ((rc = cli_choice(a, "format", "text|json")) || (rc = cli_lang(a, &en))) return rc;
-  if ((rc = stored_load(a, id, &sr))) return rc;
+  if ((rc = stored_load(a, id, cli_opt(a, "unit"), &sr))) return rc;
   rc = EXIT_FAIL;
   const char *unit = cli_opt(a, "unit"), *crit = cli_opt(a, "criterion"), *office = cli_opt(a, "office");
   const char *year = cli_opt(a, "year");
@@ -294,7 +295,7 @@ static int run_verify(cli_args *a) {
   stored_run sr;
   if (a->nargs != 1) return cli_usage_error(a, "verify takes one run number");
   if ((rc = parse_run_id(a, a->args[0], &id))) return rc;
-  if ((rc = stored_load(a, id, &sr))) return rc;
+  if ((rc = stored_load(a, id, NULL, &sr))) return rc;
   rc = EXIT_FAIL;
   rulebook *now = NULL;
   audit_run *run = &sr.run;
