@@ -42,19 +42,18 @@ static void add_value_s(lua_State *L, luaL_Buffer *b, int arg) {
   }
 }
 
-void lfmt_push(lua_State *L, int first) {
+/* The formatting itself, into b (initialised here; one stack slot). */
+static void format_into(lua_State *L, int first, luaL_Buffer *b) {
   size_t len;
   const char *fmt = luaL_checklstring(L, first, &len), *end = fmt + len;
   int arg = first, top = lua_gettop(L);
-  if (!memchr(fmt, '%', len)) { lua_pushvalue(L, first); return; }   /* nothing to format */
-  luaL_Buffer b;
-  luaL_buffinit(L, &b);
+  luaL_buffinit(L, b);
   while (fmt < end) {
     const char *pct = memchr(fmt, '%', (size_t)(end - fmt));
-    if (!pct) { luaL_addlstring(&b, fmt, (size_t)(end - fmt)); break; }
-    luaL_addlstring(&b, fmt, (size_t)(pct - fmt));
+    if (!pct) { luaL_addlstring(b, fmt, (size_t)(end - fmt)); break; }
+    luaL_addlstring(b, fmt, (size_t)(pct - fmt));
     fmt = pct;
-    if (*++fmt == '%') { luaL_addchar(&b, '%'); fmt++; continue; }
+    if (*++fmt == '%') { luaL_addchar(b, '%'); fmt++; continue; }
     char spec[32] = "%";
     size_t k = 1;
     while (fmt < end && strchr("-+ #0", *fmt) && k < 6) spec[k++] = *fmt++;
@@ -73,7 +72,7 @@ void lfmt_push(lua_State *L, int first) {
       if (x != floor(x)) sandbox_error(L, "format: %%d needs an integer, got %s", lua_tostring(L, arg));
       strcpy(spec + k, "lld");
       snprintf(out, sizeof out, spec, (long long)x);
-      luaL_addstring(&b, out);
+      luaL_addstring(b, out);
       break;
     }
     case 'f': case 'e': case 'g': {
@@ -81,18 +80,34 @@ void lfmt_push(lua_State *L, int first) {
       spec[k] = '\0';
       snprintf(out, sizeof out, spec, (double)luaL_checknumber(L, arg));
       for (char *c = out; *c; c++) if (*c == '.') *c = ',';
-      luaL_addstring(&b, out);
+      luaL_addstring(b, out);
       break;
     }
     case 's':
       if (k > 1) sandbox_error(L, "format: %%s takes no width or precision here");
-      add_value_s(L, &b, arg);
+      add_value_s(L, b, arg);
       break;
     default:
       sandbox_error(L, "format: unsupported conversion %%%c (use %%s, %%d or %%.Nf)", conv);
     }
   }
+}
+
+void lfmt_push(lua_State *L, int first) {
+  size_t len;
+  const char *fmt = luaL_checklstring(L, first, &len);
+  if (!memchr(fmt, '%', len)) { lua_pushvalue(L, first); return; }   /* nothing to format */
+  luaL_Buffer b;
+  format_into(L, first, &b);
   luaL_pushresult(&b);
+}
+
+const char *lfmt_text(lua_State *L, int first, luaL_Buffer *b, size_t *len) {
+  const char *fmt = luaL_checklstring(L, first, len);
+  if (!memchr(fmt, '%', *len)) { lua_pushvalue(L, first); return fmt; }
+  format_into(L, first, b);
+  *len = luaL_bufflen(b);
+  return luaL_buffaddr(b);
 }
 
 static int h_fmt(lua_State *L) { lfmt_push(L, 1); return 1; }
@@ -132,9 +147,13 @@ static int h_linear(lua_State *L) {           /* linear(v, lo, hi, max) */
 static int h_steps(lua_State *L) {            /* steps(v, {{at, points}, ...}) */
   double v = luaL_checknumber(L, 1);
   luaL_checkany(L, 2);
+  sandbox_push_target(L, 2);                  /* a read-only view reads as its table */
+  lua_replace(L, 2);
   lua_Integer n = luaL_len(L, 2);
   for (lua_Integer i = 1; i <= n; i++) {
     lua_geti(L, 2, i);
+    sandbox_push_target(L, -1);
+    lua_replace(L, -2);
     lua_geti(L, -1, 1);
     lua_geti(L, -2, 2);
     if (!lua_isnumber(L, -2) || !lua_isnumber(L, -1))

@@ -48,6 +48,10 @@ int sandbox_loadfile(lua_State *L, const char *path);
 ** prefixes the rule file and line and appends a traceback. On error the
 ** message is left on the stack (a string). */
 int sandbox_pcall(lua_State *L, int nargs, int nresults);
+/* The same for many calls in a row: push the message handler once with
+** sandbox_push_msgh and give its (absolute) index as msgh. */
+void sandbox_push_msgh(lua_State *L);
+int sandbox_pcallh(lua_State *L, int nargs, int nresults, int msgh);
 
 /* Read-only view of the table at idx, pushed. label names it in errors. */
 void sandbox_push_readonly(lua_State *L, int idx, const char *label);
