@@ -49,9 +49,13 @@ char *numtext_g15(char *buf, double x) {
     return buf;
   }
   char dig[15];
-  for (int i = 14; i >= 0; i--) { dig[i] = (char)('0' + d % 10); d /= 10; }
-  int last = 14;                                  /* drop trailing zeros after the point */
-  while (last > e && last > 0 && dig[last] == '0') last--;
+  uint32_t hi = (uint32_t)(d / 100000000), lo = (uint32_t)(d % 100000000);   /* 7 + 8 digits */
+  int last = 14;                                  /* the last digit that is not a 0 */
+  if (!lo) last = 6;
+  for (int i = 14; i >= 7; i--) { dig[i] = (char)('0' + lo % 10); lo /= 10; }
+  for (int i = 6; i >= 0; i--) { dig[i] = (char)('0' + hi % 10); hi /= 10; }
+  while (last > 0 && dig[last] == '0') last--;
+  if (last < e) last = e;                         /* zeros before the point stay */
   char *o = buf;
   if (x < 0) *o++ = '-';
   if (e >= 0) {

@@ -38,10 +38,6 @@ static struct host *host_of(lua_State *L) {
 
 static rulebook *rb_of(lua_State *L) { return sandbox_limits_of(L)->host; }
 
-static const rb_criterion *current(lua_State *L) {
-  return &rb_of(L)->crits[host_of(L)->crit];
-}
-
 /* ---- facts ---- */
 
 /* Where key is or would be in the sorted facts (lower bound). */
@@ -183,18 +179,19 @@ static ledger_deduction *check_handle(lua_State *L) {
 }
 
 static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
-  struct host *h = host_of(L);
-  const rb_criterion *c = current(L);
+  rulebook *rb = rb_of(L);
+  struct host *h = rb->host;
+  const rb_criterion *c = &rb->crits[h->crit];
   ledger_criterion *lc = &h->res->crits[h->crit];
   double x = luaL_checknumber(L, 1);
   int ok;
   pts_t p = pts_from_double(x, &ok);
   if (!ok || x < 0) return sandbox_error(L, "u.lose: points must be a finite number >= 0");
   if (lc->na) return sandbox_error(L, "u.lose: the criterion was already marked not applicable");
-  if (rb_of(L)->on_lose) {                     /* coverage for 'rules test' */
+  if (rb->on_lose) {                           /* coverage for 'rules test' */
     lua_Debug ar;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.source[0] == '@')
-      rb_of(L)->on_lose(rb_of(L)->on_lose_ud, ar.source + 1, ar.currentline);
+      rb->on_lose(rb->on_lose_ud, ar.source + 1, ar.currentline);
   }
   if (lua_type(L, 2) != LUA_TSTRING) return sandbox_error(L, "u.lose: a reason (format string) is required");
   luaL_Buffer b;
