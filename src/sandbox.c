@@ -86,8 +86,11 @@ sandbox_limits *sandbox_limits_of(lua_State *L) {
 ** unit. Writes reach __newindex and raise; the metatable is out of reach
 ** (getmetatable and rawset are blocked, __metatable is false). For the host
 ** the metatable also holds the table at [1] and view_mark at [2]: C code
-** finds a view's table by two array reads instead of two name lookups. */
-static const char view_mark = 0;
+** finds a view's table by two array reads instead of two name lookups.
+** A frozen view (sandbox_view_freeze) has frozen_mark at [2] instead. */
+static const char view_mark = 0, frozen_mark = 0;
+
+static int is_view_mark(const void *p) { return p == &view_mark || p == &frozen_mark; }
 
 static void ro_meta_field(lua_State *L, const char *field) {   /* view at 1 */
   lua_getmetatable(L, 1);
@@ -138,7 +141,7 @@ int sandbox_readonly_target(lua_State *L, int idx) {
   int top = lua_gettop(L);
   idx = lua_absindex(L, idx);
   if (!lua_istable(L, idx) || !lua_getmetatable(L, idx)) return 0;
-  if (lua_rawgeti(L, -1, 2) != LUA_TLIGHTUSERDATA || lua_touserdata(L, -1) != &view_mark) {
+  if (lua_rawgeti(L, -1, 2) != LUA_TLIGHTUSERDATA || !is_view_mark(lua_touserdata(L, -1))) {
     lua_settop(L, top);
     return 0;
   }
@@ -172,6 +175,42 @@ void sandbox_push_readonly(lua_State *L, int idx, const char *label) {
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, -2);
+}
+
+/* The metatable of the frozen view at idx, pushed; 0 (nothing pushed) if
+** the value is not a frozen view. */
+static int frozen_meta(lua_State *L, int idx) {
+  if (!lua_istable(L, idx) || !lua_getmetatable(L, idx)) return 0;
+  if (lua_rawgeti(L, -1, 2) != LUA_TLIGHTUSERDATA || lua_touserdata(L, -1) != &frozen_mark) {
+    lua_pop(L, 2);
+    return 0;
+  }
+  lua_pop(L, 1);
+  return 1;
+}
+
+void sandbox_view_freeze(lua_State *L, int idx) {
+  if (!sandbox_readonly_target(L, idx)) return;
+  lua_pop(L, 1);
+  lua_getmetatable(L, idx);
+  lua_pushlightuserdata(L, (void *)&frozen_mark);
+  lua_rawseti(L, -2, 2);
+  lua_pop(L, 1);
+}
+
+int sandbox_view_memo(lua_State *L, int idx, const void *key) {
+  if (!frozen_meta(L, idx)) return 0;
+  lua_rawgetp(L, -1, key);
+  lua_remove(L, -2);
+  return 1;
+}
+
+void sandbox_view_set_memo(lua_State *L, int idx, const void *key) {
+  idx = lua_absindex(L, idx);
+  if (!frozen_meta(L, idx)) { lua_pop(L, 1); return; }
+  lua_insert(L, -2);                              /* metatable, value */
+  lua_rawsetp(L, -2, key);
+  lua_pop(L, 1);
 }
 
 /* ---- errors ---- */
