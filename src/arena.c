@@ -20,7 +20,7 @@ static arena_block *block_new(size_t size) {
   return b;
 }
 
-void *arena_alloc(arena *a, size_t n) {
+void *arena_bytes(arena *a, size_t n) {
   n = (n + 15) & ~(size_t)15;
   if (!a->head || a->head->size - a->head->used < n) {
     size_t size = n > 65536 ? n : 65536;
@@ -29,13 +29,18 @@ void *arena_alloc(arena *a, size_t n) {
   }
   void *p = a->head->data + a->head->used;
   a->head->used += n;
+  return p;
+}
+
+void *arena_alloc(arena *a, size_t n) {
+  void *p = arena_bytes(a, n);
   memset(p, 0, n);
   return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n) {
   if (!s) return NULL;
-  char *p = arena_alloc(a, n + 1);
+  char *p = arena_bytes(a, n + 1);
   memcpy(p, s, n);
   p[n] = '\0';
   return p;

@@ -12,6 +12,7 @@ typedef struct arena_block arena_block;
 typedef struct { arena_block *head; } arena;
 
 void *arena_alloc(arena *a, size_t n);            /* zeroed, 16-aligned */
+void *arena_bytes(arena *a, size_t n);            /* the same, not zeroed (to fill at once) */
 char *arena_strdup(arena *a, const char *s);      /* NULL stays NULL */
 char *arena_strndup(arena *a, const char *s, size_t n);
 void arena_reset(arena *a);                       /* keep first block, drop content */

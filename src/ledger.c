@@ -3,8 +3,9 @@
 */
 #include "ledger.h"
 
-#include <stdio.h>
 #include <string.h>
+
+#include "numtext.h"
 
 void ledger_init(unit_result *r, const unit_info *unit, int year, int ncrits, int ncomps) {
   memset(r, 0, sizeof *r);
@@ -46,14 +47,26 @@ ledger_deduction *ledger_add_deduction(unit_result *r, int crit) {
 }
 
 void ledger_add_task(unit_result *r, ledger_deduction *d, const char *office, const char *text) {
+  ledger_add_task_prefixed(r, d, office, "", text);
+}
+
+void ledger_add_task_prefixed(unit_result *r, ledger_deduction *d, const char *office,
+                              const char *prefix, const char *text) {
   if (d->ntasks == d->captasks) {
     int cap = d->captasks ? 2 * d->captasks : 2;
     ledger_task *t = arena_alloc(&r->a, (size_t)cap * sizeof *t);
     if (d->ntasks) memcpy(t, d->tasks, (size_t)d->ntasks * sizeof *t);
     d->tasks = t; d->captasks = cap;
   }
+  char *joined = NULL;
+  if (text) {
+    size_t np = strlen(prefix), nt = strlen(text);
+    joined = arena_bytes(&r->a, np + nt + 1);
+    memcpy(joined, prefix, np);
+    memcpy(joined + np, text, nt + 1);
+  }
   d->tasks[d->ntasks].office = arena_strdup(&r->a, office);
-  d->tasks[d->ntasks].text = arena_strdup(&r->a, text);
+  d->tasks[d->ntasks].text = joined;
   d->ntasks++;
 }
 
@@ -68,12 +81,17 @@ static const char *integer_text(char *end, long long n) {
 void ledger_set_fact(unit_result *r, ledger_fact *lf, const fact *f) {
   char buf[64];
   const char *v = f->text;
-  if (f->type == FT_NUMBER) { snprintf(buf, sizeof buf, "%.15g", f->num); v = buf; }
+  if (f->type == FT_NUMBER) v = numtext_g15(buf, f->num);
   else if (f->type == FT_INTEGER) v = integer_text(buf + sizeof buf, f->integer);
   else if (f->type == FT_BOOLEAN) v = f->integer ? "true" : "false";
-  lf->key = arena_strdup(&r->a, f->key);
   lf->type = fact_type_name(f->type);
-  lf->value = arena_strdup(&r->a, v);
-  lf->source = arena_strdup(&r->a, f->source);
-  lf->note = arena_strdup(&r->a, f->note);
+  const char *from[4] = {f->key, v, f->source, f->note};
+  const char **to[4] = {&lf->key, &lf->value, &lf->source, &lf->note};
+  size_t len[4], total = 0;
+  for (int k = 0; k < 4; k++) total += len[k] = from[k] ? strlen(from[k]) + 1 : 0;
+  char *p = arena_bytes(&r->a, total);        /* the four strings in one block */
+  for (int k = 0; k < 4; k++) {
+    *to[k] = from[k] ? memcpy(p, from[k], len[k]) : NULL;
+    p += len[k];
+  }
 }

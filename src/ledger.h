@@ -63,6 +63,9 @@ void ledger_reinit(unit_result *r, const unit_info *unit, int year, int ncrits, 
 void ledger_free(unit_result *r);
 ledger_deduction *ledger_add_deduction(unit_result *r, int crit);
 void ledger_add_task(unit_result *r, ledger_deduction *d, const char *office, const char *text);
+/* The same with the text prefix followed by text (one copy, no temporary). */
+void ledger_add_task_prefixed(unit_result *r, ledger_deduction *d, const char *office,
+                              const char *prefix, const char *text);
 /* lf := f as a deduction shows it (numbers "%.15g", booleans true/false);
 ** the strings are copied into r's arena. */
 void ledger_set_fact(unit_result *r, ledger_fact *lf, const fact *f);

@@ -187,6 +187,7 @@ static void push_frozen(lua_State *L, int idx, const char *label, int depth) {
     lua_rawset(L, -4);
   }
   sandbox_push_readonly(L, -1, label);
+  sandbox_view_freeze(L, -1);                 /* nothing changes it from now on */
   lua_remove(L, -2);
 }
 

@@ -49,7 +49,7 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
       lim->mem_used -= grow;
     }
   }
-  void *p = realloc(ptr, nsize);
+  void *p = ptr ? realloc(ptr, nsize) : malloc(nsize);   /* most are new small objects */
   if (p) lim->mem_used = lim->mem_used - old + nsize;
   return p;
 }
@@ -84,10 +84,23 @@ sandbox_limits *sandbox_limits_of(lua_State *L) {
 ** so reading a field is a plain table lookup in the VM (no C call per read):
 ** the rule API's `u`, `params` and facts are read on every criterion of every
 ** unit. Writes reach __newindex and raise; the metatable is out of reach
-** (getmetatable and rawset are blocked, __metatable is false). */
+** (getmetatable and rawset are blocked, __metatable is false). For the host
+** the metatable also holds the table at [1] and view_mark at [2]: C code
+** finds a view's table by two array reads instead of two name lookups.
+** A frozen view (sandbox_view_freeze) has frozen_mark at [2] instead. */
+static const char view_mark = 0, frozen_mark = 0;
+
+static int is_view_mark(const void *p) { return p == &view_mark || p == &frozen_mark; }
+
 static void ro_meta_field(lua_State *L, const char *field) {   /* view at 1 */
   lua_getmetatable(L, 1);
   lua_getfield(L, -1, field);
+  lua_remove(L, -2);
+}
+
+static void ro_target(lua_State *L) {                          /* view at 1 */
+  lua_getmetatable(L, 1);
+  lua_rawgeti(L, -1, 1);
   lua_remove(L, -2);
 }
 
@@ -99,13 +112,13 @@ static int ro_newindex(lua_State *L) {
 }
 
 static int ro_len(lua_State *L) {
-  ro_meta_field(L, "__index");
+  ro_target(L);
   lua_pushinteger(L, (lua_Integer)luaL_len(L, -1));
   return 1;
 }
 
 static int ro_next(lua_State *L) {                /* (view, key) -> next pair */
-  ro_meta_field(L, "__index");
+  ro_target(L);
   lua_pushvalue(L, 2);
   return lua_next(L, -2) ? 2 : (lua_pushnil(L), 1);
 }
@@ -128,10 +141,11 @@ int sandbox_readonly_target(lua_State *L, int idx) {
   int top = lua_gettop(L);
   idx = lua_absindex(L, idx);
   if (!lua_istable(L, idx) || !lua_getmetatable(L, idx)) return 0;
-  if (lua_getfield(L, -1, "__label") != LUA_TLIGHTUSERDATA || lua_getfield(L, -2, "__index") != LUA_TTABLE) {
+  if (lua_rawgeti(L, -1, 2) != LUA_TLIGHTUSERDATA || !is_view_mark(lua_touserdata(L, -1))) {
     lua_settop(L, top);
     return 0;
   }
+  lua_rawgeti(L, -2, 1);
   lua_replace(L, top + 1);                       /* keep the target only */
   lua_settop(L, top + 1);
   return 1;
@@ -148,15 +162,55 @@ void sandbox_push_readonly(lua_State *L, int idx, const char *label) {
   };
   idx = lua_absindex(L, idx);
   lua_createtable(L, 0, 0);                      /* the view */
-  lua_createtable(L, 0, 7);                      /* its metatable */
+  lua_createtable(L, 2, 7);                      /* its metatable */
   luaL_setfuncs(L, meta, 0);
   lua_pushvalue(L, idx);
+  lua_pushvalue(L, -1);
+  lua_rawseti(L, -3, 1);
   lua_setfield(L, -2, "__index");
+  lua_pushlightuserdata(L, (void *)&view_mark);
+  lua_rawseti(L, -2, 2);
   lua_pushlightuserdata(L, (void *)label);
   lua_setfield(L, -2, "__label");
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, -2);
+}
+
+/* The metatable of the frozen view at idx, pushed; 0 (nothing pushed) if
+** the value is not a frozen view. */
+static int frozen_meta(lua_State *L, int idx) {
+  if (!lua_istable(L, idx) || !lua_getmetatable(L, idx)) return 0;
+  if (lua_rawgeti(L, -1, 2) != LUA_TLIGHTUSERDATA || lua_touserdata(L, -1) != &frozen_mark) {
+    lua_pop(L, 2);
+    return 0;
+  }
+  lua_pop(L, 1);
+  return 1;
+}
+
+void sandbox_view_freeze(lua_State *L, int idx) {
+  if (!sandbox_readonly_target(L, idx)) return;
+  lua_pop(L, 1);
+  lua_getmetatable(L, idx);
+  lua_pushlightuserdata(L, (void *)&frozen_mark);
+  lua_rawseti(L, -2, 2);
+  lua_pop(L, 1);
+}
+
+int sandbox_view_memo(lua_State *L, int idx, const void *key) {
+  if (!frozen_meta(L, idx)) return 0;
+  lua_rawgetp(L, -1, key);
+  lua_remove(L, -2);
+  return 1;
+}
+
+void sandbox_view_set_memo(lua_State *L, int idx, const void *key) {
+  idx = lua_absindex(L, idx);
+  if (!frozen_meta(L, idx)) { lua_pop(L, 1); return; }
+  lua_insert(L, -2);                              /* metatable, value */
+  lua_rawsetp(L, -2, key);
+  lua_pop(L, 1);
 }
 
 /* ---- errors ---- */
@@ -198,17 +252,24 @@ static int sb_msgh(lua_State *L) {
   return 1;
 }
 
+void sandbox_push_msgh(lua_State *L) { lua_pushcfunction(L, sb_msgh); }
+
 int sandbox_pcall(lua_State *L, int nargs, int nresults) {
-  sandbox_limits *lim = sandbox_limits_of(L);
   int base = lua_gettop(L) - nargs;
-  lua_pushcfunction(L, sb_msgh);
+  sandbox_push_msgh(L);
   lua_insert(L, base);
+  int rc = sandbox_pcallh(L, nargs, nresults, base);
+  lua_remove(L, base);
+  return rc;
+}
+
+int sandbox_pcallh(lua_State *L, int nargs, int nresults, int msgh) {
+  sandbox_limits *lim = sandbox_limits_of(L);
   lim->insn_count = 0;
   lim->stopped = NULL;
   lim->where[0] = '\0';
   set_hook(lim);
-  int rc = lua_pcall(L, nargs, nresults, base);
-  lua_remove(L, base);
+  int rc = lua_pcall(L, nargs, nresults, msgh);
   if (rc == LUA_OK && lim->stopped) {       /* stopped but the error was swallowed */
     lua_pop(L, nresults == LUA_MULTRET ? 0 : nresults);
     lua_pushfstring(L, "script stopped: %s exceeded", lim->stopped);

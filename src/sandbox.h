@@ -48,6 +48,10 @@ int sandbox_loadfile(lua_State *L, const char *path);
 ** prefixes the rule file and line and appends a traceback. On error the
 ** message is left on the stack (a string). */
 int sandbox_pcall(lua_State *L, int nargs, int nresults);
+/* The same for many calls in a row: push the message handler once with
+** sandbox_push_msgh and give its (absolute) index as msgh. */
+void sandbox_push_msgh(lua_State *L);
+int sandbox_pcallh(lua_State *L, int nargs, int nresults, int msgh);
 
 /* Read-only view of the table at idx, pushed. label names it in errors. */
 void sandbox_push_readonly(lua_State *L, int idx, const char *label);
@@ -56,6 +60,17 @@ void sandbox_push_readonly(lua_State *L, int idx, const char *label);
 int sandbox_readonly_target(lua_State *L, int idx);
 /* Push what the value at idx shows: a view's table, or the value itself. */
 void sandbox_push_target(lua_State *L, int idx);
+/* Frozen views: the host promises that the table a view shows (and every
+** table reachable from it) never changes again, as for a rulebook's params.
+** A helper may then keep what it computed from such a view in the view,
+** under a key of its own (the address of a static of the helper).
+** sandbox_view_memo pushes the memo (nil if none yet) and returns 1, or
+** returns 0 and pushes nothing if the value at idx is not a frozen view;
+** sandbox_view_set_memo pops the value on top into it (ignored if the value
+** at idx is not a frozen view). */
+void sandbox_view_freeze(lua_State *L, int idx);
+int sandbox_view_memo(lua_State *L, int idx, const void *key);
+void sandbox_view_set_memo(lua_State *L, int idx, const void *key);
 
 /* Raise an error located at the rule-file line that called the running
 ** C function (like luaL_error, but skipping C frames). */

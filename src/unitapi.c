@@ -4,6 +4,7 @@
 */
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,9 @@ struct host {
   size_t capfacts;
   pts_t lost;               /* deducted so far in this criterion */
   int u_ref, inner_ref;     /* the read-only `u` and its private table */
+  int ded_meta_ref;         /* DED_META, to set without a lookup by name */
+  const void *ded_meta;     /* ... and to recognise a handle by its metatable */
+  struct { const char *key; size_t pos; } seen[256]; /* u.fact key (a Lua string) -> fact_pos */
 };
 
 typedef struct { unsigned serial; int ded; } ded_handle;
@@ -34,21 +38,40 @@ static struct host *host_of(lua_State *L) {
 
 static rulebook *rb_of(lua_State *L) { return sandbox_limits_of(L)->host; }
 
-static const rb_criterion *current(lua_State *L) {
-  return &rb_of(L)->crits[host_of(L)->crit];
-}
-
 /* ---- facts ---- */
 
-static int find_fact(const unit_facts *uf, const char *key) {
+/* Where key is or would be in the sorted facts (lower bound). */
+static size_t fact_pos(const unit_facts *uf, const char *key) {
   size_t lo = 0, hi = uf->n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    int c = strcmp(uf->facts[mid].key, key);
-    if (!c) return (int)mid;
-    if (c < 0) lo = mid + 1; else hi = mid;
+    if (strcmp(uf->facts[mid].key, key) < 0) lo = mid + 1; else hi = mid;
   }
-  return -1;
+  return lo;
+}
+
+static int find_fact(const unit_facts *uf, const char *key) {
+  size_t i = fact_pos(uf, key);
+  return i < uf->n && !strcmp(uf->facts[i].key, key) ? (int)i : -1;
+}
+
+/* find_fact for a key that is a Lua string: the rulebook asks for the same
+** keys (the same interned strings) unit after unit, and the units have
+** mostly the same keys, so the position found last time is checked first:
+** one comparison when the fact is there, two when it is not. */
+static int find_fact_seen(struct host *h, const char *key) {
+  const unit_facts *uf = h->uf;
+  unsigned slot = (unsigned)(((uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15u) >> 56);   /* 0..255 */
+  size_t i = h->seen[slot].pos;
+  if (h->seen[slot].key == key && i <= uf->n) {
+    int c = i < uf->n ? strcmp(uf->facts[i].key, key) : 1;
+    if (!c) return (int)i;
+    if (c > 0 && (i == 0 || strcmp(uf->facts[i - 1].key, key) < 0)) return -1;
+  }
+  i = fact_pos(uf, key);
+  h->seen[slot].key = key;
+  h->seen[slot].pos = i;
+  return i < uf->n && !strcmp(uf->facts[i].key, key) ? (int)i : -1;
 }
 
 static void mark_used(struct host *h, int i) {
@@ -75,7 +98,7 @@ static void push_fact(lua_State *L, const fact *f) {
 static int u_fact(lua_State *L) {             /* u.fact(key [, default]) */
   struct host *h = host_of(L);
   const char *key = luaL_checkstring(L, 1);
-  int i = find_fact(h->uf, key);
+  int i = find_fact_seen(h, key);
   if (i < 0) {
     if (!lua_isnoneornil(L, 2)) { lua_settop(L, 2); return 1; }
     return sandbox_error(L, "unit %s has no fact '%s' for %d", h->uf->unit.id, key, h->uf->year);
@@ -146,41 +169,49 @@ static void copy_used_facts(unit_result *r, ledger_deduction *d, const unit_fact
 
 static ledger_deduction *check_handle(lua_State *L) {
   struct host *h = host_of(L);
-  ded_handle *hd = luaL_checkudata(L, 1, DED_META);
+  ded_handle *hd = lua_touserdata(L, 1);     /* luaL_checkudata, by the cached metatable */
+  int ok = hd && lua_getmetatable(L, 1) && lua_topointer(L, -1) == h->ded_meta;
+  if (!ok) luaL_typeerror(L, 1, DED_META);
+  lua_pop(L, 1);
   if (hd->serial != h->serial)
     sandbox_error(L, "this deduction belongs to another criterion or unit");
   return &h->res->deds[hd->ded];
 }
 
 static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
-  struct host *h = host_of(L);
-  const rb_criterion *c = current(L);
+  rulebook *rb = rb_of(L);
+  struct host *h = rb->host;
+  const rb_criterion *c = &rb->crits[h->crit];
   ledger_criterion *lc = &h->res->crits[h->crit];
   double x = luaL_checknumber(L, 1);
   int ok;
   pts_t p = pts_from_double(x, &ok);
   if (!ok || x < 0) return sandbox_error(L, "u.lose: points must be a finite number >= 0");
   if (lc->na) return sandbox_error(L, "u.lose: the criterion was already marked not applicable");
-  if (rb_of(L)->on_lose) {                     /* coverage for 'rules test' */
+  if (rb->on_lose) {                           /* coverage for 'rules test' */
     lua_Debug ar;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.source[0] == '@')
-      rb_of(L)->on_lose(rb_of(L)->on_lose_ud, ar.source + 1, ar.currentline);
+      rb->on_lose(rb->on_lose_ud, ar.source + 1, ar.currentline);
   }
   if (lua_type(L, 2) != LUA_TSTRING) return sandbox_error(L, "u.lose: a reason (format string) is required");
-  lfmt_push(L, 2);
+  luaL_Buffer b;
+  size_t len;
+  const char *reason = lfmt_text(L, 2, &b, &len);
   unit_result *r = h->res;
   ledger_deduction *d = ledger_add_deduction(r, h->crit);
   d->requested = p;
   d->points = p < c->max - h->lost ? p : c->max - h->lost;     /* never below 0 points */
   h->lost += d->points;
-  d->reason = arena_strdup(&r->a, lua_tostring(L, -1));
+  d->reason = arena_strndup(&r->a, reason, strnlen(reason, len));   /* as a C string */
+  lua_pop(L, 1);
   copy_used_facts(r, d, h->uf, h->used, h->nused);
   if (lc->count == 0) lc->first = r->nded - 1;
   lc->count++;
   ded_handle *hd = lua_newuserdatauv(L, sizeof *hd, 0);
   hd->serial = h->serial;
   hd->ded = r->nded - 1;
-  luaL_setmetatable(L, DED_META);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->ded_meta_ref);
+  lua_setmetatable(L, -2);
   return 1;
 }
 
@@ -248,7 +279,8 @@ int host_init(rulebook *rb) {
   lua_setfield(L, -2, "__newindex");
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
-  lua_pop(L, 1);
+  h->ded_meta = lua_topointer(L, -1);         /* anchored in the registry */
+  h->ded_meta_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   luaL_newlib(L, u_funcs);
   lua_pushvalue(L, -1);
   h->inner_ref = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -348,10 +380,12 @@ int rulebook_eval(rulebook *rb, const unit_facts *uf, unit_result *r, char *err,
   memset(h->stamp, 0, uf->n * sizeof *h->stamp);
   h->uf = uf;
   h->res = r;
+  sandbox_push_msgh(L);                       /* one message handler for every call */
+  int msgh = lua_gettop(L);
   lua_pushcfunction(L, set_unit);
-  if (sandbox_pcall(L, 0, 0) != LUA_OK) {
+  if (sandbox_pcallh(L, 0, 0, msgh) != LUA_OK) {
     snprintf(err, errlen, "%s", lua_tostring(L, -1));
-    lua_pop(L, 1);
+    lua_settop(L, msgh - 1);
     return -1;
   }
   for (int i = 0; i < rb->ncrits; i++) {
@@ -368,9 +402,9 @@ int rulebook_eval(rulebook *rb, const unit_facts *uf, unit_result *r, char *err,
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->score_ref);
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->u_ref);
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->params_ref);
-    if (sandbox_pcall(L, 2, 0) != LUA_OK) {
+    if (sandbox_pcallh(L, 2, 0, msgh) != LUA_OK) {
       criterion_error(err, errlen, lua_tostring(L, -1), c, uf);
-      lua_pop(L, 1);
+      lua_settop(L, msgh - 1);
       h->serial++;
       return -1;
     }
@@ -378,14 +412,10 @@ int rulebook_eval(rulebook *rb, const unit_facts *uf, unit_result *r, char *err,
     for (int k = 0; k < lc->count; k++) {    /* a deduction with no task: fix its cause */
       ledger_deduction *d = &r->deds[lc->first + k];
       if (d->ntasks) continue;
-      static const char fix_prefix[] = "Khắc phục: ";
-      size_t n = strlen(d->reason);
-      char *fix = arena_alloc(&r->a, sizeof fix_prefix + n);
-      memcpy(fix, fix_prefix, sizeof fix_prefix - 1);
-      memcpy(fix + sizeof fix_prefix - 1, d->reason, n + 1);
-      ledger_add_task(r, d, c->owner, fix);
+      ledger_add_task_prefixed(r, d, c->owner, "Khắc phục: ", d->reason);
     }
   }
+  lua_settop(L, msgh - 1);
   h->serial++;                                /* handles die with the unit */
   finish(rb, r);
   return 0;
