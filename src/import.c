@@ -26,6 +26,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -61,11 +62,11 @@ typedef struct {
   int claiming;              /* keys of unit-years the store had are claimed (see write_run) */
   arena runa;
   pfact *run; size_t nrun, caprun;
-  const fact **ptrs; size_t capptrs;
-  int *slots; size_t capslots;          /* the run's keys, hashed, for duplicates */
+  const pfact **sorted; const fact **ptrs; size_t capsorted;   /* the run by key */
   struct { int set, kind, year; loc at, also; char *id, *key; } dup;   /* the first duplicate */
   struct { int kind, year; const char *id, *key; loc at; } find;      /* FIND: sought, found */
   struct { long long stop; char *unit; int year, fresh, have, failed; } fill;   /* BACKFILL */
+  struct { arena a; struct update *v; size_t n, cap, bytes, held; int spilled; } upd;   /* updates to list */
   char *err; size_t errlen;
 } importer;
 
@@ -115,35 +116,37 @@ static void duplicate(importer *b, int kind, loc at, loc also, const char *id, i
   b->mode = CHECK;
 }
 
-static size_t hash(const char *s) {
-  size_t h = 2166136261u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
+static int cmp_key(const void *x, const void *y) {
+  const pfact *a = *(const pfact *const *)x, *b = *(const pfact *const *)y;
+  int c = strcmp(a->f.key, b->f.key);
+  return c ? c : (a->seq > b->seq) - (a->seq < b->seq);
 }
 
-/* A key given twice in the run: noted, 1. */
-static int run_duplicate(importer *b) {
-  size_t cap = 16;
-  while (cap < 2 * b->nrun) cap *= 2;
-  if (b->capslots < cap) {
-    free(b->slots);
-    if (!(b->slots = malloc(cap * sizeof *b->slots))) abort();
-    b->capslots = cap;
+/* Sort the run by key (then as read): the primary key's order, which SQLite
+** inserts at about 20% less cost than any order, and a key given twice side
+** by side. 1 if one was (the earliest second occurrence is noted). */
+static int sort_run(importer *b) {
+  size_t n = b->nrun;
+  if (b->capsorted < n) {
+    free(b->sorted); free(b->ptrs);
+    b->sorted = malloc(n * sizeof *b->sorted);
+    b->ptrs = malloc(n * sizeof *b->ptrs);
+    if (!b->sorted || !b->ptrs) abort();
+    b->capsorted = n;
   }
-  memset(b->slots, 0, cap * sizeof *b->slots);
-  for (size_t i = 0; i < b->nrun; i++) {
-    const pfact *f = &b->run[i];
-    size_t h = hash(f->f.key) & (cap - 1);
-    for (; b->slots[h]; h = (h + 1) & (cap - 1)) {
-      const pfact *g = &b->run[b->slots[h] - 1];
-      if (!strcmp(g->f.key, f->f.key)) {
-        duplicate(b, K_FACT, f->at, g->at, b->unit, b->year, f->f.key);
-        return 1;
-      }
+  for (size_t i = 0; i < n; i++) b->sorted[i] = &b->run[i];
+  qsort(b->sorted, n, sizeof *b->sorted, cmp_key);
+  const pfact *dup = NULL, *first = NULL;
+  for (size_t i = 1; i < n; i++)
+    if (!strcmp(b->sorted[i]->f.key, b->sorted[i - 1]->f.key) &&
+        (i < 2 || strcmp(b->sorted[i]->f.key, b->sorted[i - 2]->f.key)) &&   /* a second one */
+        (!dup || b->sorted[i]->seq < dup->seq)) {
+      dup = b->sorted[i];
+      first = b->sorted[i - 1];
     }
-    b->slots[h] = (int)i + 1;
-  }
-  return 0;
+  if (dup) duplicate(b, K_FACT, dup->at, first->at, b->unit, b->year, dup->f.key);
+  for (size_t i = 0; i < n; i++) b->ptrs[i] = &b->sorted[i]->f;
+  return dup != NULL;
 }
 
 static void show_value(char *buf, size_t n, const fact *f) {
@@ -155,25 +158,73 @@ static void show_value(char *buf, size_t n, const fact *f) {
   }
 }
 
+/* The lines listing updates, sorted by unit, year, key after the commit:
+** held in memory up to UPDATES_HELD bytes (PARINDEX_UPDATES_HELD, a test
+** hook, see import.h), past that by the store (store_import_updated), which
+** sorts them without holding them all. */
+#define UPDATES_HELD (16u << 20)
+
+struct update { const char *unit, *key, *line; int year; };
+typedef struct update update;
+
+static int spill_update(importer *b, const update *u) {
+  return store_import_updated(b->s, u->unit, u->year, u->key, u->line) ? store_fail(b) : 0;
+}
+
+static int note_update(importer *b, const pfact *pf, const char *old) {
+  char now[80], line[512];
+  show_value(now, sizeof now, &pf->f);
+  int n = snprintf(line, sizeof line, "updated %s %d %s: %.60s -> %s\n", b->unit, b->year, pf->f.key,
+                   old ? old : "", now);
+  update u = {b->unit, pf->f.key, line, b->year};
+  if (b->upd.spilled) return spill_update(b, &u);
+  if (b->upd.bytes + (size_t)n > b->upd.held) {             /* to the store, all of them */
+    for (size_t i = 0; i < b->upd.n; i++)
+      if (spill_update(b, &b->upd.v[i])) return -1;
+    b->upd.spilled = 1;
+    b->upd.n = 0;
+    arena_free(&b->upd.a);
+    return spill_update(b, &u);
+  }
+  GROW(b, b->upd.v, b->upd.n, b->upd.cap);
+  update *k = &b->upd.v[b->upd.n++];
+  k->unit = arena_strdup(&b->upd.a, u.unit);
+  k->key = arena_strdup(&b->upd.a, u.key);
+  k->line = arena_strdup(&b->upd.a, line);
+  k->year = u.year;
+  b->upd.bytes += (size_t)n + strlen(u.unit) + strlen(u.key) + sizeof *k;
+  return 0;
+}
+
+static int cmp_update(const void *x, const void *y) {
+  const update *a = x, *b = y;
+  int c = strcmp(a->unit, b->unit);
+  if (!c) c = (a->year > b->year) - (a->year < b->year);
+  return c ? c : strcmp(a->key, b->key);
+}
+
+static int print_update(const char *text, void *ud) {
+  return fputs(text, (FILE *)ud) < 0;
+}
+
+/* After the commit: the list. */
+static void list_updates(importer *b) {
+  if (b->upd.spilled) {
+    if (store_import_each_update(b->s, print_update, b->out) < 0)
+      fprintf(b->out, "(the list of updates could not be read: %s)\n", store_errmsg(b->s));
+    return;
+  }
+  if (b->upd.n) qsort(b->upd.v, b->upd.n, sizeof *b->upd.v, cmp_update);
+  for (size_t i = 0; i < b->upd.n; i++) fputs(b->upd.v[i].line, b->out);
+}
+
 /* One fact of a unit-year the store had facts of before: insert or update. */
 static int put_fact(importer *b, const pfact *pf) {
-  if (b->claiming) {
-    int c = store_import_key(b->s, b->unit, b->year, pf->f.key);
-    if (c < 0) return store_fail(b);
-    if (!c) { duplicate(b, K_FACT, pf->at, nowhere, b->unit, b->year, pf->f.key); return 0; }
-  }
   put_result r;
   char *old = NULL;
   if (store_put_fact(b->s, b->unit, b->year, &pf->f, &r, &old)) return store_fail(b);
   b->st->facts[r]++;
-  int rc = 0;
-  if (r == PUT_UPDATED && b->out) {
-    char now[80], line[512];
-    show_value(now, sizeof now, &pf->f);
-    snprintf(line, sizeof line, "updated %s %d %s: %.60s -> %s\n", b->unit, b->year, pf->f.key,
-             old ? old : "", now);
-    if (store_import_updated(b->s, b->unit, b->year, pf->f.key, line)) rc = store_fail(b);
-  }
+  int rc = r == PUT_UPDATED && b->out ? note_update(b, pf, old) : 0;
   free(old);
   return rc;
 }
@@ -229,14 +280,19 @@ static int backfill(importer *b, long long stop) {
 
 static int write_run(importer *b) {
   int first = 0;
-  if (run_duplicate(b)) return 0;
+  if (sort_run(b)) return 0;
   if (!b->written &&
       store_import_group(b->s, b->unit, b->year, b->run[0].at.file, b->run[0].at.line, &first, &b->fresh))
     return store_fail(b);
   if (!b->fresh) {
     if (!first && !b->claiming && backfill(b, b->run[0].seq)) return -1;
-    for (size_t i = 0; i < b->nrun && b->mode == WRITE; i++)
-      if (put_fact(b, &b->run[i])) return -1;
+    for (size_t i = 0; i < b->nrun && b->claiming; i++) {      /* duplicates, as read */
+      int c = store_import_key(b->s, b->unit, b->year, b->run[i].f.key);
+      if (c < 0) return store_fail(b);
+      if (!c) { duplicate(b, K_FACT, b->run[i].at, nowhere, b->unit, b->year, b->run[i].f.key); return 0; }
+    }
+    for (size_t i = 0; i < b->nrun; i++)
+      if (put_fact(b, b->sorted[i])) return -1;
   } else {
     if (!first)                 /* met before: any fact of it in the store is this import's */
       for (size_t i = 0; i < b->nrun; i++) {
@@ -244,12 +300,6 @@ static int write_run(importer *b) {
         if (has < 0) return store_fail(b);
         if (has) { duplicate(b, K_FACT, b->run[i].at, nowhere, b->unit, b->year, b->run[i].f.key); return 0; }
       }
-    if (b->capptrs < b->nrun) {
-      free(b->ptrs);
-      if (!(b->ptrs = malloc(b->nrun * sizeof *b->ptrs))) abort();
-      b->capptrs = b->nrun;
-    }
-    for (size_t i = 0; i < b->nrun; i++) b->ptrs[i] = &b->run[i].f;
     if (store_put_new_facts(b->s, b->unit, b->year, b->ptrs, (int)b->nrun)) return store_fail(b);
     b->st->facts[PUT_NEW] += (long)b->nrun;
   }
@@ -794,6 +844,11 @@ done:
 static size_t utf8_scan(const unsigned char *s, size_t len, int final, int *bad) {
   *bad = 0;
   for (size_t i = 0; i < len;) {
+    uint64_t w;                               /* 8 bytes of ASCII but NUL at once */
+    if (i + 8 <= len && (memcpy(&w, s + i, 8), !((w | (w - 0x0101010101010101u)) & 0x8080808080808080u))) {
+      i += 8;
+      continue;
+    }
     unsigned char c = s[i];
     if (c - 1u < 0x7Fu) { i++; continue; }    /* ASCII but NUL: most bytes */
     size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
@@ -1009,10 +1064,6 @@ static int report_missing(importer *b) {
   return -1;
 }
 
-static int print_update(const char *text, void *ud) {
-  return fputs(text, (FILE *)ud) < 0;
-}
-
 int import_paths(store *s, const char *const *paths, int npaths, FILE *out,
                  import_stats *stats, char *err, size_t errlen) {
   importer b = {0};
@@ -1020,6 +1071,8 @@ int import_paths(store *s, const char *const *paths, int npaths, FILE *out,
   size_t capfiles = 0;
   int rc = -1, open = 0;
   b.s = s; b.out = out; b.st = stats;
+  const char *held = getenv("PARINDEX_UPDATES_HELD");
+  b.upd.held = held && *held ? strtoul(held, NULL, 10) : UPDATES_HELD;
   b.err = err; b.errlen = errlen;
   memset(stats, 0, sizeof *stats);
   for (int i = 0; i < npaths; i++)
@@ -1033,15 +1086,15 @@ int import_paths(store *s, const char *const *paths, int npaths, FILE *out,
   if (report_missing(&b)) goto done;
   if (store_commit(s)) { store_fail(&b); goto done; }
   open = 0;
-  if (out && store_import_each_update(s, print_update, out) < 0)
-    fprintf(out, "(the list of updates could not be read: %s)\n", store_errmsg(s));
+  if (out) list_updates(&b);
   stats->files = (int)b.nfiles;
   rc = 0;
 done:
   if (open) store_rollback(s);
   free(b.files);
-  free(b.unit); free(b.run); free(b.ptrs); free(b.slots);
+  free(b.unit); free(b.run); free(b.sorted); free(b.ptrs);
   free(b.dup.id); free(b.dup.key); free(b.fill.unit);
+  free(b.upd.v); arena_free(&b.upd.a);
   arena_free(&b.tmp); arena_free(&b.runa); arena_free(&names);
   return rc;
 }

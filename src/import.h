@@ -6,7 +6,9 @@
 ** "file:line: field: what is wrong") the transaction is rolled back and
 ** nothing is written. The list of updated facts goes to `out` after the
 ** commit. Memory stays flat: one CSV chunk, one unit-year's facts, or one
-** JSON file's text and tree at a time.
+** JSON file's text and tree at a time, and up to 16 MiB of the list of
+** updates (past that the store keeps and sorts it). Test hook: the
+** environment variable PARINDEX_UPDATES_HELD=BYTES sets that 16 MiB.
 */
 #ifndef PARINDEX_IMPORT_H
 #define PARINDEX_IMPORT_H

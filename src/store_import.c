@@ -32,10 +32,7 @@ static const char *const sql[I_COUNT] = {
   [I_OFFICE] = "INSERT OR IGNORE INTO temp.import_offices(id) VALUES(?1)",
   [I_UNIT] = "INSERT OR IGNORE INTO temp.import_units(id,parent,file,line) VALUES(?1,?2,?3,?4)",
   [I_KEY] = "INSERT OR IGNORE INTO temp.import_keys(year,unit,key) VALUES(?1,?2,?3)",
-  /* a row back only when the unit-year is new to the import */
-  [I_GROUP_ADD] = "INSERT OR IGNORE INTO temp.import_groups(year,unit,fresh,file,line)"
-                  " VALUES(?1,?2,NOT EXISTS(SELECT 1 FROM main.facts WHERE year=?1 AND unit=?2),?3,?4)"
-                  " RETURNING fresh",
+  [I_GROUP_ADD] = "INSERT OR IGNORE INTO temp.import_groups(year,unit,fresh,file,line) VALUES(?1,?2,?3,?4,?5)",
   [I_GROUP_GET] = "SELECT fresh FROM temp.import_groups WHERE year=?1 AND unit=?2",
   [I_UPDATE] = "INSERT INTO temp.import_updates(unit,year,key,text) VALUES(?1,?2,?3,?4)",
   [I_UPDATES] = "SELECT text FROM temp.import_updates ORDER BY unit,year,key",
@@ -114,17 +111,21 @@ static int one_int(store *s, sqlite3_stmt *st, int *v, const char *what) {
   return rc == SQLITE_DONE ? 0 : store_db_fail(s, what);
 }
 
+/* Two plain statements: an INSERT with the lookup of facts in it, or with
+** RETURNING, costs five times as much. */
 int store_import_group(store *s, const char *unit, int year, int file, int line,
                        int *first, int *fresh) {
+  int had = store_has_facts(s, unit, year);   /* if met before, this import's own */
   sqlite3_stmt *st = stmt(s, I_GROUP_ADD);
-  if (!st) return -1;
+  if (had < 0 || !st) return -1;
   sqlite3_bind_int(st, 1, year);
   text(st, 2, unit);
-  sqlite3_bind_int(st, 3, file);
-  sqlite3_bind_int(st, 4, line);
-  int rc = one_int(s, st, fresh, "import unit-year");
-  if (rc != 0) { *first = 1; return rc < 0 ? -1 : 0; }
-  *first = 0;
+  sqlite3_bind_int(st, 3, !had);
+  sqlite3_bind_int(st, 4, file);
+  sqlite3_bind_int(st, 5, line);
+  int rc = claim(s, st, "import unit-year");
+  if (rc < 0) return -1;
+  if ((*first = rc)) { *fresh = !had; return 0; }
   rc = store_import_group_fresh(s, unit, year, fresh);
   return rc == 1 ? 0 : rc < 0 ? -1 : store_db_fail(s, "import unit-year lost");
 }

@@ -593,6 +593,16 @@ Test(import, updates_listed_in_order) {
                              "updated d1 2022 b: 1 -> 2\nupdated p 2022 a: 1 -> 2\nimported 1 file";
   cr_expect(strncmp(r.out, want, sizeof want - 1) == 0, "%s", r.out);
   cli_free(&r);
+  /* the same past the updates held in memory (1 byte: all sorted by the store) */
+  write_text(p, "unit,year,key,value\np,2022,a,3\nd1,2022,b,3\nd1,2022,a,3\nd1,2021,a,3\n");
+  setenv("PARINDEX_UPDATES_HELD", "1", 1);
+  r = import1(db, p);
+  unsetenv("PARINDEX_UPDATES_HELD");
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  static const char want3[] = "updated d1 2021 a: 2 -> 3\nupdated d1 2022 a: 2 -> 3\n"
+                              "updated d1 2022 b: 2 -> 3\nupdated p 2022 a: 2 -> 3\nimported 1 file";
+  cr_expect(strncmp(r.out, want3, sizeof want3 - 1) == 0, "%s", r.out);
+  cli_free(&r);
   free(p);
 }
 
