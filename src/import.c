@@ -716,7 +716,7 @@ int import_paths(store *s, const char *const *paths, int npaths, FILE *out,
   for (size_t i = 0; i < b.nfiles; i++)
     if (imp_read_file(&b, (int)i)) goto done;
   if (b.mode == WRITE && imp_flush(&b)) goto done;
-  if (imp_report(&b)) goto done;
+  if (imp_report(&b) || imp_spill_rest(&b)) goto done;
   if (store_commit(s)) { imp_store_fail(&b); goto done; }
   open = 0;
   if (out) imp_list_updates(&b);

@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "import.h"
+#include "store_import.h"
 
 #define RUN_MAX 4096                 /* facts of one unit-year held before they are written */
 #define UPDATES_HELD (16u << 20)     /* bytes of the list of updates held (PARINDEX_UPDATES_HELD) */
@@ -42,7 +43,7 @@ typedef struct {
   struct { int set, kind, year; loc at, also; char *id, *key; } dup;   /* the first duplicate */
   struct { int kind, year; const char *id, *key; loc at; } find;      /* FIND: sought, found */
   struct { long long stop; char *unit; int year, fresh, have, failed; } fill;   /* BACKFILL */
-  struct { arena a; struct update *v; size_t n, cap, bytes, held; int spilled; } upd;   /* updates to list */
+  struct { arena a; store_update *v; size_t n, cap, bytes, held; int spilled; } upd;   /* updates to list */
   char *err; size_t errlen;
 } importer;
 
@@ -64,6 +65,8 @@ int imp_flush(importer *b);
 /* The problem found across records, if any: the first duplicate, else the
 ** first unit still unknown. 0 if none, else -1 with the message. */
 int imp_report(importer *b);
+/* Before the commit: the updates still held to the store, if it has some. */
+int imp_spill_rest(importer *b);
 /* After the commit: the updates, to b->out. */
 void imp_list_updates(importer *b);
 void imp_free(importer *b);

@@ -67,13 +67,27 @@ static void show_value(char *buf, size_t n, const fact *f) {
 }
 
 /* The lines listing updates, sorted by unit, year, key after the commit:
-** held in memory up to upd.held bytes (UPDATES_HELD), past that by the
-** store (store_import_updated), which sorts them without holding them all. */
-struct update { const char *unit, *key, *line; int year; };
-typedef struct update update;
+** held in memory up to upd.held bytes (UPDATES_HELD); each time past that,
+** sorted and handed to the store (store_import_updated), which keeps and
+** sorts them without holding them all. */
+static int cmp_update(const void *x, const void *y) {
+  const store_update *a = x, *b = y;
+  int c = strcmp(a->unit, b->unit);
+  if (!c) c = (a->year > b->year) - (a->year < b->year);
+  return c ? c : strcmp(a->key, b->key);
+}
 
-static int spill_update(importer *b, const update *u) {
-  return store_import_updated(b->s, u->unit, u->year, u->key, u->line) ? imp_store_fail(b) : 0;
+static void sort_updates(importer *b) {
+  if (b->upd.n > 1) qsort(b->upd.v, b->upd.n, sizeof *b->upd.v, cmp_update);
+}
+
+static int spill_updates(importer *b) {
+  sort_updates(b);
+  if (store_import_updated(b->s, b->upd.v, b->upd.n)) return imp_store_fail(b);
+  b->upd.spilled = 1;
+  b->upd.n = b->upd.bytes = 0;
+  arena_reset(&b->upd.a);
+  return 0;
 }
 
 static int note_update(importer *b, const pfact *pf, const char *old) {
@@ -81,31 +95,19 @@ static int note_update(importer *b, const pfact *pf, const char *old) {
   show_value(now, sizeof now, &pf->f);
   int n = snprintf(line, sizeof line, "updated %s %d %s: %.60s -> %s\n", b->unit, b->year, pf->f.key,
                    old ? old : "", now);
-  update u = {b->unit, pf->f.key, line, b->year};
-  if (b->upd.spilled) return spill_update(b, &u);
-  if (b->upd.bytes + (size_t)n > b->upd.held) {             /* to the store, all of them */
-    for (size_t i = 0; i < b->upd.n; i++)
-      if (spill_update(b, &b->upd.v[i])) return -1;
-    b->upd.spilled = 1;
-    b->upd.n = 0;
-    arena_free(&b->upd.a);
-    return spill_update(b, &u);
-  }
+  if (b->upd.n && b->upd.bytes + (size_t)n > b->upd.held && spill_updates(b)) return -1;
   GROW(b, b->upd.v, b->upd.n, b->upd.cap);
-  update *k = &b->upd.v[b->upd.n++];
-  k->unit = arena_strdup(&b->upd.a, u.unit);
-  k->key = arena_strdup(&b->upd.a, u.key);
-  k->line = arena_strdup(&b->upd.a, line);
-  k->year = u.year;
-  b->upd.bytes += (size_t)n + strlen(u.unit) + strlen(u.key) + sizeof *k;
+  store_update *u = &b->upd.v[b->upd.n++];
+  u->unit = arena_strdup(&b->upd.a, b->unit);
+  u->key = arena_strdup(&b->upd.a, pf->f.key);
+  u->text = arena_strdup(&b->upd.a, line);
+  u->year = b->year;
+  b->upd.bytes += (size_t)n + strlen(u->unit) + strlen(u->key) + sizeof *u;
   return 0;
 }
 
-static int cmp_update(const void *x, const void *y) {
-  const update *a = x, *b = y;
-  int c = strcmp(a->unit, b->unit);
-  if (!c) c = (a->year > b->year) - (a->year < b->year);
-  return c ? c : strcmp(a->key, b->key);
+int imp_spill_rest(importer *b) {
+  return b->upd.spilled && b->upd.n ? spill_updates(b) : 0;
 }
 
 static int print_update(const char *text, void *ud) {
@@ -119,8 +121,8 @@ void imp_list_updates(importer *b) {
       fprintf(b->out, "(the list of updates could not be read: %s)\n", store_errmsg(b->s));
     return;
   }
-  if (b->upd.n) qsort(b->upd.v, b->upd.n, sizeof *b->upd.v, cmp_update);
-  for (size_t i = 0; i < b->upd.n; i++) fputs(b->upd.v[i].line, b->out);
+  sort_updates(b);
+  for (size_t i = 0; i < b->upd.n; i++) fputs(b->upd.v[i].text, b->out);
 }
 
 /* One fact of a unit-year the store had facts of before: insert or update. */

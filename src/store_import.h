@@ -39,9 +39,11 @@ int store_import_group_fresh(store *s, const char *unit, int year, int *fresh);
 ** *unit (malloc'd) and where it was met, 0 if there is none, -1 on error. */
 int store_import_missing(store *s, char **unit, int *parent, int *file, int *line);
 
-/* An update of unit/year/key, listed after the commit as `text`: each in
-** unit, year, key order. The callback returns non-zero to stop. */
-int store_import_updated(store *s, const char *unit, int year, const char *key, const char *text);
+/* Updates of unit/year/key, listed after the commit as `text`: each in
+** unit, year, key order (given in that order, they are cheapest to keep).
+** The callback returns non-zero to stop. */
+typedef struct { const char *unit, *key, *text; int year; } store_update;
+int store_import_updated(store *s, const store_update *u, size_t n);
 typedef int (*store_text_cb)(const char *text, void *ud);
 int store_import_each_update(store *s, store_text_cb cb, void *ud);
 
