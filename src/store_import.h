@@ -2,8 +2,10 @@
 ** store_import.h -- what one import remembers while it streams, kept by the
 ** store in TEMP tables of its connection (so on disk past SQLite's page
 ** cache, not in the importer's memory): the offices, units and fact keys it
-** wrote, each unit-year it met and whether the store held facts of it
-** before, and the updates to list. Used by import.c.
+** wrote (the fact keys only once needed, see import_write.c), each
+** unit-year it met and whether the store held facts of it before, and the
+** updates to list when there are more than the importer holds. Used by
+** import.c and import_write.c.
 **
 ** store_import_begin opens the import's transaction with the tables empty;
 ** it ends with store_commit or store_rollback as usual. The tables keep
