@@ -35,8 +35,8 @@ const cli_command cmd_import = {
   "usage: parindex [--db FILE] import PATH...\n"
   "\n"
   "Import .json and .csv files, or every such file in a folder (in name order).\n"
-  "All files are checked first and written in one transaction: one bad row\n"
-  "is reported as file:line: field: problem, and nothing is imported.\n"
+  "All files are written in one transaction, each row once it is checked:\n"
+  "one bad row is reported as file:line: field: problem, and nothing is imported.\n"
   "Re-importing the same facts changes nothing; changed values are listed.\n"
   "The formats are described in data/README.md.\n",
   run,

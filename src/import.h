@@ -1,9 +1,14 @@
 /*
 ** import.h -- facts, units and offices from .json and .csv files into the store.
 **
-** One call is one transaction: every file is read and checked first; the
-** first problem is reported as "file:line: field: what is wrong" and nothing
-** is written. A report of what changed goes to `out`.
+** One call is one transaction: the files are read in turn as streams, each
+** record written once it is checked; on the first problem (reported as
+** "file:line: field: what is wrong") the transaction is rolled back and
+** nothing is written. The list of updated facts goes to `out` after the
+** commit. Memory stays flat: one CSV chunk, one unit-year's facts, or one
+** JSON file's text and tree at a time, and up to 16 MiB of the list of
+** updates (past that the store keeps and sorts it). Test hook: the
+** environment variable PARINDEX_UPDATES_HELD=BYTES sets that 16 MiB.
 */
 #ifndef PARINDEX_IMPORT_H
 #define PARINDEX_IMPORT_H

@@ -213,7 +213,7 @@ struct store {
   int in_tx;
   int64_t import;                       /* this transaction's import number, 0 before its first fact */
   char err[512];
-  sqlite3_stmt *extra[STORE_EXTRA_STMTS];   /* store_runs.c's, prepared on first use */
+  sqlite3_stmt *extra[STORE_EXTRA_STMTS];   /* store_runs.c's and store_import.c's, prepared on first use */
 };
 
 static int fail(store *s, const char *fmt, ...) {
@@ -406,13 +406,18 @@ int store_put_unit(store *s, const unit_info *u, put_result *res) {
   return step_done(s, w, "writing unit");
 }
 
-int store_has_unit(store *s, const char *id) {
-  sqlite3_stmt *g = s->q[Q_UNIT_GET];
-  bind_text(g, 1, id);
+/* Step a lookup: 1 if it found a row, 0 if not, -1 on error. */
+static int found(store *s, sqlite3_stmt *g, const char *what) {
   int rc = sqlite3_step(g);
   sqlite3_reset(g);
   if (rc == SQLITE_ROW) return 1;
-  return rc == SQLITE_DONE ? 0 : db_fail(s, "reading unit");
+  return rc == SQLITE_DONE ? 0 : db_fail(s, what);
+}
+
+int store_has_unit(store *s, const char *id) {
+  sqlite3_stmt *g = s->q[Q_UNIT_GET];
+  bind_text(g, 1, id);
+  return found(s, g, "reading unit");
 }
 
 static void bind_value(sqlite3_stmt *st, int i, const fact *f) {
@@ -444,10 +449,15 @@ int store_has_facts(store *s, const char *unit, int year) {
   sqlite3_stmt *g = s->q[Q_FACT_ANY];
   sqlite3_bind_int(g, 1, year);
   bind_text(g, 2, unit);
-  int rc = sqlite3_step(g);
-  sqlite3_reset(g);
-  if (rc == SQLITE_ROW) return 1;
-  return rc == SQLITE_DONE ? 0 : db_fail(s, "reading facts");
+  return found(s, g, "reading facts");
+}
+
+int store_has_fact(store *s, const char *unit, int year, const char *key) {
+  sqlite3_stmt *g = s->q[Q_FACT_GET];
+  sqlite3_bind_int(g, 1, year);
+  bind_text(g, 2, unit);
+  bind_text(g, 3, key);
+  return found(s, g, "reading fact");
 }
 
 /* The number of the import writing facts: a new one for each transaction

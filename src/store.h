@@ -46,8 +46,10 @@ int store_put_fact(store *s, const char *unit, int year, const fact *f,
 int store_has_unit(store *s, const char *id);
 /* Does the unit have any fact for year? 1, 0, -1. */
 int store_has_facts(store *s, const char *unit, int year);
-/* Insert n facts (distinct keys) of a unit-year that has no facts yet (see
-** store_has_facts): each is PUT_NEW. Multi-row INSERTs, far cheaper per
+/* Is there a fact unit/year/key? 1, 0, -1. */
+int store_has_fact(store *s, const char *unit, int year, const char *key);
+/* Insert n facts of a unit-year whose keys are distinct and not in the
+** store yet (see store_has_facts, store_has_fact): each is PUT_NEW. Multi-row INSERTs, far cheaper per
 ** fact than store_put_fact. */
 int store_put_new_facts(store *s, const char *unit, int year, const fact *const *facts, int n);
 

@@ -9,7 +9,8 @@
 
 #include "store.h"
 
-#define STORE_EXTRA_STMTS 32
+#define STORE_EXTRA_STMTS 48
+#define STORE_IMPORT_SLOT 32     /* slots from here on are store_import.c's */
 
 sqlite3 *store_sqlite(store *s);
 /* Record "what: sqlite message" as the store's error; returns -1. */

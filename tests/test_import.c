@@ -450,6 +450,217 @@ Test(import, missing_path_and_wrong_extension) {
   free(p); free(t);
 }
 
+/* ---- streaming: each record is written as it is read, in one transaction ---- */
+
+/* The store file's bytes (malloc'd) and their length. */
+static char *store_bytes(size_t *n) {
+  char *b = read_text(db, n);
+  cr_assert_not_null(b, "cannot read %s", db);
+  return b;
+}
+
+/* A file of n facts of unit/year (keys k0..), one per line after the header,
+** plus `tail` (lines of its own) at the end; returns its path. */
+static char *many_facts(const char *name, const char *unit, int n, const char *tail) {
+  char *p = path_join(dir, name);
+  FILE *f = fopen(p, "w");
+  cr_assert_not_null(f);
+  fputs("unit,year,key,value\n", f);
+  for (int i = 0; i < n; i++) fprintf(f, "%s,2022,k%d,%d\n", unit, i, i);
+  fputs(tail, f);
+  fclose(f);
+  return p;
+}
+
+Test(import, a_bad_last_row_of_the_second_file_leaves_the_store_byte_identical) {
+  char *old = file("old.csv", "unit,year,key,value\nd1,2022,a,1\nd1,2022,b,2\n");
+  cli_result r = import1(db, old);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  size_t n0, n1;
+  char *before = store_bytes(&n0), *rows = dump(db);
+  /* the first file updates a fact, adds facts, a unit and an office (all
+  ** written by the time the second file is read); the second file's last
+  ** row is bad, after 5000 good ones */
+  char *first = file("first.json",
+                     "{\"offices\": [{\"id\": \"o9\", \"name\": \"O9\"}],\n"
+                     " \"units\": [{\"id\": \"d9\", \"name\": \"D9\", \"kind\": \"district\", \"parent\": \"p\"}],\n"
+                     " \"year\": 2022, \"facts\": [{\"unit\": \"d1\", \"key\": \"a\", \"value\": 7},\n"
+                     "  {\"unit\": \"d1\", \"key\": \"c\", \"value\": 3}, {\"unit\": \"d9\", \"key\": \"a\", \"value\": 1}]}\n");
+  char *second = many_facts("second.csv", "d9", 5000, "d9,2022,last,2022-02-30\n");
+  r = cli_run((const char *const[]){"--db", db, "import", first, second, NULL});
+  cr_expect_eq(r.status, 1);
+  cr_expect_str_empty(r.out, "an update was listed: %s", r.out);
+  cr_expect(strstr(r.err, "/second.csv:5002: value: '2022-02-30' is not a valid date") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "nothing was imported") != NULL, "%s", r.err);
+  cli_free(&r);
+  char *after = store_bytes(&n1), *rows_after = dump(db);
+  cr_expect_str_eq(rows_after, rows);
+  cr_expect(n0 == n1 && !memcmp(before, after, n0), "the store file changed (%zu -> %zu bytes)", n0, n1);
+  free(old); free(first); free(second); free(before); free(after); free(rows); free(rows_after);
+}
+
+Test(import, units_may_come_after_the_facts_and_units_that_name_them) {
+  char *sub = path_join(dir, "any-order");
+  cr_assert_eq(mkdir(sub, 0700), 0);
+  char *a = path_join(sub, "1-facts.csv"), *b = path_join(sub, "2-units.csv");
+  write_text(a, "unit,year,key,value\nd9,2022,x,1\nd8,2021,y,2\n");
+  write_text(b, "id,name,kind,parent\nd9,D9,district,p9\nd8,D8,district,p\np9,P9,province,\n");
+  cli_result r = import1(db, sub);
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE unit IN ('d8','d9')"), 2);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM units WHERE id='d9' AND parent='p9'"), 1);
+  cli_free(&r);
+  /* a unit nobody defines: the first fact that names it */
+  refused("lost.csv", "unit,year,key,value\nd1,2022,ok,1\nzz,2023,x,1\nzz,2022,y,1\n",
+          WANT("/lost.csv:3: unit: unknown unit 'zz' (import its units file too)"));
+  refused("orphan.csv", "id,name,kind,parent\nd7,D7,district,p\nd6,D6,district,gone\n",
+          WANT("/orphan.csv:3: parent: unknown unit 'gone'"));
+  free(sub); free(a); free(b);
+}
+
+/* A fact given twice with other facts between: the second is reported, with
+** where the first was; for a unit-year the store had (so with updates), and
+** for one that is new, and for one past the facts held at once (4096). */
+Test(import, duplicate_facts_far_apart) {
+  char *old = file("old.csv", "unit,year,key,value\nd1,2022,a,1\nd1,2022,b,2\n");
+  cli_result r = import1(db, old);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  refused("had.csv", "unit,year,key,value\nd1,2022,a,5\np,2022,x,1\nd1,2022,b,5\nd1,2022,a,6\n",
+          WANT("/had.csv:5: key: duplicate fact d1/2022/a (also at ", "/had.csv:2)"));
+  refused("new.csv", "unit,year,key,value\nd1,2021,a,5\np,2022,x,1\nd1,2021,b,5\nd1,2021,a,6\n",
+          WANT("/new.csv:5: key: duplicate fact d1/2021/a (also at ", "/new.csv:2)"));
+  char *long_new = many_facts("long-new.csv", "p", 6000, "p,2022,k10,1\n");
+  char *long_had = many_facts("long-had.csv", "d1", 6000, "d1,2022,k4500,1\n");
+  const char *const cases[][2] = {{long_new, "/long-new.csv:6002: key: duplicate fact p/2022/k10"},
+                                  {long_had, "/long-had.csv:6002: key: duplicate fact d1/2022/k4500"}};
+  for (int i = 0; i < 2; i++) {
+    r = import1(db, cases[i][0]);
+    cr_expect_eq(r.status, 1, "%s", cases[i][0]);
+    cr_expect(strstr(r.err, cases[i][1]) != NULL, "%s", r.err);
+    cr_expect(strstr(r.err, i ? "long-had.csv:4502)" : "long-new.csv:12)") != NULL, "%s", r.err);
+    cli_free(&r);
+  }
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 2);
+  /* without the duplicate, both import, and again (all unchanged) */
+  write_text(long_new, "unit,year,key,value\np,2022,k0,0\n");
+  for (int round = 0; round < 2; round++) {
+    char *a = many_facts("a.csv", "p", 6000, "d1,2022,a,1\n"), *b = many_facts("b.csv", "d1", 5000, "");
+    r = cli_run((const char *const[]){"--db", db, "import", a, b, NULL});
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect(strstr(r.out, round ? "11001 facts (0 new, 0 updated, 11001 unchanged)"
+                                   : "11001 facts (11000 new, 0 updated, 1 unchanged)") != NULL, "%s", r.out);
+    cli_free(&r);
+    free(a); free(b);
+  }
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 11002);
+  free(old); free(long_new); free(long_had);
+}
+
+Test(import, duplicate_units_and_offices_across_files) {
+  char *a = file("a.csv", "id,name,kind\nd5,D5,district\n"), *b = file("b.json",
+                 "{\"units\": [{\"id\": \"d6\", \"name\": \"D6\", \"kind\": \"district\"},\n"
+                 "           {\"id\": \"d5\", \"name\": \"D5 again\", \"kind\": \"district\"}]}\n");
+  cli_result r = cli_run((const char *const[]){"--db", db, "import", a, b, NULL});
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.err, "/b.json:2: id: unit 'd5' is also defined at ") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "/a.csv:2") != NULL, "%s", r.err);
+  cli_free(&r);
+  refused("o.csv", "id,name\nx,X\ny,Y\nx,X again\n",
+          WANT("/o.csv:4: id: office 'x' is also defined at ", "/o.csv:2"));
+  /* a problem of a file comes before a duplicate met earlier */
+  char *c = file("c.csv", "unit,year,key,value\nd1,2022,a,1\nd1,2022,a,2\n");
+  char *d = file("d.csv", "unit,year,key,value\nd1,2022,b,1\nd1,2022,c,x,y\n");
+  r = cli_run((const char *const[]){"--db", db, "import", c, d, NULL});
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.err, "/d.csv:3: row has 5 fields, header has 4") != NULL, "%s", r.err);
+  cli_free(&r);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 0);
+  free(a); free(b); free(c); free(d);
+}
+
+/* Updates are listed after the commit, in unit, year, key order. */
+Test(import, updates_listed_in_order) {
+  char *p = file("f.csv", "unit,year,key,value\nd1,2022,b,1\np,2022,a,1\nd1,2021,a,1\nd1,2022,a,1\n");
+  cli_result r = import1(db, p);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  write_text(p, "unit,year,key,value\np,2022,a,2\nd1,2022,b,2\nd1,2022,a,2\nd1,2021,a,2\n");
+  r = import1(db, p);
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  static const char want[] = "updated d1 2021 a: 1 -> 2\nupdated d1 2022 a: 1 -> 2\n"
+                             "updated d1 2022 b: 1 -> 2\nupdated p 2022 a: 1 -> 2\nimported 1 file";
+  cr_expect(strncmp(r.out, want, sizeof want - 1) == 0, "%s", r.out);
+  cli_free(&r);
+  /* the same past the updates held in memory (1 byte: all sorted by the store) */
+  write_text(p, "unit,year,key,value\np,2022,a,3\nd1,2022,b,3\nd1,2022,a,3\nd1,2021,a,3\n");
+  setenv("PARINDEX_UPDATES_HELD", "1", 1);
+  r = import1(db, p);
+  unsetenv("PARINDEX_UPDATES_HELD");
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  static const char want3[] = "updated d1 2021 a: 2 -> 3\nupdated d1 2022 a: 2 -> 3\n"
+                              "updated d1 2022 b: 2 -> 3\nupdated p 2022 a: 2 -> 3\nimported 1 file";
+  cr_expect(strncmp(r.out, want3, sizeof want3 - 1) == 0, "%s", r.out);
+  cli_free(&r);
+  free(p);
+}
+
+/* A CSV file larger than the reader's chunk (256 KiB): rows, quoted
+** newlines, CRLF and a BOM cross the chunk's end; lines are still counted. */
+Test(import, csv_read_in_chunks) {
+  char *p = path_join(dir, "big.csv");
+  FILE *f = fopen(p, "wb");
+  cr_assert_not_null(f);
+  fputs("\xEF\xBB\xBFunit;year;key;value;type;source;note\r\n", f);
+  long long sum = 0;
+  for (int i = 0; i < 3000; i++) {
+    fprintf(f, "d1;2022;n%d;%d,5;;s;\r\n", i, i);
+    sum += i;
+    fprintf(f, "d1;2022;t%d;\"first \"\"%d\"\"\r\nsecond ", i, i);
+    for (int k = 0; k < i % 300; k++) fputs("ư", f);
+    fputs("\";text;;\r\n", f);
+  }
+  fputs("d1;2022;bad;2022-13-01;;;\r\n", f);
+  fclose(f);
+  cli_result r = import1(db, p);
+  cr_expect_eq(r.status, 1);
+  /* header 1, two rows of three lines per i, then the bad row */
+  cr_expect(strstr(r.err, "/big.csv:9002: value: '2022-13-01' is not a valid date") != NULL, "%s", r.err);
+  cli_free(&r);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 0);
+  /* without the bad row */
+  char *text = read_text(p, NULL);
+  *strstr(text, "d1;2022;bad;") = '\0';
+  write_text(p, text);
+  r = import1(db, p);
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE type='number'"), 3000);
+  cr_expect_eq(query_int(db, "SELECT CAST(sum(value) * 2 AS INTEGER) FROM facts WHERE type='number'"),
+               2 * sum + 3000);
+  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE type='text'"
+                             " AND value LIKE 'first \"%\"' || char(13, 10) || 'second %'"), 3000);
+  cr_expect_eq(query_int(db, "SELECT length(value) FROM facts WHERE key='t299'"),
+               (long long)strlen("first \"299\"\r\nsecond ") + 299);
+  free(text); free(p);
+}
+
+Test(import, csv_encoding_checked_past_the_first_chunk) {
+  char *p = path_join(dir, "late.csv");
+  FILE *f = fopen(p, "wb");
+  cr_assert_not_null(f);
+  fputs("unit,year,key,value\n", f);
+  for (int i = 0; i < 20000; i++) fprintf(f, "d1,2022,k%d,chữ %d\n", i, i);
+  fputs("d1,2022,late,ab\xC3(\n", f);          /* a cut character on line 20002, column 16 */
+  fclose(f);
+  cli_result r = import1(db, p);
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.err, "/late.csv:20002:16: invalid UTF-8") != NULL, "%s", r.err);
+  cli_free(&r);
+  free(p);
+}
+
 /* ---- tests/malformed: one file per case, its expectation in EXPECT ---- */
 
 static void copy_file(const char *from, const char *to) {

@@ -1,0 +1,84 @@
+/*
+** import_int.h -- internal to the importer: what import.c (reading files,
+** checking each record) and import_write.c (what happens to each record)
+** share. One importer per import_paths call; see import.c for the design.
+*/
+#ifndef PARINDEX_IMPORT_INT_H
+#define PARINDEX_IMPORT_INT_H
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "arena.h"
+#include "import.h"
+#include "store_import.h"
+
+#define RUN_MAX 4096                 /* facts of one unit-year held before they are written */
+#define UPDATES_HELD (16u << 20)     /* bytes of the list of updates held (PARINDEX_UPDATES_HELD) */
+
+typedef struct { int file, line; } loc;         /* file: index into importer.files */
+typedef struct { loc at; long long seq; const char *unit; int year; fact f; } pfact;   /* seq: the how-manieth fact */
+
+#define NOWHERE ((loc){-1, 0})       /* a place not known */
+
+enum { K_OFFICE, K_UNIT, K_FACT };              /* what a record is */
+enum { WRITE, CHECK, FIND, BACKFILL };          /* what is done with each record */
+
+typedef struct {
+  store *s;
+  FILE *out;
+  import_stats *st;
+  char **files; size_t nfiles;
+  int mode;                  /* CHECK: reading on after a duplicate, for a problem of a file */
+  int cur;                   /* the file being read */
+  arena tmp;                 /* strings made for the record being read */
+  /* the facts of the unit-year being read, not written yet */
+  char *unit; size_t capunit; int year, have_unit;
+  int written, fresh;        /* some of its facts are written; the store had none before */
+  long long seq;             /* facts read so far */
+  int claiming;              /* keys of unit-years the store had are claimed (see write_run) */
+  arena runa;
+  pfact *run; size_t nrun, caprun;
+  const pfact **sorted; const fact **ptrs; size_t capsorted;   /* the run by key */
+  struct { int set, kind, year; loc at, also; char *id, *key; } dup;   /* the first duplicate */
+  struct { int kind, year; const char *id, *key; loc at; } find;      /* FIND: sought, found */
+  struct { long long stop; char *unit; int year, fresh, have, failed; } fill;   /* BACKFILL */
+  struct { arena a; store_update *v; size_t n, cap, bytes, held; int spilled; } upd;   /* updates to list */
+  char *err; size_t errlen;
+} importer;
+
+/* "file:line: " and the message into b->err; -1. */
+int imp_fail(importer *b, loc at, const char *fmt, ...);
+/* "writing the store: ..." from store_errmsg; -1. */
+int imp_store_fail(importer *b);
+/* Read file i, handing each record to imp_emit_* by b->mode: 0, -1 on a
+** problem (in b->err), 1 when FIND (or BACKFILL) stopped at its record. */
+int imp_read_file(importer *b, int i);
+
+/* Each record once checked: 0 to read on, -1 on an error, 1 to stop (FIND,
+** BACKFILL). Strings are read during the call only. */
+int imp_emit_fact(importer *b, const pfact *pf);
+int imp_emit_unit(importer *b, const unit_info *u, loc at);
+int imp_emit_office(importer *b, const char *id, const char *name, loc at);
+/* After the last file: write the facts still held; -1 on an error. */
+int imp_flush(importer *b);
+/* The problem found across records, if any: the first duplicate, else the
+** first unit still unknown. 0 if none, else -1 with the message. */
+int imp_report(importer *b);
+/* Before the commit: the updates still held to the store, if it has some. */
+int imp_spill_rest(importer *b);
+/* After the commit: the updates, to b->out. */
+void imp_list_updates(importer *b);
+void imp_free(importer *b);
+
+#define GROW(b, arr, n, cap)                                         \
+  do {                                                               \
+    if ((n) == (cap)) {                                              \
+      size_t nc = (cap) ? 2 * (cap) : 64;                            \
+      void *p = realloc((arr), nc * sizeof *(arr));                  \
+      if (!p) abort();                                               \
+      (arr) = p; (cap) = nc;                                         \
+    }                                                                \
+  } while (0)
+
+#endif
