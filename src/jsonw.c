@@ -18,11 +18,7 @@ static void room(jsonw *w, size_t more) {
 
 void jsonw_reset(jsonw *w) { w->n = 0; }
 
-void jsonw_rawn(jsonw *w, const char *s, size_t n) {
-  room(w, n);
-  memcpy(w->p + w->n, s, n);
-  w->n += n;
-}
+void jsonw_grow(jsonw *w, size_t more) { room(w, more); }
 
 void jsonw_raw(jsonw *w, const char *s) { jsonw_rawn(w, s, strlen(s)); }
 
