@@ -1,0 +1,73 @@
+/*
+** test_upgrade.c -- a store written by an earlier schema (tests/stores/):
+** the current parindex upgrades it in place and shows its old runs exactly
+** as the parindex that stored them did, also after the facts changed.
+*/
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "store.h"
+
+#define V3 PARINDEX_SOURCE_DIR "/tests/stores/v3/"
+
+static char *v3_store(void) {
+  char *db = path_join(tmp_folder(), "parindex.db"), cmd[4096];
+  snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '" V3 "store.sql'", db);
+  cr_assert_eq(system(cmd), 0, "%s", cmd);
+  cr_assert_eq(sql_int(db, "PRAGMA user_version"), 3);
+  return db;
+}
+
+/* `which` (explain or tasks) of run 1 as stdout, compared with the v3 output in file. */
+static void expect_as_stored(const char *db, const char *which, const char *file) {
+  char *want = read_text(file, NULL);
+  cr_assert(want, "%s missing", file);
+  cli_result r = cli_run((const char *const[]){"--db", db, which, "--run", "1", "--unit", "muong-te", NULL});
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cr_expect_str_eq(r.out, want, "%s --run 1 differs from what the v3 parindex printed", which);
+  cli_free(&r);
+  free(want);
+}
+
+Test(upgrade, a_v3_run_shows_as_it_did_after_the_upgrade_and_a_new_import) {
+  char *db = v3_store();
+  expect_as_stored(db, "explain", V3 "explain-run1.txt");
+  expect_as_stored(db, "tasks", V3 "tasks-run1.txt");
+  cr_expect_eq(sql_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "the store was not upgraded");
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM run_deductions WHERE run = 1"),
+               sql_int(db, "SELECT count(*) FROM run_deductions_v3 WHERE run = 1"));
+
+  /* a corrected figure arrives after the upgrade: run 1 keeps what it read */
+  char *fixed = malloc(strlen(db) + 16), cmd[4096];
+  cr_assert(fixed);
+  sprintf(fixed, "%s.fixed.json", db);
+  snprintf(cmd, sizeof cmd, "sed 's/\"ho_so_tra_qua_han\", \"value\": 51/\"ho_so_tra_qua_han\", \"value\": 3/' '%s' > '%s'",
+           PARINDEX_SOURCE_DIR "/data/lai-chau/muong-te-2022.json", fixed);
+  cr_assert_eq(system(cmd), 0, "%s", cmd);
+  cli_result r = cli_run((const char *const[]){"--db", db, "import", fixed, NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  expect_as_stored(db, "explain", V3 "explain-run1.txt");
+  r = cli_run((const char *const[]){"--db", db, "verify", "1", NULL});
+  cr_expect_eq(r.status, 1, "%s", r.out);
+  cr_expect(strstr(r.out, "changed  muong-te/ho_so_tra_qua_han (51 -> 3)"), "%s", r.out);
+  cr_expect(strstr(r.out, "identical, byte for byte"), "%s", r.out);
+  cli_free(&r);
+
+  /* a run stored now reads the new value, and run 1 still the old one */
+  r = cli_run((const char *const[]){"--db", db, "score", "--year", "2022", "--unit", "muong-te", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", db, "verify", "2", NULL});
+  cr_expect_eq(r.status, 0, "%s", r.out);
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", db, "explain", "--run", "2", "--unit", "muong-te", NULL});
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "Có 3 hồ sơ trả quá hạn"), "run 2 should read the corrected figure:\n%s", r.out);
+  cli_free(&r);
+  free(fixed);
+  free(db);
+}
