@@ -124,6 +124,6 @@ int audit_begin(store *s, int64_t run, const rulebook *rb, audit_writer *w, char
   return 0;
 }
 
-int audit_finish(store *s, int64_t run, audit_writer *w) {
-  return s ? store_run_audit(s, run, w->rules_sha256) : 0;
+int audit_finish(store *s, int64_t run, const audit_writer *w) {
+  return store_run_audit(s, run, w->rules_sha256);
 }

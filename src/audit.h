@@ -48,9 +48,8 @@ typedef struct {
 } audit_writer;
 /* Rule files (text and sha256) and offices. 0 or -1 with err. */
 int audit_begin(store *s, int64_t run, const rulebook *rb, audit_writer *w, char *err, size_t errlen);
-/* The rulebook digest and the last import of facts (also call it on failure,
-** with s NULL). */
-int audit_finish(store *s, int64_t run, audit_writer *w);
+/* The rulebook digest and the last import of facts. */
+int audit_finish(store *s, int64_t run, const audit_writer *w);
 
 /* ---- reading back ---- */
 typedef struct { const char *path, *sha256, *content; } audit_file;

@@ -243,7 +243,6 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
   }
   return 0;
 fail:
-  audit_finish(NULL, 0, &c.audit);
   if (persist) store_rollback(s);
   engine_results_free(out);
   return -1;

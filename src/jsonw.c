@@ -20,7 +20,6 @@ void jsonw_reset(jsonw *w) { w->n = 0; }
 
 void jsonw_grow(jsonw *w, size_t more) { room(w, more); }
 
-void jsonw_raw(jsonw *w, const char *s) { jsonw_rawn(w, s, strlen(s)); }
 
 void jsonw_str(jsonw *w, const char *s) {
   const unsigned char *u = (const unsigned char *)s;

@@ -17,7 +17,6 @@
 typedef struct { char *p; size_t n, cap; } jsonw;
 
 void jsonw_reset(jsonw *w);                     /* empty the text, keep the buffer */
-void jsonw_raw(jsonw *w, const char *s);        /* append s as is */
 void jsonw_grow(jsonw *w, size_t more);         /* room for more bytes and a NUL */
 static inline void jsonw_rawn(jsonw *w, const char *s, size_t n) {   /* append n bytes of s as is */
   if (w->n + n + 1 > w->cap) jsonw_grow(w, n);

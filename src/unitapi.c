@@ -412,7 +412,7 @@ int rulebook_eval(rulebook *rb, const unit_facts *uf, unit_result *r, char *err,
     for (int k = 0; k < lc->count; k++) {    /* a deduction with no task: fix its cause */
       ledger_deduction *d = &r->deds[lc->first + k];
       if (d->ntasks) continue;
-      ledger_add_task_prefixed(r, d, c->owner, "Khắc phục: ", d->reason);
+      ledger_add_task_prefixed(r, d, c->owner, LEDGER_FIX_PREFIX, d->reason);
     }
   }
   lua_settop(L, msgh - 1);

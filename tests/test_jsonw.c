@@ -10,9 +10,9 @@
 
 static void same_as_cjson(const char *s) {
   jsonw w = {0};
-  jsonw_raw(&w, "[");
+  JSONW_LIT(&w, "[");
   jsonw_str(&w, s);
-  jsonw_raw(&w, "]");
+  JSONW_LIT(&w, "]");
   cJSON *a = cJSON_CreateArray();
   cJSON_AddItemToArray(a, cJSON_CreateString(s));
   char *want = cJSON_PrintUnformatted(a);
@@ -33,9 +33,9 @@ Test(jsonw, strings_escape_as_cjson) {
 
 Test(jsonw, reset_keeps_writing) {
   jsonw w = {0};
-  jsonw_raw(&w, "{\"a\":");
+  JSONW_LIT(&w, "{\"a\":");
   jsonw_str(&w, "x");
-  jsonw_raw(&w, "}");
+  JSONW_LIT(&w, "}");
   cr_expect_str_eq(jsonw_text(&w), "{\"a\":\"x\"}");
   jsonw_reset(&w);
   for (int i = 0; i < 1000; i++) jsonw_str(&w, "0123456789");
