@@ -87,6 +87,18 @@ cli_result cli_run_opts(const cli_opts *o, const char *const *args) {
   return r;
 }
 
+cli_result import_corrected_figure(const char *db) {
+  char fixed[4096], cmd[8192];
+  snprintf(fixed, sizeof fixed, "%s.fixed.json", db);
+  snprintf(cmd, sizeof cmd, "sed 's/\"ho_so_tra_qua_han\", \"value\": 51/\"ho_so_tra_qua_han\", \"value\": 3/'"
+           " '%s/data/lai-chau/muong-te-2022.json' > '%s'", PARINDEX_SOURCE_DIR, fixed);
+  if (system(cmd) != 0) {
+    cli_result r = {127, strdup(""), strdup(cmd)};
+    return r;
+  }
+  return cli_run((const char *const[]){"--db", db, "import", fixed, NULL});
+}
+
 cli_result cli_run(const char *const *args) {
   cli_opts o = {0};
   return cli_run_opts(&o, args);

@@ -41,6 +41,11 @@ long long sql_int(const char *db, const char *sql);
 /* Run sql on the store db (read-write): 0, or -1 with a message on stderr. */
 int sql_exec(const char *db, const char *sql);
 
+/* Import into db a corrected figure for Mường Tè 2022: a copy of
+** data/lai-chau/muong-te-2022.json (written beside db) with ho_so_tra_qua_han
+** 51 -> 3. The result is parindex import's (status 127 if the copy failed). */
+cli_result import_corrected_figure(const char *db);
+
 /* A store at dir/parindex.db with data/lai-chau imported; returns its path. */
 char *bundled_store(void);
 

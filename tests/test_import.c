@@ -63,18 +63,6 @@ static cli_result import1(const char *store, const char *path) {
   return cli_run((const char *const[]){"--db", store, "import", path, NULL});
 }
 
-/* One number from the store. */
-static long long query_int(const char *store, const char *sql) {
-  sqlite3 *h;
-  sqlite3_stmt *st;
-  long long v = -1;
-  cr_assert_eq(sqlite3_open_v2(store, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-  cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(h));
-  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(h);
-  return v;
-}
 
 /* Every row of facts, units and offices as text, in key order (malloc'd). */
 static char *dump(const char *store) {
@@ -179,13 +167,13 @@ Test(import, json_file_level_defaults) {
                  "]}");
   cli_result r = import1(db, p);
   cr_assert_eq(r.status, 0, "%s", r.err);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE unit='d1' AND year=2022 AND key='a'"
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts WHERE unit='d1' AND year=2022 AND key='a'"
                              " AND source='default source'"), 1);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE unit='d1' AND year=2021 AND key='b'"
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts WHERE unit='d1' AND year=2021 AND key='b'"
                              " AND source='own source'"), 1);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE unit='p' AND year=2022 AND key='c'"
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts WHERE unit='p' AND year=2022 AND key='c'"
                              " AND source='default source'"), 1);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 3);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts"), 3);
   cli_free(&r);
   free(p);
 }
@@ -228,9 +216,9 @@ Test(import, csv_from_excel_equals_the_json) {
   char *a = dump(store_json), *b = dump(store_csv);
   cr_expect_str_eq(b, a, "CSV and JSON give different stores");
   /* and the decimal comma made a number */
-  cr_expect_eq(query_int(store_csv, "SELECT count(*) FROM facts WHERE key='b' AND type='number'"
+  cr_expect_eq(sql_int(store_csv, "SELECT count(*) FROM facts WHERE key='b' AND type='number'"
                                     " AND typeof(value)='real' AND value=86.75"), 1);
-  cr_expect_eq(query_int(store_csv, "SELECT count(*) FROM facts WHERE key='b' AND note='tỷ lệ'"), 1);
+  cr_expect_eq(sql_int(store_csv, "SELECT count(*) FROM facts WHERE key='b' AND note='tỷ lệ'"), 1);
   free(a); free(b); free(store_json); free(store_csv); free(units); free(fj); free(fc);
 }
 
@@ -261,10 +249,10 @@ Test(import, csv_units_and_offices) {
   cr_assert_eq(r.status, 0, "%s", r.err);
   cr_expect(strstr(r.out, "2 units (2 new") != NULL, "%s", r.out);
   cr_expect(strstr(r.out, "1 offices (1 new") != NULL, "%s", r.out);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM units WHERE id='d2' AND name='Huyện D2, mới'"
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM units WHERE id='d2' AND name='Huyện D2, mới'"
                              " AND kind='district' AND parent='p'"), 1);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM units WHERE id='x' AND parent IS NULL"), 1);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM offices WHERE id='van-phong'"
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM units WHERE id='x' AND parent IS NULL"), 1);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM offices WHERE id='van-phong'"
                              " AND name='Văn phòng HĐND và UBND'"), 1);
   cli_free(&r);
   free(u); free(o);
@@ -280,7 +268,7 @@ Test(import, csv_numbers_beyond_an_integer) {
   char *p = file("big.csv", "unit,year,key,value\nd1,2022,big,99999999999999999999\n");
   cli_result r = import1(db, p);
   cr_assert_eq(r.status, 0, "%s", r.err);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE key='big' AND type='number'"
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts WHERE key='big' AND type='number'"
                              " AND value > 9.9e19"), 1);
   cli_free(&r);
   free(p);
@@ -302,17 +290,17 @@ Test(import, a_bad_file_in_a_folder_imports_nothing) {
                 " \"unit\": \"d1\", \"year\": 2022, \"facts\": [{\"key\": \"a\", \"value\": 1}]}\n");
   /* ... and a file whose third line is bad */
   write_text(b, "unit,year,key,value\nd9,2022,x,1\nd9,2022,y,2022-02-30\n");
-  long long offices = query_int(db, "SELECT count(*) FROM offices");
-  long long units = query_int(db, "SELECT count(*) FROM units");
-  long long facts = query_int(db, "SELECT count(*) FROM facts");
+  long long offices = sql_int(db, "SELECT count(*) FROM offices");
+  long long units = sql_int(db, "SELECT count(*) FROM units");
+  long long facts = sql_int(db, "SELECT count(*) FROM facts");
   cli_result r = import1(db, sub);
   cr_expect_eq(r.status, 1);
   cr_expect_str_empty(r.out);
   cr_expect(strstr(r.err, "/batch/b.csv:3: value: '2022-02-30' is not a valid date") != NULL, "%s", r.err);
   cr_expect(strstr(r.err, "nothing was imported") != NULL, "%s", r.err);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM offices"), offices);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM units"), units);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), facts);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM offices"), offices);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM units"), units);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts"), facts);
   cli_free(&r);
   free(sub); free(a); free(b);
 }
@@ -327,7 +315,7 @@ Test(import, folder_takes_only_json_and_csv_files) {
   cli_result r = import1(db, sub);
   cr_expect_eq(r.status, 0, "%s", r.err);
   cr_expect(strstr(r.out, "imported 2 files") != NULL, "%s", r.out);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE unit='d9'"), 1);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts WHERE unit='d9'"), 1);
   cli_free(&r);
   free(sub); free(a); free(b); free(c);
 }
@@ -347,7 +335,7 @@ Test(import, duplicate_fact_names_both_places) {
   cr_expect_eq(r.status, 1);
   cr_expect(strstr(r.err, "/two/b.csv:3: key: duplicate fact d1/2022/a") != NULL, "%s", r.err);
   cr_expect(strstr(r.err, "/two/a.json:2") != NULL, "%s", r.err);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 0);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts"), 0);
   cli_free(&r);
   free(sub); free(a); free(b);
 }
@@ -361,8 +349,8 @@ Test(import, a_file_with_only_facts_or_only_offices) {
   r = import1(db, o);
   cr_expect_eq(r.status, 0, "%s", r.err);
   cli_free(&r);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 3);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM offices"), 3);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts"), 3);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM offices"), 3);
   free(f); free(o);
 }
 
@@ -400,7 +388,7 @@ Test(import, changed_value_is_reported) {
   cr_expect(strstr(r.out, "updated d1 2022 b: 86.75 -> 87.5\n") != NULL, "%s", r.out);
   cr_expect(strstr(r.out, "3 facts (0 new, 1 updated, 2 unchanged)") != NULL, "%s", r.out);
   cr_expect(strstr(r.out, "nothing changed") == NULL, "%s", r.out);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE key='b' AND value=87.5"), 1);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts WHERE key='b' AND value=87.5"), 1);
   cli_free(&r);
   free(p); free(changed);
 }
@@ -432,7 +420,7 @@ Test(import, import_paths_counts_and_reports) {
   cr_expect_eq(import_paths(s, paths, 1, NULL, &st, err, sizeof err), -1);
   cr_expect(strstr(err, "/f.csv:3: value: missing") != NULL, "%s", err);
   store_close(s);
-  cr_expect_eq(query_int(db, "SELECT value FROM facts WHERE key='a'"), 1);
+  cr_expect_eq(sql_int(db, "SELECT value FROM facts WHERE key='a'"), 1);
   free(p); free(text);
 }
 
@@ -508,8 +496,8 @@ Test(import, units_may_come_after_the_facts_and_units_that_name_them) {
   write_text(b, "id,name,kind,parent\nd9,D9,district,p9\nd8,D8,district,p\np9,P9,province,\n");
   cli_result r = import1(db, sub);
   cr_expect_eq(r.status, 0, "%s", r.err);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE unit IN ('d8','d9')"), 2);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM units WHERE id='d9' AND parent='p9'"), 1);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts WHERE unit IN ('d8','d9')"), 2);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM units WHERE id='d9' AND parent='p9'"), 1);
   cli_free(&r);
   /* a unit nobody defines: the first fact that names it */
   refused("lost.csv", "unit,year,key,value\nd1,2022,ok,1\nzz,2023,x,1\nzz,2022,y,1\n",
@@ -542,7 +530,7 @@ Test(import, duplicate_facts_far_apart) {
     cr_expect(strstr(r.err, i ? "long-had.csv:4502)" : "long-new.csv:12)") != NULL, "%s", r.err);
     cli_free(&r);
   }
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 2);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts"), 2);
   /* without the duplicate, both import, and again (all unchanged) */
   write_text(long_new, "unit,year,key,value\np,2022,k0,0\n");
   for (int round = 0; round < 2; round++) {
@@ -554,7 +542,7 @@ Test(import, duplicate_facts_far_apart) {
     cli_free(&r);
     free(a); free(b);
   }
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 11002);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts"), 11002);
   free(old); free(long_new); free(long_had);
 }
 
@@ -576,7 +564,7 @@ Test(import, duplicate_units_and_offices_across_files) {
   cr_expect_eq(r.status, 1);
   cr_expect(strstr(r.err, "/d.csv:3: row has 5 fields, header has 4") != NULL, "%s", r.err);
   cli_free(&r);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 0);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts"), 0);
   free(a); free(b); free(c); free(d);
 }
 
@@ -628,7 +616,7 @@ Test(import, csv_read_in_chunks) {
   /* header 1, two rows of three lines per i, then the bad row */
   cr_expect(strstr(r.err, "/big.csv:9002: value: '2022-13-01' is not a valid date") != NULL, "%s", r.err);
   cli_free(&r);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts"), 0);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts"), 0);
   /* without the bad row */
   char *text = read_text(p, NULL);
   *strstr(text, "d1;2022;bad;") = '\0';
@@ -636,12 +624,12 @@ Test(import, csv_read_in_chunks) {
   r = import1(db, p);
   cr_expect_eq(r.status, 0, "%s", r.err);
   cli_free(&r);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE type='number'"), 3000);
-  cr_expect_eq(query_int(db, "SELECT CAST(sum(value) * 2 AS INTEGER) FROM facts WHERE type='number'"),
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts WHERE type='number'"), 3000);
+  cr_expect_eq(sql_int(db, "SELECT CAST(sum(value) * 2 AS INTEGER) FROM facts WHERE type='number'"),
                2 * sum + 3000);
-  cr_expect_eq(query_int(db, "SELECT count(*) FROM facts WHERE type='text'"
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts WHERE type='text'"
                              " AND value LIKE 'first \"%\"' || char(13, 10) || 'second %'"), 3000);
-  cr_expect_eq(query_int(db, "SELECT length(value) FROM facts WHERE key='t299'"),
+  cr_expect_eq(sql_int(db, "SELECT length(value) FROM facts WHERE key='t299'"),
                (long long)strlen("first \"299\"\r\nsecond ") + 299);
   free(text); free(p);
 }
@@ -710,7 +698,7 @@ static void malformed_case(const char *name, const char *expect, const char *ref
     long n = -1;
     cr_assert_eq(sscanf(expect, "ok %ld", &n), 1, "EXPECT: bad line for %s: %s", name, expect);
     cr_expect_eq(r.status, 0, "%s: %s", name, r.err);
-    cr_expect_eq(query_int(copy, "SELECT count(*) FROM facts"), n, "%s: fact count", name);
+    cr_expect_eq(sql_int(copy, "SELECT count(*) FROM facts"), n, "%s: fact count", name);
   }
   cli_free(&r);
   unlink(copy);

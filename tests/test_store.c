@@ -42,17 +42,7 @@ static void open_store(void) {
   cr_assert_not_null(s, "store_open: %s", err);
 }
 
-static long long query_int(const char *sql) {
-  sqlite3 *h;
-  sqlite3_stmt *st;
-  long long v = -1;
-  cr_assert_eq(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-  cr_assert_eq(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(h));
-  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  sqlite3_close(h);
-  return v;
-}
+static long long query_int(const char *sql) { return sql_int(db, sql); }   /* the test store's */
 
 /* Run sql on a connection of its own; returns the error message (malloc'd) or NULL. */
 static char *exec_error(const char *sql) {
