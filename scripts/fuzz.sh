@@ -17,14 +17,13 @@ B=build-fuzz
 mkdir -p "$B/obj"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 CFLAGS="-g -O1 -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -DPARINDEX_VERSION=\"fuzz\"
-  -DPARINDEX_SOURCE_DIR=\"$ROOT\" -Isrc -Itests/fuzz $(pkg-config --cflags lua5.4 sqlite3 libcjson libcrypto)"
+  -DPARINDEX_SOURCE_DIR=\"$ROOT\" $(for d in src/*/; do printf -- '-I%s ' "$d"; done) -Itests/fuzz $(pkg-config --cflags lua5.4 sqlite3 libcjson libcrypto)"
 LIBS="$(pkg-config --libs lua5.4 sqlite3 libcjson libcrypto) -lm"
 
 echo "== building the harnesses (clang, libFuzzer, ASan + UBSan)"
 objs=()
-for c in src/*.c tests/fuzz/fuzz_targets.c; do
-  [ "$c" = src/main.c ] && continue
-  o=$B/obj/$(basename "${c%.c}").o
+for c in src/*/*.c tests/fuzz/fuzz_targets.c; do
+  o=$B/obj/$(basename "$(dirname "$c")")_$(basename "${c%.c}").o
   # shellcheck disable=SC2086
   clang $CFLAGS $SAN -fsanitize=fuzzer-no-link -c "$c" -o "$o"
   objs+=("$o")

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # scripts/test.sh -- install what is missing, build, run every test: the
-# Criterion suite in the normal build and again under AddressSanitizer+UBSan,
+# layer check (scripts/check-layers.py), the Criterion suite in the normal
+# build and again under AddressSanitizer+UBSan,
 # the crash test (scripts/crash-test.sh), the valgrind run (scripts/valgrind.sh)
 # and a short fuzzing run (scripts/fuzz.sh).
 # Exits non-zero on any failure.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-ensure_packages "${PARINDEX_PACKAGES[@]}" "${PARINDEX_OPTIONAL_PACKAGES[@]}" libcriterion-dev valgrind "${PARINDEX_RENDER_PACKAGES[@]}"
+ensure_packages "${PARINDEX_PACKAGES[@]}" "${PARINDEX_OPTIONAL_PACKAGES[@]}" libcriterion-dev valgrind python3 "${PARINDEX_RENDER_PACKAGES[@]}"
 cd "$ROOT"
 
 echo "== build (warnings are errors)"
 build build -DPARINDEX_TESTS=ON   # demo.sh and screenshot-report.sh configure it OFF
+echo "== layers (src/LAYERS): no upward include or call, no cycle, no oversized file"
+python3 scripts/check-layers.py build
 echo "== tests"
 build/parindex_tests --jobs 2
 

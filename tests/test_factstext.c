@@ -4,6 +4,7 @@
 ** whatever they hold.
 */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "audit.h"

@@ -6,7 +6,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "jsonw.h"
+#include "json_writer.h"
 
 static void same_as_cjson(const char *s) {
   jsonw w = {0};

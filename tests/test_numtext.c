@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "numtext.h"
+#include "double_text.h"
 
 static void expect_g15(double x) {
   char got[NUMTEXT_G15_MAX], want[64];

@@ -15,9 +15,9 @@
 
 /* ---- province_rank on results made by hand ---- */
 
-static rb_band bands[] = {{8000, "Tốt"}, {7000, "Khá"}, {6000, "Trung bình"}, {0, "Yếu"}};
+static meth_band bands[] = {{8000, "Tốt"}, {7000, "Khá"}, {6000, "Trung bình"}, {0, "Yếu"}};
 
-static standing *rank_totals(const pts_t *totals, int n, engine_results *res, rulebook *rb) {
+static standing *rank_totals(const pts_t *totals, int n, engine_results *res, methodology *rb) {
   static const char *const ids[] = {"a", "b", "c", "d", "e", "f"};
   memset(rb, 0, sizeof *rb);
   rb->bands = bands;
@@ -34,7 +34,7 @@ static standing *rank_totals(const pts_t *totals, int n, engine_results *res, ru
 Test(rank, ties_share_a_rank_competition_style) {
   const pts_t totals[] = {7000, 9000, 8000, 8000, 5999};   /* a=70, b=90, c=80, d=80, e=59.99 */
   engine_results res;
-  rulebook rb;
+  methodology rb;
   standing *s = rank_totals(totals, 5, &res, &rb);
   const char *order[] = {"b", "c", "d", "a", "e"};
   const int ranks[] = {1, 2, 2, 4, 5};
@@ -49,7 +49,7 @@ Test(rank, ties_share_a_rank_competition_style) {
 Test(rank, three_way_tie_at_the_top) {
   const pts_t totals[] = {8000, 8000, 8000, 7999};
   engine_results res;
-  rulebook rb;
+  methodology rb;
   standing *s = rank_totals(totals, 4, &res, &rb);
   cr_expect_eq(s[0].rank, 1);
   cr_expect_eq(s[1].rank, 1);
@@ -63,12 +63,12 @@ Test(rank, bands_by_threshold) {
   const pts_t totals[] = {8000, 7999, 7000, 6000, 5999, 0};
   const char *want[] = {"Tốt", "Khá", "Khá", "Trung bình", "Yếu", "Yếu"};
   engine_results res;
-  rulebook rb;
+  methodology rb;
   standing *s = rank_totals(totals, 6, &res, &rb);
   for (int i = 0; i < 6; i++)
     cr_expect_str_eq(s[i].band, want[i], "total %lld", (long long)s[i].r->total);
   rb.nbands = 0;
-  cr_expect_null(rulebook_band(&rb, 9000), "no bands declared: no band");
+  cr_expect_null(methodology_band(&rb, 9000), "no bands declared: no band");
   free(s);
   free(res.units);
 }

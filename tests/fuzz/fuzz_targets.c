@@ -14,6 +14,7 @@
 #include "import.h"
 #include "ledger.h"
 #include "rulebook.h"
+#include "score.h"
 #include "store.h"
 
 static char folder[64];
@@ -99,11 +100,9 @@ int fuzz_rules(const uint8_t *data, size_t size) {
     put("rules/10_crit.lua", crit_lua, sizeof crit_lua - 1);
   }
   put("rules/50_fuzz.lua", data, size);
-  rb_office offices[] = {{(char *)"noi-vu", (char *)"Phòng Nội vụ"},
+  meth_office offices[] = {{(char *)"noi-vu", (char *)"Phòng Nội vụ"},
                          {(char *)"tu-phap", (char *)"Phòng Tư pháp"}};
-  sandbox_limits lim = {0};
-  lim.mem_limit = 4u << 20;
-  lim.insn_limit = 50000;
+  rule_limits lim = {.max_instructions = 50000, .max_memory = 4u << 20};
   char err[4096];
   rulebook *rb = rulebook_load(rules_folder, offices, 2, &lim, err, sizeof err);
   if (!rb) return 1;
@@ -114,7 +113,7 @@ int fuzz_rules(const uint8_t *data, size_t size) {
   };
   unit_facts uf = {{"d1", "Huyện D1", "district", "p"}, 2022, facts, 3};
   unit_result r = {0};
-  int rc = rulebook_eval(rb, &uf, &r, err, sizeof err);
+  int rc = score_unit(rb, &uf, &r, err, sizeof err);
   ledger_free(&r);
   rulebook_free(rb);
   return rc ? 1 : 0;

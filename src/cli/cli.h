@@ -1,0 +1,92 @@
+/*
+** cli.h -- the parindex command line: a table of commands, each in its own
+** cmd_*.c file, sharing one option parser. main() is just cli_main().
+**
+** A command declares the options it takes as a space-separated spec:
+** "year=" takes a value, "same-rules" is a flag. The parser refuses any
+** other option (exit 2) and collects positional arguments.
+*/
+#ifndef PARINDEX_CLI_H
+#define PARINDEX_CLI_H
+
+#include "engine.h"
+#include "store.h"
+#include "year_scores.h"
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+#define CLI_MAX_OPTS 32
+
+typedef struct {
+  const char *cmd;                     /* command name */
+  const char *db;                      /* the store path (--db, $PARINDEX_DB, parindex.db) */
+  struct { const char *name, *value; } opts[CLI_MAX_OPTS];
+  int nopts;
+  const char **args; int nargs;        /* positional arguments */
+} cli_args;
+
+typedef struct {
+  const char *name;
+  const char *summary;                 /* one line for 'parindex --help' */
+  const char *options;                 /* option spec, see above */
+  const char *usage;                   /* full text for 'parindex NAME --help' */
+  int (*run)(cli_args *a);             /* returns EXIT_* */
+} cli_command;
+
+/* Run one command line; output to stdout, messages to stderr. */
+int cli_main(int argc, char **argv);
+
+/* The option's value, "" for a flag that is present, NULL if absent. */
+const char *cli_opt(const cli_args *a, const char *name);
+/* Print "parindex: MESSAGE" and a hint to stderr; returns EXIT_USAGE. */
+int cli_usage_error(const cli_args *a, const char *fmt, ...);
+/* Print "parindex: MESSAGE" to stderr; returns EXIT_FAIL. */
+int cli_fail(const char *fmt, ...);
+/* Integer option in [lo, hi]: 0 and *out (def if absent), or EXIT_USAGE. */
+int cli_int(const cli_args *a, const char *name, long long lo, long long hi, long long def,
+            long long *out);
+/* The option must be one of the '|'-separated choices (or absent). */
+int cli_choice(const cli_args *a, const char *name, const char *choices);
+/* --lang vi|en: 0 and *en (1 for English, 0 for the Vietnamese default), or EXIT_USAGE. */
+int cli_lang(const cli_args *a, int *en);
+/* Open the store named by a->db; prints the error and returns NULL on failure. */
+store *cli_open_store(const cli_args *a);
+
+/* What scoring commands share: --rules, --year, --unit, --format, --lang,
+** --max-instructions, --max-memory. */
+#define CLI_SCORING_OPTS "rules= year= unit= format= lang= max-instructions= max-memory="
+typedef struct {
+  int year;
+  const char *unit;
+  int json;                            /* --format json */
+  int lang_en;                         /* --lang en */
+  char dir[4096];                      /* the rulebook folder used */
+  rulebook *rb;
+  store *s;
+} cli_scoring;
+/* Parse the shared options, open the store and load the year's rulebook.
+** Returns EXIT_OK, or an exit code after printing why. cli_scoring_done frees. */
+int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc);
+void cli_scoring_done(cli_scoring *sc);
+
+/* The --rules root (or $PARINDEX_RULES, or the bundled rules). */
+const char *cli_rules_root(const cli_args *a);
+
+/* --max-instructions and --max-memory as rule limits: 0, or EXIT_USAGE
+** after printing why. The one place the CLI builds sandbox limits. */
+int cli_limits(const cli_args *a, rule_limits *lim);
+
+/* year_scores_load with the rules root and limits of the options; prints
+** why it failed and returns its exit code, or EXIT_OK. */
+int cli_year_load(const cli_args *a, store *s, int year, year_scores *y);
+/* The unit's result in y, or NULL after printing why not (exit code in *rc). */
+const unit_result *cli_year_unit(const year_scores *y, const char *unit, int *rc);
+
+extern const cli_command cmd_rank, cmd_compare, cmd_report;
+extern const cli_command cmd_import, cmd_score, cmd_explain, cmd_tasks;
+extern const cli_command cmd_runs, cmd_verify, cmd_rules;
+
+/* explain/tasks --run: show a stored run as it was (cmd_runs.c); which 'e' or 't'. */
+int cli_show_run(cli_args *a, char which);
+
+#endif

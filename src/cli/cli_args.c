@@ -1,0 +1,156 @@
+/*
+** cli_args.c -- what the commands share: options, messages and exit codes,
+** opening the store, the rules root and the sandbox limits, loading the
+** rulebook of a scoring command and one year across the province.
+*/
+#include "cli.h"
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "engine.h"
+
+#define DEFAULT_RULES "rules/lai-chau/district"
+
+int cli_fail(const char *fmt, ...) {
+  va_list ap;
+  fputs("parindex: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  return EXIT_FAIL;
+}
+
+int cli_usage_error(const cli_args *a, const char *fmt, ...) {
+  va_list ap;
+  fputs("parindex: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\nTry 'parindex %s%s--help'.\n", a && a->cmd ? a->cmd : "", a && a->cmd ? " " : "");
+  return EXIT_USAGE;
+}
+
+const char *cli_opt(const cli_args *a, const char *name) {
+  for (int i = a->nopts - 1; i >= 0; i--)
+    if (!strcmp(a->opts[i].name, name)) return a->opts[i].value;
+  return NULL;
+}
+
+int cli_int(const cli_args *a, const char *name, long long lo, long long hi, long long def,
+            long long *out) {
+  const char *v = cli_opt(a, name);
+  *out = def;
+  if (!v) return 0;
+  char *end;
+  errno = 0;
+  long long n = strtoll(v, &end, 10);
+  if (!*v || *end || errno || n < lo || n > hi)
+    return cli_usage_error(a, "--%s: '%s' is not a whole number from %lld to %lld", name, v, lo, hi);
+  *out = n;
+  return 0;
+}
+
+int cli_choice(const cli_args *a, const char *name, const char *choices) {
+  const char *v = cli_opt(a, name);
+  if (!v) return 0;
+  size_t n = strlen(v);
+  for (const char *c = choices; *c;) {
+    size_t k = strcspn(c, "|");
+    if (k == n && !strncmp(c, v, n)) return 0;
+    c += k + (c[k] == '|');
+  }
+  return cli_usage_error(a, "--%s: '%s' is not one of %s", name, v, choices);
+}
+
+int cli_lang(const cli_args *a, int *en) {
+  int rc = cli_choice(a, "lang", "vi|en");
+  *en = !rc && cli_opt(a, "lang") && !strcmp(cli_opt(a, "lang"), "en");
+  return rc;
+}
+
+store *cli_open_store(const cli_args *a) {
+  char err[1024];
+  store *s = store_open(a->db, err, sizeof err);
+  if (!s) cli_fail("%s", err);
+  return s;
+}
+
+/* Does the spec take `name`? 1 with a value, 2 as a flag, 0 not at all. */
+static const char *default_rules(void) {
+  struct stat st;
+  const char *env = getenv("PARINDEX_RULES");
+  if (env && *env) return env;
+  if (stat(DEFAULT_RULES, &st) == 0 && S_ISDIR(st.st_mode)) return DEFAULT_RULES;
+  return PARINDEX_SOURCE_DIR "/" DEFAULT_RULES;
+}
+
+const char *cli_rules_root(const cli_args *a) {
+  const char *rules = cli_opt(a, "rules");
+  return rules ? rules : default_rules();
+}
+
+int cli_limits(const cli_args *a, rule_limits *lim) {
+  long long insns, mem;
+  int rc;
+  if ((rc = cli_int(a, "max-instructions", 1000, 1000000000000LL, 0, &insns))) return rc;
+  if ((rc = cli_int(a, "max-memory", 1, 65536, 0, &mem))) return rc;
+  lim->max_instructions = insns;
+  lim->max_memory = (size_t)mem << 20;
+  return EXIT_OK;
+}
+
+int cli_year_load(const cli_args *a, store *s, int year, year_scores *y) {
+  char err[8192];
+  rule_limits lim;
+  int rc;
+  memset(y, 0, sizeof *y);
+  if ((rc = cli_limits(a, &lim))) return rc;
+  if (year_scores_load(s, cli_rules_root(a), year, &lim, y, err, sizeof err)) return cli_fail("%s", err);
+  return EXIT_OK;
+}
+
+const unit_result *cli_year_unit(const year_scores *y, const char *unit, int *rc) {
+  const unit_result *r = year_scores_unit(y, unit);
+  if (!r) *rc = cli_fail("unit '%s' has no facts for %d (or is unknown)", unit, y->year);
+  return r;
+}
+
+int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc) {
+  char err[8192];
+  long long year;
+  int rc;
+  memset(sc, 0, sizeof *sc);
+  if (a->nargs) return cli_usage_error(a, "unexpected argument '%s'", a->args[0]);
+  if (!cli_opt(a, "year")) return cli_usage_error(a, "--year is required");
+  if ((rc = cli_int(a, "year", 1900, 2200, 0, &year))) return rc;
+  rule_limits lim;
+  if ((rc = cli_limits(a, &lim))) return rc;
+  if ((rc = cli_choice(a, "format", "text|json|csv"))) return rc;   /* csv: tasks only */
+  if ((rc = cli_lang(a, &sc->lang_en))) return rc;
+  sc->unit = cli_opt(a, "unit");
+  if (need_unit && !sc->unit) return cli_usage_error(a, "--unit is required");
+  sc->year = (int)year;
+  sc->json = cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "json");
+  const char *rules = cli_opt(a, "rules");
+  if (rulebook_resolve(rules ? rules : default_rules(), sc->year, sc->dir, sizeof sc->dir, err, sizeof err))
+    return cli_fail("%s", err);
+  if (!(sc->s = cli_open_store(a))) return EXIT_FAIL;
+  sc->rb = engine_load_rules(sc->s, sc->dir, &lim, err, sizeof err);
+  if (!sc->rb) {
+    cli_fail("%s", err);
+    cli_scoring_done(sc);
+    return EXIT_FAIL;
+  }
+  return EXIT_OK;
+}
+
+void cli_scoring_done(cli_scoring *sc) {
+  rulebook_free(sc->rb);
+  store_close(sc->s);
+  sc->rb = NULL;
+  sc->s = NULL;
+}

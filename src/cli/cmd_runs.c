@@ -1,0 +1,221 @@
+/*
+** cmd_runs.c -- the audit trail on the command line: parindex runs,
+** parindex verify RUN_ID, and explain/tasks --run RUN_ID (a stored run
+** shown exactly as it was).
+*/
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "cli.h"
+#include "engine.h"
+#include "report.h"
+#include "store_runs.h"
+#include "verify.h"
+
+static int parse_run_id(const cli_args *a, const char *v, int64_t *id) {
+  char *end;
+  errno = 0;
+  long long n = strtoll(v, &end, 10);
+  if (!*v || *end || errno || n < 1) return cli_usage_error(a, "'%s' is not a run number", v);
+  *id = n;
+  return 0;
+}
+
+static const char *short_sha(const char *sha, char *buf) {
+  if (!sha) return "-";
+  snprintf(buf, 13, "%.12s", sha);
+  return buf;
+}
+
+/* ---- parindex runs ---- */
+
+static int list_row(const store_row *row, void *ud) {
+  cJSON *arr = ud;
+  char a[13], b[32];
+  if (arr) {
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "run", (double)row->i[0]);
+    cJSON_AddStringToObject(o, "created", row->t[1]);
+    cJSON_AddStringToObject(o, "engine", row->t[2]);
+    cJSON_AddStringToObject(o, "rules", row->t[3]);
+    cJSON_AddNumberToObject(o, "year", (double)row->i[4]);
+    cJSON_AddNumberToObject(o, "units", (double)row->i[5]);
+    if (row->t[6]) cJSON_AddStringToObject(o, "rules_sha256", row->t[6]);
+    else cJSON_AddNullToObject(o, "rules_sha256");
+    if (row->t[7]) cJSON_AddStringToObject(o, "facts_sha256", row->t[7]);
+    else cJSON_AddNullToObject(o, "facts_sha256");
+    if (row->t[8]) cJSON_AddNumberToObject(o, "facts_import", (double)row->i[8]);
+    else cJSON_AddNullToObject(o, "facts_import");
+    cJSON_AddItemToArray(arr, o);
+  } else {
+    if (row->t[8]) snprintf(b, sizeof b, "import %lld", (long long)row->i[8]);   /* since v4 */
+    printf("%-5lld %-20s %-4lld %5lld  %-14s %-12s %-12s %s\n", (long long)row->i[0], row->t[1],
+           (long long)row->i[4], (long long)row->i[5], row->t[2], short_sha(row->t[6], a),
+           row->t[8] ? b : short_sha(row->t[7], b), row->t[3]);
+  }
+  return 0;
+}
+
+static int run_runs(cli_args *a) {
+  long long year;
+  int rc;
+  if (a->nargs) return cli_usage_error(a, "unexpected argument '%s'", a->args[0]);
+  if ((rc = cli_int(a, "year", 1900, 2200, 0, &year))) return rc;
+  if ((rc = cli_choice(a, "format", "text|json"))) return rc;
+  int json = cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "json");
+  store *s = cli_open_store(a);
+  if (!s) return EXIT_FAIL;
+  cJSON *arr = json ? cJSON_CreateArray() : NULL;
+  if (!json) printf("%-5s %-20s %-4s %5s  %-14s %-12s %-12s %s\n", "run", "created", "year", "units",
+                    "engine", "rules sha256", "facts", "rules");
+  rc = store_run_query(s, RQ_RUNS, year, cli_opt(a, "unit"), list_row, arr);
+  if (rc) cli_fail("%s", store_errmsg(s));
+  else if (json) {
+    char *t = cJSON_Print(arr);
+    puts(t);
+    cJSON_free(t);
+  }
+  cJSON_Delete(arr);
+  store_close(s);
+  if (rc) return EXIT_FAIL;
+  return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+const cli_command cmd_runs = {
+  "runs", "list the stored scoring runs (the audit trail)",
+  "unit= year= format=",
+  "usage: parindex [--db FILE] runs [--unit ID] [--year Y] [--format text|json]\n"
+  "\n"
+  "Every 'score' is stored as a run, append-only: its time, engine version,\n"
+  "the sha256 of each rule file and of the rulebook, the last import of facts\n"
+  "it saw (the store keeps every fact value an import replaced; runs stored\n"
+  "before schema v4 kept the facts' sha256 instead), and its whole ledger.\n"
+  "This lists them, oldest first.\n"
+  "Show one again with 'parindex explain --run N' or 'tasks --run N'; check\n"
+  "it still reproduces with 'parindex verify N'.\n"
+  "\n"
+  "  --unit ID                only runs that scored this unit\n"
+  "  --year Y                 only runs of this year\n"
+  "  --format FMT             text (default) or json\n",
+  run_runs,
+};
+
+/* ---- a stored run: load it with its own rulebook ---- */
+
+typedef struct {
+  store *s;
+  audit_run run;
+  rulebook *rb;              /* the rulebook as the run had it */
+} stored_run;
+
+static void stored_done(stored_run *sr) {
+  rulebook_free(sr->rb);
+  audit_run_free(&sr->run);
+  store_close(sr->s);
+}
+
+/* Run id, with the facts of every unit or only of unit `only`. */
+static int stored_load(const cli_args *a, int64_t id, const char *only, stored_run *sr) {
+  char err[8192];
+  memset(sr, 0, sizeof *sr);
+  if (!(sr->s = cli_open_store(a))) return EXIT_FAIL;
+  int rc = audit_run_load(sr->s, id, only, &sr->run, err, sizeof err);
+  if (rc) {
+    if (rc > 0) cli_fail("no run %lld in %s", (long long)id, a->db);
+    else cli_fail("%s", err);
+    stored_done(sr);
+    return EXIT_FAIL;
+  }
+  return EXIT_OK;
+}
+
+int cli_show_run(cli_args *a, char which) {
+  int64_t id;
+  char err[8192];
+  int rc;
+  stored_run sr;
+  if (a->nargs) return cli_usage_error(a, "unexpected argument '%s'", a->args[0]);
+  if (cli_opt(a, "rules")) return cli_usage_error(a, "--run shows the run with its own rules: drop --rules");
+  if ((rc = parse_run_id(a, cli_opt(a, "run"), &id))) return rc;
+  int en;
+  if ((rc = cli_choice(a, "format", "text|json")) || (rc = cli_lang(a, &en))) return rc;
+  if ((rc = stored_load(a, id, cli_opt(a, "unit"), &sr))) return rc;
+  rc = EXIT_FAIL;
+  const char *unit = cli_opt(a, "unit"), *crit = cli_opt(a, "criterion"), *office = cli_opt(a, "office");
+  const char *year = cli_opt(a, "year");
+  int json = cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "json");
+  report_lang lang = en ? LANG_EN : LANG_VI;
+  const audit_unit_row *u = NULL;
+  unit_result r = {0};
+  if (year && atoi(year) != sr.run.year) {
+    cli_fail("run %lld scored %d, not %s", (long long)id, sr.run.year, year);
+    goto done;
+  }
+  if (!unit && sr.run.nunit_rows == 1) unit = sr.run.unit_rows[0].unit.id;
+  if (!unit) { rc = cli_usage_error(a, "run %lld scored %d units: say which with --unit", (long long)id, sr.run.nunit_rows); goto done; }
+  if (!(u = audit_run_unit(&sr.run, unit))) { cli_fail("run %lld did not score unit '%s'", (long long)id, unit); goto done; }
+  if (!sr.run.nfiles) {                          /* schema v1: no stored rules */
+    fprintf(stderr, "parindex: run %lld predates the audit trail (store schema v1): shown with the current "
+            "rules in %s, which may differ from those it ran with\n", (long long)id, sr.run.rules);
+    sr.rb = engine_load_rules(sr.s, sr.run.rules, NULL, err, sizeof err);
+  } else sr.rb = audit_run_rulebook(&sr.run, err, sizeof err);
+  if (!sr.rb) { cli_fail("%s", err); goto done; }
+  if (crit) {
+    int found = 0;
+    found = methodology_criterion(rulebook_methodology(sr.rb), crit) >= 0;
+    if (!found) { cli_fail("no criterion '%s' in run %lld's rules", crit, (long long)id); goto done; }
+  }
+  if (office && !methodology_office_name(rulebook_methodology(sr.rb), office)) { cli_fail("unknown office '%s'", office); goto done; }
+  const methodology *mt = rulebook_methodology(sr.rb);
+  if (audit_run_result(sr.s, &sr.run, mt, u, &r, err, sizeof err)) { cli_fail("%s", err); goto done; }
+  if (which == 'e') {
+    if (json) out_explain_json(stdout, mt, &r, crit);
+    else out_explain_text(stdout, mt, &r, crit, lang);
+  } else {
+    if (json) out_tasks_json(stdout, mt, &r, office);
+    else out_tasks_text(stdout, mt, &r, office, lang);
+  }
+  rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+  if (!json) fprintf(stderr, "parindex: stored run %lld of %s (%s, rulebook sha256 %s)\n", (long long)id,
+                     sr.run.created, sr.run.engine, sr.run.rules_sha256 ? sr.run.rules_sha256 : "-");
+  ledger_free(&r);
+done:
+  stored_done(&sr);
+  return rc;
+}
+
+/* ---- parindex verify RUN_ID ---- */
+
+static int run_verify(cli_args *a) {
+  int64_t id;
+  char err[8192];
+  int rc;
+  if (a->nargs != 1) return cli_usage_error(a, "verify takes one run number");
+  if ((rc = parse_run_id(a, a->args[0], &id))) return rc;
+  store *s = cli_open_store(a);
+  if (!s) return EXIT_FAIL;
+  rc = engine_verify(s, id, stdout, err, sizeof err);
+  if (rc < 0) cli_fail("%s", err);
+  else if (rc == VERIFY_NO_RUN) cli_fail("no run %lld in %s", (long long)id, a->db);
+  store_close(s);
+  if (rc == VERIFY_IDENTICAL && fflush(stdout) != 0) return EXIT_FAIL;
+  return rc == VERIFY_IDENTICAL ? EXIT_OK : EXIT_FAIL;
+}
+
+const cli_command cmd_verify = {
+  "verify", "re-score a stored run and say what changed since",
+  "",
+  "usage: parindex [--db FILE] verify RUN_ID\n"
+  "\n"
+  "Score the run's units again from the facts the run stored, with the rule\n"
+  "files as they are now, and compare with the stored ledger. Says whether\n"
+  "the results are identical byte for byte, which rule files changed since\n"
+  "(by sha256) and which facts in the store changed since (by key).\n"
+  "\n"
+  "exit status: 0 when everything is identical, 1 when anything changed\n",
+  run_verify,
+};

@@ -1,0 +1,129 @@
+/*
+** cmd_score.c -- parindex score, explain and tasks: score with a rulebook,
+** then print (score also stores the run).
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "engine.h"
+#include "report.h"
+
+#define SCORING_HELP \
+  "  --rules DIR              a rulebook folder, or a root holding one per year (DIR/Y/);\n" \
+  "                           default: rules/lai-chau/district\n" \
+  "  --format FMT             text (default) or json\n" \
+  "  --lang LANG              labels of the text output: vi (default) or en\n" \
+  "  --max-instructions N     Lua instruction budget per criterion (default 10000000)\n" \
+  "  --max-memory MB          Lua memory cap of the rulebook (default 64)\n"
+
+/* score of several units: streamed, the JSON units into a scratch file */
+typedef struct { const methodology *mt; FILE *json; int n; } stream_ctx;
+
+static int stream_unit(const unit_result *r, void *ud, char *err, size_t errlen) {
+  stream_ctx *st = ud;
+  if (!st->json) return 0;
+  out_score_json_unit(st->json, st->mt, r, st->n++ == 0);
+  if (!ferror(st->json)) return 0;
+  snprintf(err, errlen, "writing the JSON output to a temporary file failed");
+  return -1;
+}
+
+static int scoring(cli_args *a, char which) {
+  cli_scoring sc;
+  char err[8192];
+  engine_results res = {0};
+  stream_ctx st = {NULL, NULL, 0};
+  const char *fmt = cli_opt(a, "format");
+  int csv = fmt && !strcmp(fmt, "csv");
+  if (csv && which != 't') return cli_usage_error(a, "--format: 'csv' is for rank, compare and tasks; use text or json");
+  if (which != 's' && cli_opt(a, "run")) return cli_show_run(a, which);
+  int rc = cli_scoring_setup(a, which != 's', &sc);
+  if (rc) return rc;
+  const char *crit = cli_opt(a, "criterion"), *office = cli_opt(a, "office");
+  report_lang lang = sc.lang_en ? LANG_EN : LANG_VI;
+  rc = EXIT_FAIL;
+  if (crit) {
+    int found = 0;
+    found = methodology_criterion(rulebook_methodology(sc.rb), crit) >= 0;
+    if (!found) { cli_fail("no criterion '%s' in %s", crit, sc.dir); goto done; }
+  }
+  if (office && !methodology_office_name(rulebook_methodology(sc.rb), office)) { cli_fail("unknown office '%s'", office); goto done; }
+  st.mt = rulebook_methodology(sc.rb);
+  if (which == 's' && !sc.unit) {
+    if (sc.json && !(st.json = tmpfile())) { cli_fail("cannot create a temporary file"); goto done; }
+    res.each = stream_unit;
+    res.ud = &st;
+  }
+  if (engine_score(sc.s, sc.rb, sc.year, sc.unit, which == 's', &res, err, sizeof err)) {
+    cli_fail("%s", err);
+    if (which == 's') cli_fail("nothing was stored");
+    goto done;
+  }
+  if (which == 's') {
+    if (st.json) out_score_json_units(stdout, sc.year, res.run_id, st.json);
+    else if (sc.json) out_score_json(stdout, rulebook_methodology(sc.rb), &res, 1);
+    else out_score_text(stdout, rulebook_methodology(sc.rb), &res, lang);
+  } else if (which == 'e') {
+    if (sc.json) out_explain_json(stdout, rulebook_methodology(sc.rb), &res.units[0], crit);
+    else out_explain_text(stdout, rulebook_methodology(sc.rb), &res.units[0], crit, lang);
+  } else {
+    if (csv) out_tasks_csv(stdout, rulebook_methodology(sc.rb), &res.units[0], office);
+    else if (sc.json) out_tasks_json(stdout, rulebook_methodology(sc.rb), &res.units[0], office);
+    else out_tasks_text(stdout, rulebook_methodology(sc.rb), &res.units[0], office, lang);
+  }
+  rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+  if (which == 's' && !sc.json && rc == EXIT_OK) fprintf(stderr, "parindex: stored as run %lld\n", (long long)res.run_id);
+done:
+  if (st.json) fclose(st.json);
+  engine_results_free(&res);
+  cli_scoring_done(&sc);
+  return rc;
+}
+
+static int run_score(cli_args *a) { return scoring(a, 's'); }
+static int run_explain(cli_args *a) { return scoring(a, 'e'); }
+static int run_tasks(cli_args *a) { return scoring(a, 't'); }
+
+const cli_command cmd_score = {
+  "score", "score a year (one unit or all), store the run, print the results",
+  CLI_SCORING_OPTS,
+  "usage: parindex [--db FILE] score [--rules DIR] --year Y [--unit ID]\n"
+  "                                  [--format text|json] [--lang vi|en]\n"
+  "\n"
+  "Score every unit with facts for year Y (or only --unit), store the run\n"
+  "and its ledger in one transaction, and print the results.\n"
+  "\n" SCORING_HELP,
+  run_score,
+};
+
+const cli_command cmd_explain = {
+  "explain", "every criterion of one unit: points, deductions, facts, tasks",
+  CLI_SCORING_OPTS " criterion= run=",
+  "usage: parindex [--db FILE] explain [--rules DIR] --year Y --unit ID\n"
+  "                                    [--criterion C] [--format text|json] [--lang vi|en]\n"
+  "\n"
+  "Show why each point was lost: every criterion of the unit with its points,\n"
+  "deductions, reasons, the facts behind them with their sources, and tasks.\n"
+  "Nothing is stored.\n"
+  "\n"
+  "  --criterion C            only this criterion (and its basis)\n"
+  "  --run N                  show stored run N exactly as it was (its own rules\n"
+  "                           and ledger; see 'parindex runs')\n" SCORING_HELP,
+  run_explain,
+};
+
+const cli_command cmd_tasks = {
+  "tasks", "next year's improvement tasks of one unit, by office",
+  CLI_SCORING_OPTS " office= run=",
+  "usage: parindex [--db FILE] tasks [--rules DIR] --year Y --unit ID\n"
+  "                                  [--office ID] [--format text|json|csv] [--lang vi|en]\n"
+  "\n"
+  "The improvement tasks implied by the deductions, grouped by office, each\n"
+  "with its criterion and the points its deduction took. Nothing is stored.\n"
+  "\n"
+  "  --office ID              only this office's tasks\n"
+  "  --format csv             one row per task, UTF-8 with BOM (for Excel)\n"
+  "  --run N                  the tasks of stored run N, as it was\n" SCORING_HELP,
+  run_tasks,
+};

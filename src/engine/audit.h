@@ -1,0 +1,86 @@
+/*
+** audit.h -- the audit trail of scoring runs: digests of the rule files and
+** of the facts a run read, storing them with the run, and reading a stored
+** run back (its rule files, offices, units, facts and ledger) so that it can
+** be shown again exactly as it was, or re-scored and compared.
+**
+** Joins the store (store_runs.h) and the rulebook, like engine.c.
+** Ownership: an audit_run owns everything in it through its arena;
+** audit_run_free releases it.
+**
+** Digests: a file's sha256 is of its bytes. The rulebook's is the sha256 of
+** "NAME\tSHA256\n" for each file in load order, NAME relative to the
+** rulebook folder. Facts: since schema v4 a run records the last import it
+** saw, and the store keeps every value an import replaced, so the facts are
+** read back as that import left them. Runs stored by v2 and v3 kept copies:
+** a unit's facts digest was the sha256 of its canonical fact lines
+** "KEY\tTYPE\tVALUE\tSOURCE\tNOTE\n" (sorted by key), the run's the sha256 of
+** "UNIT\tSHA256\n" for each unit scored, in id order.
+*/
+#ifndef PARINDEX_AUDIT_H
+#define PARINDEX_AUDIT_H
+
+#include <stdint.h>
+
+#include "ledger.h"
+#include "path.h"
+#include "rulebook.h"
+#include "sha256.h"
+#include "store.h"
+
+/* The canonical text of a fact's value (numbers round-trip exactly). */
+const char *audit_fact_value(const fact *f, char *buf, size_t n);
+/* Parse the text of a unit's facts that runs stored by schema v3 kept
+** (fact_texts): a line per fact, "key\ttype\tvalue\tsource\tnote\n", with
+** \\, tab, newline and carriage return escaped as \\\\, \\t, \\n, \\r and a
+** missing source or note as \\N. Calls fn once per fact with its five
+** fields (NULL for \\N), unescaped in place. Returns 0, or -1 if malformed. */
+int audit_facts_parse(char *text, int (*fn)(char *const fields[5], void *ud), void *ud);
+
+
+/* ---- storing, inside the run's transaction ---- */
+typedef struct {
+  char rules_sha256[SHA256_HEX];
+} audit_writer;
+/* Rule files (text and sha256) and offices. 0 or -1 with err. */
+int audit_begin(store *s, int64_t run, const methodology *mt, audit_writer *w, char *err, size_t errlen);
+/* The rulebook digest and the last import of facts. */
+int audit_finish(store *s, int64_t run, const audit_writer *w);
+
+/* ---- reading back ---- */
+typedef struct { const char *path, *sha256, *content; } audit_file;
+typedef struct {
+  unit_info unit;
+  const char *sha256;       /* NULL for a run stored before schema v2 */
+  pts_t appraisal, survey, total;
+  fact *facts; size_t nfacts;
+} audit_unit_row;
+typedef struct {
+  int64_t id;
+  const char *created, *engine, *rules, *rules_sha256, *facts_sha256;
+  int64_t facts_import;     /* since v4: the last import of facts the run saw; -1 before */
+  int year, units;
+  audit_file *files; int nfiles;
+  meth_office *offices; int noffices;
+  audit_unit_row *unit_rows; int nunit_rows;
+  arena a;
+} audit_run;
+
+/* Run id with every unit it scored, and the facts of each, or if only is not
+** NULL of that unit alone (the others have none loaded). 0, 1 if there is
+** no such run, -1 with err. */
+int audit_run_load(store *s, int64_t id, const char *only, audit_run *r, char *err, size_t errlen);
+void audit_run_free(audit_run *r);
+const audit_unit_row *audit_run_unit(const audit_run *r, const char *unit);
+
+/* Load the rulebook exactly as the run had it: its stored files, written to
+** a temporary folder, with its stored offices. NULL with err (a run stored
+** before schema v2 kept no files: err says so). */
+rulebook *audit_run_rulebook(const audit_run *r, char *err, size_t errlen);
+/* The stored ledger of one unit as a unit_result for rb (the run's rulebook). */
+int audit_run_result(store *s, const audit_run *r, const methodology *mt, const audit_unit_row *u,
+                     unit_result *out, char *err, size_t errlen);
+/* The unit's stored facts as unit_facts (borrowing r's strings). */
+void audit_run_facts(const audit_run *r, const audit_unit_row *u, unit_facts *uf);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+** score.h -- the arithmetic of a unit's result, from its deductions: each
+** criterion's points, each component's (rescaled when a criterion is not
+** applicable), the appraisal, survey and index totals, and the rank of each
+** component inside the unit. Exact: integer hundredths (points.h).
+** Knows the model only; the Lua host records deductions, this adds them up.
+*/
+#ifndef PARINDEX_SCORE_H
+#define PARINDEX_SCORE_H
+
+#include "ledger.h"
+#include "methodology.h"
+#include "rulebook.h"
+
+/* Fill r's criterion, component and index totals from its deductions and
+** "not applicable" marks, for methodology m (the one r was built for), and
+** rank its components (score_rank_components). */
+void score_totals(const methodology *m, unit_result *r);
+
+/* comps[c].rank := 1 + the number of components with a strictly higher
+** points/max ratio, compared exactly (equal ratios share a rank). */
+void score_rank_components(unit_result *r);
+
+/* Score one unit with rb: rulebook_run, then score_totals. 0, or -1 with
+** the rule's message in err (see rulebook_run). */
+int score_unit(rulebook *rb, const unit_facts *uf, unit_result *r, char *err, size_t errlen);
+
+#endif

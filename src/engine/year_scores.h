@@ -1,0 +1,33 @@
+/*
+** year_scores.h -- one year across the province, what rank, compare and
+** report share: the year's rulebook resolved from a rules root and loaded,
+** every unit with facts scored (nothing stored) and ranked.
+**
+** Ownership: a year_scores owns its rulebook, results and standing;
+** year_scores_free releases them.
+*/
+#ifndef PARINDEX_YEAR_SCORES_H
+#define PARINDEX_YEAR_SCORES_H
+
+#include "engine.h"
+#include "province.h"
+
+typedef struct {
+  int year;
+  char dir[4096];           /* the rulebook folder used */
+  rulebook *rb;
+  const methodology *mt;    /* rb's */
+  engine_results res;
+  standing *st;             /* res.n entries, highest total first */
+} year_scores;
+
+/* Resolve the year's rulebook under rules_root (rulebook_resolve), load it
+** with limits (NULL: defaults) and score every unit with facts in year.
+** 0, or -1 with a message in err (y is then empty). */
+int year_scores_load(store *s, const char *rules_root, int year, const rule_limits *limits,
+                     year_scores *y, char *err, size_t errlen);
+void year_scores_free(year_scores *y);
+/* The unit's result in y, or NULL when the unit has no facts that year. */
+const unit_result *year_scores_unit(const year_scores *y, const char *unit);
+
+#endif

@@ -1,0 +1,21 @@
+/*
+** lua_globals.h -- static facts about a Lua 5.4 rule file, for 'rules check':
+** every global it reads or writes, with its line. The file is compiled (never
+** run) in a plain Lua state and its bytecode walked: a global is an access
+** through the _ENV upvalue with a constant name (GETTABUP/SETTABUP), exactly
+** as the compiler resolved scopes. Knows Lua only.
+**
+** The bytecode layout is Lua 5.4's (lundump.c); another version is refused
+** with a message rather than misread.
+*/
+#ifndef PARINDEX_LUASCAN_H
+#define PARINDEX_LUASCAN_H
+
+#include <stddef.h>
+
+typedef void (*luascan_cb)(const char *name, int line, int write, void *ud);
+
+/* 0, or -1 with "file:line: message" (syntax error) or another reason in err. */
+int luascan_globals(const char *path, luascan_cb cb, void *ud, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,392 @@
+/*
+** rule_unit.c -- the `u` object a scoring function receives, and the
+** evaluation of one unit: facts in (read-only), deductions and tasks out.
+*/
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "rule_date.h"
+#include "rule_format.h"
+#include "rule_unit.h"
+#include "sandbox.h"
+
+#define DED_META "parindex.deduction"
+
+struct host {
+  const unit_facts *uf;     /* the unit being scored */
+  unit_result *res;
+  int crit;                 /* criterion being scored */
+  unsigned serial;          /* bumps per criterion: stale handles are refused */
+  int *stamp;               /* stamp[i] == serial when fact i was read */
+  int *used; int nused;     /* facts read by this criterion, in reading order */
+  size_t capfacts;
+  pts_t lost;               /* deducted so far in this criterion */
+  int u_ref, inner_ref;     /* the read-only `u` and its private table */
+  int ded_meta_ref;         /* DED_META, to set without a lookup by name */
+  const void *ded_meta;     /* ... and to recognise a handle by its metatable */
+  struct { const char *key; size_t pos; } seen[256]; /* u.fact key (a Lua string) -> fact_pos */
+};
+
+typedef struct { unsigned serial; int ded; } ded_handle;
+
+static struct host *host_of(lua_State *L) {
+  return ((rulebook *)sandbox_limits_of(L)->host)->host;
+}
+
+static rulebook *rb_of(lua_State *L) { return sandbox_limits_of(L)->host; }
+
+/* ---- facts ---- */
+
+/* Where key is or would be in the sorted facts (lower bound). */
+static size_t fact_pos(const unit_facts *uf, const char *key) {
+  size_t lo = 0, hi = uf->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (strcmp(uf->facts[mid].key, key) < 0) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+static int find_fact(const unit_facts *uf, const char *key) {
+  size_t i = fact_pos(uf, key);
+  return i < uf->n && !strcmp(uf->facts[i].key, key) ? (int)i : -1;
+}
+
+/* find_fact for a key that is a Lua string: the rulebook asks for the same
+** keys (the same interned strings) unit after unit, and the units have
+** mostly the same keys, so the position found last time is checked first:
+** one comparison when the fact is there, two when it is not. */
+static int find_fact_seen(struct host *h, const char *key) {
+  const unit_facts *uf = h->uf;
+  unsigned slot = (unsigned)(((uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15u) >> 56);   /* 0..255 */
+  size_t i = h->seen[slot].pos;
+  if (h->seen[slot].key == key && i <= uf->n) {
+    int c = i < uf->n ? strcmp(uf->facts[i].key, key) : 1;
+    if (!c) return (int)i;
+    if (c > 0 && (i == 0 || strcmp(uf->facts[i - 1].key, key) < 0)) return -1;
+  }
+  i = fact_pos(uf, key);
+  h->seen[slot].key = key;
+  h->seen[slot].pos = i;
+  return i < uf->n && !strcmp(uf->facts[i].key, key) ? (int)i : -1;
+}
+
+static void mark_used(struct host *h, int i) {
+  if (h->stamp[i] == (int)h->serial) return;
+  h->stamp[i] = (int)h->serial;
+  h->used[h->nused++] = i;
+}
+
+static void push_fact(lua_State *L, const fact *f) {
+  pdate d;
+  switch (f->type) {
+  case FT_NUMBER: lua_pushnumber(L, f->num); break;
+  case FT_INTEGER: lua_pushinteger(L, (lua_Integer)f->integer); break;
+  case FT_BOOLEAN: lua_pushboolean(L, (int)f->integer); break;
+  case FT_DATE:
+    if (date_parse_iso(f->text, &d)) ldate_push(L, date_days(d));
+    else lua_pushstring(L, f->text);
+    break;
+  case FT_TEXT: lua_pushstring(L, f->text); break;
+  case FT_LIST: sandbox_error(L, "fact '%s' is a list: read it with u.records", f->key); break;
+  }
+}
+
+static int u_fact(lua_State *L) {             /* u.fact(key [, default]) */
+  struct host *h = host_of(L);
+  const char *key = luaL_checkstring(L, 1);
+  int i = find_fact_seen(h, key);
+  if (i < 0) {
+    if (!lua_isnoneornil(L, 2)) { lua_settop(L, 2); return 1; }
+    return sandbox_error(L, "unit %s has no fact '%s' for %d", h->uf->unit.id, key, h->uf->year);
+  }
+  mark_used(h, i);
+  push_fact(L, &h->uf->facts[i]);
+  return 1;
+}
+
+static int u_has(lua_State *L) {
+  lua_pushboolean(L, find_fact(host_of(L)->uf, luaL_checkstring(L, 1)) >= 0);
+  return 1;
+}
+
+static void push_json_value(lua_State *L, const cJSON *v) {
+  pdate d;
+  if (cJSON_IsBool(v)) lua_pushboolean(L, cJSON_IsTrue(v));
+  else if (cJSON_IsNumber(v)) {
+    double x = v->valuedouble;
+    if (x == floor(x) && fabs(x) < 9e15) lua_pushinteger(L, (lua_Integer)x);
+    else lua_pushnumber(L, x);
+  } else if (cJSON_IsString(v)) {
+    if (date_parse_iso(v->valuestring, &d)) ldate_push(L, date_days(d));
+    else lua_pushstring(L, v->valuestring);
+  } else lua_pushnil(L);
+}
+
+static int u_records(lua_State *L) {          /* u.records(key): read-only list of records */
+  struct host *h = host_of(L);
+  const char *key = luaL_checkstring(L, 1);
+  int i = find_fact(h->uf, key);
+  if (i < 0) {
+    if (lua_istable(L, 2)) { sandbox_push_readonly(L, 2, "records"); return 1; }
+    return sandbox_error(L, "unit %s has no fact '%s' for %d", h->uf->unit.id, key, h->uf->year);
+  }
+  const fact *f = &h->uf->facts[i];
+  if (f->type != FT_LIST)
+    return sandbox_error(L, "fact '%s' is a %s, not a list", key, fact_type_name(f->type));
+  mark_used(h, i);
+  cJSON *arr = cJSON_Parse(f->text);
+  if (!arr) return sandbox_error(L, "fact '%s': stored list is not valid JSON", key);
+  lua_newtable(L);
+  int n = 0;
+  for (const cJSON *rec = arr->child; rec; rec = rec->next) {
+    lua_newtable(L);
+    for (const cJSON *m = rec->child; m; m = m->next) {
+      push_json_value(L, m);
+      lua_setfield(L, -2, m->string);
+    }
+    sandbox_push_readonly(L, -1, "a record");
+    lua_remove(L, -2);
+    lua_rawseti(L, -2, ++n);
+  }
+  cJSON_Delete(arr);
+  sandbox_push_readonly(L, -1, "records");
+  return 1;
+}
+
+/* ---- deductions ---- */
+
+/* n as decimal text ending just before end (what %lld prints); returns its start. */
+static void copy_used_facts(unit_result *r, ledger_deduction *d, const unit_facts *uf,
+                            const int *idx, int n) {
+  d->facts = arena_alloc(&r->a, (size_t)(n ? n : 1) * sizeof *d->facts);
+  d->nfacts = n;
+  for (int k = 0; k < n; k++) ledger_set_fact(r, &d->facts[k], &uf->facts[idx[k]]);
+}
+
+static ledger_deduction *check_handle(lua_State *L) {
+  struct host *h = host_of(L);
+  ded_handle *hd = lua_touserdata(L, 1);     /* luaL_checkudata, by the cached metatable */
+  int ok = hd && lua_getmetatable(L, 1) && lua_topointer(L, -1) == h->ded_meta;
+  if (!ok) luaL_typeerror(L, 1, DED_META);
+  lua_pop(L, 1);
+  if (hd->serial != h->serial)
+    sandbox_error(L, "this deduction belongs to another criterion or unit");
+  return &h->res->deds[hd->ded];
+}
+
+static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
+  rulebook *rb = rb_of(L);
+  struct host *h = rb->host;
+  const rb_criterion *c = &rb->crits[h->crit];
+  ledger_criterion *lc = &h->res->crits[h->crit];
+  double x = luaL_checknumber(L, 1);
+  int ok;
+  pts_t p = pts_from_double(x, &ok);
+  if (!ok || x < 0) return sandbox_error(L, "u.lose: points must be a finite number >= 0");
+  if (lc->na) return sandbox_error(L, "u.lose: the criterion was already marked not applicable");
+  if (rb->on_lose) {                           /* coverage for 'rules test' */
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.source[0] == '@')
+      rb->on_lose(rb->on_lose_ud, ar.source + 1, ar.currentline);
+  }
+  if (lua_type(L, 2) != LUA_TSTRING) return sandbox_error(L, "u.lose: a reason (format string) is required");
+  luaL_Buffer b;
+  size_t len;
+  const char *reason = lfmt_text(L, 2, &b, &len);
+  unit_result *r = h->res;
+  ledger_deduction *d = ledger_add_deduction(r, h->crit);
+  d->requested = p;
+  d->points = p < c->max - h->lost ? p : c->max - h->lost;     /* never below 0 points */
+  h->lost += d->points;
+  d->reason = arena_strndup(&r->a, reason, strnlen(reason, len));   /* as a C string */
+  lua_pop(L, 1);
+  copy_used_facts(r, d, h->uf, h->used, h->nused);
+  if (lc->count == 0) lc->first = r->nded - 1;
+  lc->count++;
+  ded_handle *hd = lua_newuserdatauv(L, sizeof *hd, 0);
+  hd->serial = h->serial;
+  hd->ded = r->nded - 1;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->ded_meta_ref);
+  lua_setmetatable(L, -2);
+  return 1;
+}
+
+static int ded_task(lua_State *L) {           /* handle:task(office, fmt, ...) */
+  struct host *h = host_of(L);
+  ledger_deduction *d = check_handle(L);
+  const char *office = luaL_checkstring(L, 2);
+  if (rb_of(L)->m.noffices && !methodology_office_name(&rb_of(L)->m, office))
+    return sandbox_error(L, "task: unknown office '%s'", office);
+  if (lua_type(L, 3) != LUA_TSTRING) return sandbox_error(L, "task: a text (format string) is required");
+  lfmt_push(L, 3);
+  ledger_add_task(h->res, d, office, lua_tostring(L, -1));
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int ded_facts(lua_State *L) {          /* handle:facts(key, ...) */
+  struct host *h = host_of(L);
+  ledger_deduction *d = check_handle(L);
+  int n = lua_gettop(L) - 1;
+  int *idx = malloc((size_t)(n ? n : 1) * sizeof *idx);
+  if (!idx) abort();
+  for (int k = 0; k < n; k++) {
+    const char *key = lua_tostring(L, k + 2);
+    idx[k] = key ? find_fact(h->uf, key) : -1;
+    if (idx[k] < 0) {
+      free(idx);
+      return sandbox_error(L, "facts: unit %s has no fact '%s'", h->uf->unit.id, key ? key : "?");
+    }
+  }
+  copy_used_facts(h->res, d, h->uf, idx, n);
+  free(idx);
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int u_na(lua_State *L) {               /* u.na(fmt, ...) */
+  struct host *h = host_of(L);
+  ledger_criterion *lc = &h->res->crits[h->crit];
+  if (lc->count) return sandbox_error(L, "u.na: the criterion already has deductions");
+  if (lua_type(L, 1) != LUA_TSTRING) return sandbox_error(L, "u.na: a reason (format string) is required");
+  lfmt_push(L, 1);
+  lc->na = 1;
+  lc->na_reason = arena_strdup(&h->res->a, lua_tostring(L, -1));
+  return 0;
+}
+
+static int ded_newindex(lua_State *L) { return sandbox_error(L, "a deduction is read-only"); }
+
+static const luaL_Reg ded_methods[] = {{"task", ded_task}, {"facts", ded_facts}, {NULL, NULL}};
+static const luaL_Reg u_funcs[] = {
+  {"fact", u_fact}, {"has", u_has}, {"records", u_records}, {"lose", u_lose}, {"na", u_na},
+  {NULL, NULL}
+};
+
+int host_init(rulebook *rb) {
+  lua_State *L = rb->L;
+  struct host *h = calloc(1, sizeof *h);
+  if (!h) abort();
+  rb->host = h;
+  luaL_newmetatable(L, DED_META);
+  luaL_newlib(L, ded_methods);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, ded_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  h->ded_meta = lua_topointer(L, -1);         /* anchored in the registry */
+  h->ded_meta_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  luaL_newlib(L, u_funcs);
+  lua_pushvalue(L, -1);
+  h->inner_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  sandbox_push_readonly(L, -1, "u");
+  h->u_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_pop(L, 1);
+  return 0;
+}
+
+void host_free(rulebook *rb) {
+  if (!rb->host) return;
+  free(rb->host->stamp);
+  free(rb->host->used);
+  free(rb->host);
+  rb->host = NULL;
+}
+
+/* ---- evaluation ---- */
+
+static int set_unit(lua_State *L) {           /* inner.unit, inner.year for this unit */
+  struct host *h = host_of(L);
+  const unit_info *u = &h->uf->unit;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->inner_ref);
+  lua_createtable(L, 0, 4);
+  lua_pushstring(L, u->id); lua_setfield(L, -2, "id");
+  lua_pushstring(L, u->name); lua_setfield(L, -2, "name");
+  lua_pushstring(L, u->kind); lua_setfield(L, -2, "kind");
+  if (u->parent) { lua_pushstring(L, u->parent); lua_setfield(L, -2, "parent"); }
+  sandbox_push_readonly(L, -1, "u.unit");
+  lua_setfield(L, -3, "unit");
+  lua_pop(L, 1);
+  lua_pushinteger(L, h->uf->year);
+  lua_setfield(L, -2, "year");
+  lua_pop(L, 1);
+  return 0;
+}
+
+/* "file:line: msg\ntraceback" -> "file:line: criterion X (unit, year): msg\ntraceback" */
+static void criterion_error(char *err, size_t errlen, const char *msg, const rb_criterion *c,
+                            const unit_facts *uf) {
+  const char *p = msg, *colon = NULL;
+  const char *nl = strchr(msg, '\n');
+  for (int k = 0; k < 2 && p; k++) {
+    p = strchr(p, ':');
+    if (p && (!nl || p < nl)) { colon = p; p++; } else p = NULL;
+  }
+  if (colon && colon > msg && colon[-1] >= '0' && colon[-1] <= '9')
+    snprintf(err, errlen, "%.*s: criterion %s (%s, %d):%s", (int)(colon - msg), msg, c->id,
+             uf->unit.id, uf->year, colon + 1);
+  else
+    snprintf(err, errlen, "%s:%d: criterion %s (%s, %d): %s", c->file, c->line, c->id,
+             uf->unit.id, uf->year, msg);
+}
+
+int rulebook_run(rulebook *rb, const unit_facts *uf, unit_result *r, char *err, size_t errlen) {
+  lua_State *L = rb->L;
+  struct host *h = rb->host;
+  ledger_reinit(r, &uf->unit, uf->year, rb->ncrits, rb->m.ncomps);
+  if (uf->n > h->capfacts) {
+    free(h->stamp); free(h->used);
+    h->capfacts = uf->n * 2;
+    h->stamp = calloc(h->capfacts, sizeof *h->stamp);
+    h->used = calloc(h->capfacts, sizeof *h->used);
+    if (!h->stamp || !h->used) abort();
+  }
+  memset(h->stamp, 0, uf->n * sizeof *h->stamp);
+  h->uf = uf;
+  h->res = r;
+  sandbox_push_msgh(L);                       /* one message handler for every call */
+  int msgh = lua_gettop(L);
+  lua_pushcfunction(L, set_unit);
+  if (sandbox_pcallh(L, 0, 0, msgh) != LUA_OK) {
+    snprintf(err, errlen, "%s", lua_tostring(L, -1));
+    lua_settop(L, msgh - 1);
+    return -1;
+  }
+  for (int i = 0; i < rb->ncrits; i++) {
+    const rb_criterion *c = &rb->crits[i];
+    if (rb->only && !rb->only[i]) continue;
+    h->crit = i;
+    h->serial++;
+    if (h->serial == 0 || h->serial > 0x7fffffff) {   /* keep stamps comparable */
+      h->serial = 1;
+      memset(h->stamp, 0, uf->n * sizeof *h->stamp);
+    }
+    h->nused = 0;
+    h->lost = 0;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->score_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, h->u_ref);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->params_ref);
+    if (sandbox_pcallh(L, 2, 0, msgh) != LUA_OK) {
+      criterion_error(err, errlen, lua_tostring(L, -1), c, uf);
+      lua_settop(L, msgh - 1);
+      h->serial++;
+      return -1;
+    }
+    const ledger_criterion *lc = &r->crits[i];
+    for (int k = 0; k < lc->count; k++) {    /* a deduction with no task: fix its cause */
+      ledger_deduction *d = &r->deds[lc->first + k];
+      if (d->ntasks) continue;
+      ledger_add_task_prefixed(r, d, c->owner, LEDGER_FIX_PREFIX, d->reason);
+    }
+  }
+  lua_settop(L, msgh - 1);
+  h->serial++;                                /* handles die with the unit */
+  return 0;
+}

@@ -1,0 +1,30 @@
+/*
+** methodology.c -- look-ups in a methodology.
+*/
+#include "methodology.h"
+
+#include <string.h>
+
+const char *methodology_office_name(const methodology *m, const char *id) {
+  for (int i = 0; i < m->noffices; i++)
+    if (!strcmp(m->offices[i].id, id)) return m->offices[i].name;
+  return NULL;
+}
+
+const char *methodology_band(const methodology *m, pts_t total) {
+  for (int i = 0; i < m->nbands; i++)
+    if (total >= m->bands[i].min) return m->bands[i].name;
+  return NULL;
+}
+
+int methodology_criterion(const methodology *m, const char *id) {
+  for (int i = 0; i < m->ncrits; i++)
+    if (!strcmp(m->crits[i].id, id)) return i;
+  return -1;
+}
+
+int methodology_component(const methodology *m, const char *id) {
+  for (int i = 0; i < m->ncomps; i++)
+    if (!strcmp(m->comps[i].id, id)) return i;
+  return -1;
+}

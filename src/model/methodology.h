@@ -1,0 +1,65 @@
+/*
+** methodology.h -- what a rulebook declares, as plain data: the index, its
+** components and criteria (ids, names, maxima, owner offices, where each was
+** declared), the offices it knows and its rating bands. Everything outside
+** the Lua host sees a rulebook through this struct. No Lua, no SQLite.
+**
+** Ownership: a methodology is owned by whoever built it (the Lua host builds
+** one per loaded rulebook, see rulebook_methodology); every string and array
+** in it lives as long as that owner. Readers never change it.
+*/
+#ifndef PARINDEX_METHODOLOGY_H
+#define PARINDEX_METHODOLOGY_H
+
+#include "points.h"
+
+enum { METH_APPRAISAL = 0, METH_SURVEY = 1 };
+
+typedef struct {
+  char *id, *name, *owner, *file;
+  int line;
+  pts_t max;
+  int kind;                 /* METH_APPRAISAL or METH_SURVEY */
+  int first, count;         /* its criteria: crits[first .. first+count) */
+} meth_component;
+
+typedef struct {
+  char *id, *name, *owner, *basis, *compid, *file;
+  int line;                 /* where it was declared (file:line) */
+  pts_t max;
+  int comp;                 /* index into comps */
+} meth_criterion;
+
+typedef struct {
+  char *id, *name;
+} meth_office;
+
+typedef struct {            /* a rating band: totals >= min get this name */
+  pts_t min;
+  char *name;
+} meth_band;
+
+typedef struct methodology {
+  char *dir;                /* the rulebook folder, as it was loaded */
+  char *name, *index_file;  /* the index declaration and where it is */
+  int index_line;
+  pts_t total;              /* the index maximum */
+  meth_component *comps; int ncomps;    /* in id order */
+  meth_criterion *crits; int ncrits;    /* grouped by component, in id order */
+  char **files; int nfiles;             /* the rule files in load order */
+  meth_office *offices; int noffices;
+  meth_band *bands; int nbands;         /* highest min first; may be empty */
+  char *bands_file; int bands_line;
+  char **bases; int nbases;             /* folders this rulebook extends, nearest first */
+} methodology;
+
+/* The name of office id, or NULL if the methodology does not know it. */
+const char *methodology_office_name(const methodology *m, const char *id);
+/* The band of a total (the one with the highest min <= total), or NULL when
+** the methodology declares no bands or none fits. */
+const char *methodology_band(const methodology *m, pts_t total);
+/* Index of the criterion / component with this id, or -1. Linear. */
+int methodology_criterion(const methodology *m, const char *id);
+int methodology_component(const methodology *m, const char *id);
+
+#endif

@@ -1,0 +1,214 @@
+/*
+** out_json.c -- JSON output, with the names of muong-te-published.json.
+** Points are written as exact decimals (65.84), never through a double.
+*/
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+static void add_pts(cJSON *o, const char *name, pts_t v) {
+  char buf[PTS_FMT_MAX];
+  cJSON_AddRawToObject(o, name, pts_format(buf, v, '.', 0));
+}
+
+static cJSON *pts_item(pts_t v) {
+  char buf[PTS_FMT_MAX];
+  return cJSON_CreateRaw(pts_format(buf, v, '.', 0));
+}
+
+static cJSON *deduction_json(const ledger_deduction *d) {
+  cJSON *o = cJSON_CreateObject();
+  add_pts(o, "points", d->points);
+  if (d->requested != d->points) add_pts(o, "requested", d->requested);
+  cJSON_AddStringToObject(o, "why", d->reason);
+  cJSON *facts = cJSON_AddArrayToObject(o, "facts");
+  for (int i = 0; i < d->nfacts; i++) {
+    const ledger_fact *lf = &d->facts[i];
+    cJSON *fo = cJSON_CreateObject();
+    cJSON_AddStringToObject(fo, "key", lf->key);
+    cJSON_AddStringToObject(fo, "type", lf->type);
+    if (!strcmp(lf->type, "list")) {
+      cJSON *v = cJSON_Parse(lf->value);
+      cJSON_AddItemToObject(fo, "value", v ? v : cJSON_CreateString(lf->value));
+    } else if (!strcmp(lf->type, "number") || !strcmp(lf->type, "integer") || !strcmp(lf->type, "boolean"))
+      cJSON_AddRawToObject(fo, "value", lf->value);
+    else cJSON_AddStringToObject(fo, "value", lf->value);
+    if (lf->source) cJSON_AddStringToObject(fo, "source", lf->source);
+    if (lf->note) cJSON_AddStringToObject(fo, "note", lf->note);
+    cJSON_AddItemToArray(facts, fo);
+  }
+  cJSON *tasks = cJSON_AddArrayToObject(o, "tasks");
+  for (int i = 0; i < d->ntasks; i++) {
+    cJSON *t = cJSON_CreateObject();
+    cJSON_AddStringToObject(t, "office", d->tasks[i].office);
+    cJSON_AddStringToObject(t, "task", d->tasks[i].text);
+    cJSON_AddItemToArray(tasks, t);
+  }
+  return o;
+}
+
+static char *joined_reasons(const unit_result *r, const ledger_criterion *lc) {
+  size_t n = 1;
+  for (int k = 0; k < lc->count; k++) n += strlen(r->deds[lc->first + k].reason) + 2;
+  char *s = malloc(n);
+  if (!s) abort();
+  s[0] = '\0';
+  for (int k = 0; k < lc->count; k++) {
+    if (k) strcat(s, "; ");
+    strcat(s, r->deds[lc->first + k].reason);
+  }
+  return s;
+}
+
+static cJSON *unit_json(const methodology *mt, const unit_result *r, int detail, const char *crit) {
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddStringToObject(o, "unit", r->unit.id);
+  cJSON_AddStringToObject(o, "name", r->unit.name);
+  cJSON_AddNumberToObject(o, "year", r->year);
+  cJSON_AddStringToObject(o, "rules", mt->dir);
+  add_pts(o, "par_index", r->total);
+  add_pts(o, "appraisal_points", r->appraisal);
+  add_pts(o, "survey_points", r->survey);
+  add_pts(o, "max", mt->total);
+  cJSON *comps = cJSON_AddObjectToObject(o, "components");
+  for (int c = 0; c < mt->ncomps; c++) {
+    cJSON *co = cJSON_CreateObject();
+    cJSON_AddStringToObject(co, "name", mt->comps[c].name);
+    add_pts(co, "points", r->comps[c].points);
+    add_pts(co, "max", r->comps[c].max);
+    add_pts(co, "percent", pts_percent(r->comps[c].points, r->comps[c].max));
+    cJSON_AddNumberToObject(co, "rank_within_unit", r->comps[c].rank);
+    cJSON_AddStringToObject(co, "kind", mt->comps[c].kind == METH_SURVEY ? "survey" : "appraisal");
+    cJSON_AddStringToObject(co, "owner", mt->comps[c].owner);
+    cJSON_AddItemToObject(comps, mt->comps[c].id, co);
+  }
+  cJSON *lost = cJSON_AddArrayToObject(o, "points_lost");
+  cJSON *crits = detail ? cJSON_AddArrayToObject(o, "criteria") : NULL;
+  for (int i = 0; i < mt->ncrits; i++) {
+    const meth_criterion *c = &mt->crits[i];
+    const ledger_criterion *lc = &r->crits[i];
+    if (crit && strcmp(crit, c->id)) continue;
+    pts_t l = lc->na ? 0 : lc->max - lc->points;
+    if (l > 0) {
+      cJSON *e = cJSON_CreateObject();
+      cJSON_AddStringToObject(e, "criterion", c->id);
+      cJSON_AddStringToObject(e, "component", mt->comps[c->comp].id);
+      cJSON_AddStringToObject(e, "name", c->name);
+      cJSON_AddItemToObject(e, "points", pts_item(l));
+      char *why = joined_reasons(r, lc);
+      cJSON_AddStringToObject(e, "why", why);
+      free(why);
+      cJSON_AddStringToObject(e, "owner", c->owner);
+      cJSON_AddItemToArray(lost, e);
+    }
+    if (!crits) continue;
+    cJSON *co = cJSON_CreateObject();
+    cJSON_AddStringToObject(co, "criterion", c->id);
+    cJSON_AddStringToObject(co, "component", mt->comps[c->comp].id);
+    cJSON_AddStringToObject(co, "name", c->name);
+    if (lc->na) {
+      cJSON_AddNullToObject(co, "points");
+      cJSON_AddStringToObject(co, "not_applicable", lc->na_reason);
+    } else add_pts(co, "points", lc->points);
+    add_pts(co, "max", lc->max);
+    cJSON_AddStringToObject(co, "owner", c->owner);
+    if (c->basis) cJSON_AddStringToObject(co, "basis", c->basis);
+    char where[1100];
+    snprintf(where, sizeof where, "%s:%d", c->file, c->line);
+    cJSON_AddStringToObject(co, "defined_at", where);
+    cJSON *ds = cJSON_AddArrayToObject(co, "deductions");
+    for (int k = 0; k < lc->count; k++) cJSON_AddItemToArray(ds, deduction_json(&r->deds[lc->first + k]));
+    cJSON_AddItemToArray(crits, co);
+  }
+  return o;
+}
+
+static void print(FILE *f, cJSON *o) {
+  char *s = cJSON_Print(o);
+  if (s) { fputs(s, f); fputc('\n', f); }
+  cJSON_free(s);
+  cJSON_Delete(o);
+}
+
+void out_score_json(FILE *f, const methodology *mt, const engine_results *res, int single) {
+  if (single) {
+    cJSON *o = unit_json(mt, &res->units[0], 0, NULL);
+    if (res->run_id) cJSON_AddNumberToObject(o, "run", (double)res->run_id);
+    print(f, o);
+    return;
+  }
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddNumberToObject(o, "year", res->n ? res->units[0].year : 0);
+  if (res->run_id) cJSON_AddNumberToObject(o, "run", (double)res->run_id);
+  cJSON *units = cJSON_AddArrayToObject(o, "units");
+  for (int i = 0; i < res->n; i++) cJSON_AddItemToArray(units, unit_json(mt, &res->units[i], 0, NULL));
+  print(f, o);
+}
+
+void out_score_json_unit(FILE *f, const methodology *mt, const unit_result *r, int first) {
+  cJSON *o = unit_json(mt, r, 0, NULL);
+  char *s = cJSON_Print(o);               /* at depth 2 inside {"units": [...]} */
+  if (!first) fputs(", ", f);
+  for (const char *p = s, *nl; p && *p; p = nl + 1) {
+    nl = strchr(p, '\n');
+    if (!nl) { fputs(p, f); break; }
+    fwrite(p, 1, (size_t)(nl - p) + 1, f);
+    fputs("\t\t", f);
+  }
+  cJSON_free(s);
+  cJSON_Delete(o);
+}
+
+int out_score_json_units(FILE *f, int year, int64_t run_id, FILE *units) {
+  char buf[65536];
+  size_t n;
+  fprintf(f, "{\n\t\"year\":\t%d,\n", year);
+  if (run_id) fprintf(f, "\t\"run\":\t%lld,\n", (long long)run_id);
+  fputs("\t\"units\":\t[", f);
+  rewind(units);
+  while ((n = fread(buf, 1, sizeof buf, units)) > 0) fwrite(buf, 1, n, f);
+  fputs("]\n}\n", f);
+  return ferror(units) ? -1 : 0;
+}
+
+void out_explain_json(FILE *f, const methodology *mt, const unit_result *r, const char *crit) {
+  print(f, unit_json(mt, r, 1, crit));
+}
+
+void out_tasks_json(FILE *f, const methodology *mt, const unit_result *r, const char *office) {
+  task_item *items;
+  int n = report_collect_tasks(mt, r, office, &items);
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddStringToObject(o, "unit", r->unit.id);
+  cJSON_AddStringToObject(o, "name", r->unit.name);
+  cJSON_AddNumberToObject(o, "year", r->year);
+  cJSON *offices = cJSON_AddArrayToObject(o, "offices");
+  cJSON *cur = NULL, *tasks = NULL;
+  int first = 0;
+  for (int i = 0; i <= n; i++) {
+    if (cur && (i == n || strcmp(items[i].office, items[i - 1].office))) {
+      add_pts(cur, "points", report_office_points(items, first, i));
+      cJSON_AddItemToObject(cur, "tasks", tasks);
+      cJSON_AddItemToArray(offices, cur);
+      cur = NULL;
+    }
+    if (i == n) break;
+    if (!cur) {
+      cur = cJSON_CreateObject();
+      cJSON_AddStringToObject(cur, "office", items[i].office);
+      cJSON_AddStringToObject(cur, "name", items[i].office_name);
+      tasks = cJSON_CreateArray();
+      first = i;
+    }
+    cJSON *t = cJSON_CreateObject();
+    cJSON_AddStringToObject(t, "criterion", items[i].criterion);
+    add_pts(t, "points", items[i].points);
+    cJSON_AddStringToObject(t, "task", items[i].text);
+    cJSON_AddStringToObject(t, "why", items[i].reason);
+    cJSON_AddItemToArray(tasks, t);
+  }
+  free(items);
+  print(f, o);
+}

@@ -1,0 +1,257 @@
+/*
+** out_text.c -- readable text: Vietnamese (decimal comma) or English.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+typedef enum {
+  L_INDEX_YEAR, L_COMPONENT, L_POINTS, L_MAX, L_PERCENT, L_RANK, L_APPRAISAL, L_SURVEY,
+  L_PAR, L_UNIT, L_RULES, L_EXPLAIN, L_LOST, L_FACTS, L_SOURCE, L_TASK, L_BASIS, L_NA,
+  L_TASKS_TITLE, L_WIN_BACK, L_NO_TASKS, L_CAPPED, L_NOTE, L_COUNT
+} label;
+
+static const char *const labels[2][L_COUNT] = {
+  [LANG_VI] = {
+    "Chỉ số CCHC năm", "Lĩnh vực", "Điểm", "Tối đa", "Tỷ lệ", "Hạng",
+    "Điểm HĐTĐ cấp tỉnh", "Điểm điều tra xã hội học", "PAR INDEX", "Đơn vị", "Bộ tiêu chí",
+    "Giải trình điểm", "trừ", "dữ kiện", "nguồn", "nhiệm vụ", "căn cứ", "không áp dụng",
+    "Nhiệm vụ khắc phục", "có thể lấy lại", "Không có nhiệm vụ: không bị trừ điểm.",
+    "vượt mức tối đa của tiêu chí, chỉ trừ", "ghi chú",
+  },
+  [LANG_EN] = {
+    "PAR index", "Component", "Points", "Max", "Percent", "Rank",
+    "Appraisal points", "Survey points", "PAR INDEX", "Unit", "Rules",
+    "Explanation of points", "lost", "facts", "source", "task", "basis", "not applicable",
+    "Improvement tasks", "can win back", "No tasks: no points were lost.",
+    "beyond the criterion's maximum, only", "note",
+  },
+};
+
+#define T(l) labels[lang][l]
+
+static char dec(report_lang lang) { return lang == LANG_VI ? ',' : '.'; }
+
+static const char *P(char *buf, pts_t v, report_lang lang) { return pts_format(buf, v, dec(lang), 1); }
+
+/* Display width of UTF-8 text: code points, combining marks take none. */
+int out_width(const char *s) {
+  int w = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if ((*p & 0xC0) == 0x80) continue;
+    if (*p == 0xCC && (p[1] >= 0x80 && p[1] <= 0xBF)) continue;          /* U+0300..033F */
+    if (*p == 0xCD && (p[1] >= 0x80 && p[1] <= 0xAF)) continue;          /* U+0340..036F */
+    w++;
+  }
+  return w;
+}
+
+void out_pad(FILE *f, const char *s, int w) {
+  fputs(s, f);
+  for (int n = out_width(s); n < w; n++) fputc(' ', f);
+}
+
+void out_rpad(FILE *f, const char *s, int w) {
+  for (int n = out_width(s); n < w; n++) fputc(' ', f);
+  fputs(s, f);
+}
+
+#define NAME_COLUMN 56                    /* longer component names are cut with … */
+
+/* s cut to at most w display columns, into buf. */
+static const char *fit(char *buf, size_t n, const char *s, int w) {
+  if (out_width(s) <= w) return s;
+  size_t i = 0;
+  int cols = 0;
+  while (s[i] && i + 4 < n) {
+    size_t k = i + 1;
+    while (s[k] && ((unsigned char)s[k] & 0xC0) == 0x80) k++;
+    char one[8] = {0};
+    memcpy(one, s + i, k - i < 7 ? k - i : 7);
+    if (cols + out_width(one) > w - 1) break;
+    cols += out_width(one);
+    i = k;
+  }
+  memcpy(buf, s, i);
+  strcpy(buf + i, "…");
+  return buf;
+}
+
+static void score_unit(FILE *f, const methodology *mt, const unit_result *r, report_lang lang) {
+  char a[PTS_FMT_MAX], b[PTS_FMT_MAX], p[PTS_FMT_MAX + 2], name[256];
+  int nw = out_width(T(L_COMPONENT));
+  for (int c = 0; c < mt->ncomps; c++) if (out_width(mt->comps[c].name) > nw) nw = out_width(mt->comps[c].name);
+  if (nw > NAME_COLUMN) nw = NAME_COLUMN;
+  if (out_width(T(L_APPRAISAL)) > nw) nw = out_width(T(L_APPRAISAL));
+  if (out_width(T(L_SURVEY)) > nw) nw = out_width(T(L_SURVEY));
+  fprintf(f, "%s (%s) · %s %d\n%s: %s (%s)\n\n", r->unit.name, r->unit.id, T(L_INDEX_YEAR), r->year,
+          T(L_RULES), mt->name, mt->dir);
+  fputs("    ", f); out_pad(f, T(L_COMPONENT), nw);
+  fputs("  ", f); out_rpad(f, T(L_POINTS), 7); fputs("  ", f); out_rpad(f, T(L_MAX), 7);
+  fputs("  ", f); out_rpad(f, T(L_PERCENT), 8); fputs("  ", f); out_rpad(f, T(L_RANK), 5); fputc('\n', f);
+  for (int c = 0; c < mt->ncomps; c++) {
+    char rank[16];
+    fprintf(f, "%-3s ", mt->comps[c].id);
+    out_pad(f, fit(name, sizeof name, mt->comps[c].name, nw), nw);
+    snprintf(p, sizeof p, "%s%%", P(a, pts_percent(r->comps[c].points, r->comps[c].max), lang));
+    snprintf(rank, sizeof rank, "%d/%d", r->comps[c].rank, mt->ncomps);
+    fputs("  ", f); out_rpad(f, P(a, r->comps[c].points, lang), 7);
+    fputs("  ", f); out_rpad(f, P(b, r->comps[c].max, lang), 7);
+    fputs("  ", f); out_rpad(f, p, 8); fputs("  ", f); out_rpad(f, rank, 5); fputc('\n', f);
+  }
+  pts_t amax = 0, smax = 0;
+  for (int c = 0; c < mt->ncomps; c++) *(mt->comps[c].kind == METH_SURVEY ? &smax : &amax) += mt->comps[c].max;
+  const struct { int l; pts_t v, m; } rows[] = {
+    {L_APPRAISAL, r->appraisal, amax}, {L_SURVEY, r->survey, smax}, {L_PAR, r->total, mt->total}};
+  fputc('\n', f);
+  for (int i = 0; i < 3; i++) {
+    fputs("    ", f); out_pad(f, T(rows[i].l), nw);
+    fputs("  ", f); out_rpad(f, P(a, rows[i].v, lang), 7);
+    fputs("  ", f); out_rpad(f, P(b, rows[i].m, lang), 7); fputc('\n', f);
+  }
+}
+
+void out_score_text(FILE *f, const methodology *mt, const engine_results *res, report_lang lang) {
+  char a[PTS_FMT_MAX], b[PTS_FMT_MAX], c[PTS_FMT_MAX];
+  if (res->n == 1) { score_unit(f, mt, &res->units[0], lang); return; }
+  int nw = out_width(T(L_UNIT));
+  for (int i = 0; i < res->n; i++) if (out_width(res->units[i].unit.name) > nw) nw = out_width(res->units[i].unit.name);
+  fprintf(f, "%s %d · %s: %s (%s)\n\n", T(L_INDEX_YEAR), res->n ? res->units[0].year : 0, T(L_RULES),
+          mt->name, mt->dir);
+  out_pad(f, T(L_UNIT), nw); fputs("  ", f); out_rpad(f, "HĐTĐ", 7); fputs("  ", f);
+  out_rpad(f, lang == LANG_VI ? "ĐTXHH" : "Survey", 7); fputs("  ", f); out_rpad(f, T(L_PAR), 9); fputc('\n', f);
+  for (int i = 0; i < res->n; i++) {
+    const unit_result *r = &res->units[i];
+    out_pad(f, r->unit.name, nw);
+    fputs("  ", f); out_rpad(f, P(a, r->appraisal, lang), 7);
+    fputs("  ", f); out_rpad(f, P(b, r->survey, lang), 7);
+    fputs("  ", f); out_rpad(f, P(c, r->total, lang), 9); fputc('\n', f);
+  }
+}
+
+static void shorten(char *out, size_t n, const char *s) {
+  size_t len = strlen(s);
+  if (len < n) { memcpy(out, s, len + 1); return; }
+  size_t cut = n - 4;
+  while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;   /* whole characters */
+  memcpy(out, s, cut);
+  strcpy(out + cut, "…");
+}
+
+void out_explain_text(FILE *f, const methodology *mt, const unit_result *r, const char *crit, report_lang lang) {
+  char a[PTS_FMT_MAX], b[PTS_FMT_MAX], v[200];
+  fprintf(f, "%s · %s (%s) · %d\n%s: %s (%s)\n", T(L_EXPLAIN), r->unit.name, r->unit.id, r->year,
+          T(L_RULES), mt->name, mt->dir);
+  for (int c = 0; c < mt->ncomps; c++) {
+    const meth_component *rc = &mt->comps[c];
+    int shown = 0;
+    for (int i = rc->first; i < rc->first + rc->count; i++) {
+      const meth_criterion *k = &mt->crits[i];
+      const ledger_criterion *lc = &r->crits[i];
+      if (crit && strcmp(crit, k->id)) continue;
+      if (!shown++)
+        fprintf(f, "\n%s %s: %s/%s (%s%%)\n", rc->id, rc->name, P(a, r->comps[c].points, lang),
+                P(b, r->comps[c].max, lang), P(v, pts_percent(r->comps[c].points, r->comps[c].max), lang));
+      if (lc->na) {
+        fprintf(f, "  %s %s: %s (%s)\n", k->id, k->name, T(L_NA), lc->na_reason);
+        continue;
+      }
+      fprintf(f, "  %s %s: %s/%s", k->id, k->name, P(a, lc->points, lang), P(b, lc->max, lang));
+      if (lc->points < lc->max) fprintf(f, " (%s %s)", T(L_LOST), P(a, lc->max - lc->points, lang));
+      fputc('\n', f);
+      for (int d = 0; d < lc->count; d++) {
+        const ledger_deduction *ld = &r->deds[lc->first + d];
+        fprintf(f, "      −%s  %s\n", P(a, ld->points, lang), ld->reason);
+        if (ld->requested != ld->points)
+          fprintf(f, "             (%s: %s %s)\n", P(b, ld->requested, lang), T(L_CAPPED), P(a, ld->points, lang));
+        for (int x = 0; x < ld->nfacts; x++) {
+          const ledger_fact *lf = &ld->facts[x];
+          shorten(v, 120, lf->value ? lf->value : "");
+          fprintf(f, "             %s: %s = %s", T(L_FACTS), lf->key, v);
+          if (lf->source) fprintf(f, " (%s: %s)", T(L_SOURCE), lf->source);
+          if (lf->note) fprintf(f, " [%s: %s]", T(L_NOTE), lf->note);
+          fputc('\n', f);
+        }
+        for (int t = 0; t < ld->ntasks; t++)
+          fprintf(f, "             %s [%s]: %s\n", T(L_TASK), ld->tasks[t].office, ld->tasks[t].text);
+      }
+      if (crit && k->basis) fprintf(f, "      %s: %s\n", T(L_BASIS), k->basis);
+    }
+  }
+}
+
+static const methodology *cmp_rb;
+static int office_order(const char *id) {
+  for (int i = 0; i < cmp_rb->noffices; i++)
+    if (!strcmp(cmp_rb->offices[i].id, id)) return i;
+  return cmp_rb->noffices;
+}
+
+static int cmp_task(const void *x, const void *y) {
+  const task_item *a = x, *b = y;
+  int oa = office_order(a->office), ob = office_order(b->office);
+  if (oa != ob) return oa < ob ? -1 : 1;
+  int c = strcmp(a->office, b->office);
+  if (c) return c;
+  if (a->points != b->points) return a->points > b->points ? -1 : 1;
+  return a->ded < b->ded ? -1 : a->ded > b->ded;
+}
+
+int report_collect_tasks(const methodology *mt, const unit_result *r, const char *office, task_item **items) {
+  int n = 0, cap = 16;
+  task_item *v = malloc((size_t)cap * sizeof *v);
+  if (!v) abort();
+  for (int i = 0; i < r->nded; i++) {
+    const ledger_deduction *d = &r->deds[i];
+    const meth_criterion *c = &mt->crits[d->crit];
+    int nt = d->ntasks ? d->ntasks : 1;
+    for (int t = 0; t < nt; t++) {
+      const char *o = d->ntasks ? d->tasks[t].office : c->owner;
+      if (office && strcmp(office, o)) continue;
+      if (n == cap) {
+        cap *= 2;
+        task_item *g = realloc(v, (size_t)cap * sizeof *g);
+        if (!g) abort();
+        v = g;
+      }
+      const char *name = methodology_office_name(mt, o);
+      const char *text = d->ntasks ? d->tasks[t].text : d->reason;
+      v[n++] = (task_item){o, name ? name : o, text, c->id, d->reason, d->points, i};
+    }
+  }
+  cmp_rb = mt;
+  qsort(v, (size_t)n, sizeof *v, cmp_task);
+  *items = v;
+  return n;
+}
+
+pts_t report_office_points(const task_item *items, int first, int end) {
+  pts_t sum = 0;
+  for (int i = first; i < end; i++) {
+    int seen = 0;
+    for (int j = first; j < i && !seen; j++) seen = items[j].ded == items[i].ded;
+    if (!seen) sum += items[i].points;
+  }
+  return sum;
+}
+
+void out_tasks_text(FILE *f, const methodology *mt, const unit_result *r, const char *office, report_lang lang) {
+  char a[PTS_FMT_MAX];
+  task_item *items;
+  int n = report_collect_tasks(mt, r, office, &items);
+  fprintf(f, "%s · %s (%s) · %d\n", T(L_TASKS_TITLE), r->unit.name, r->unit.id, r->year);
+  if (!n) fprintf(f, "\n%s\n", T(L_NO_TASKS));
+  for (int i = 0, first = 0, k = 0; i < n; i++) {
+    if (i == 0 || strcmp(items[i].office, items[i - 1].office)) {
+      int end = i + 1;
+      while (end < n && !strcmp(items[end].office, items[i].office)) end++;
+      first = i; k = 0;
+      fprintf(f, "\n%s (%s) · %s %s\n", items[i].office_name, items[i].office, T(L_WIN_BACK),
+              P(a, report_office_points(items, first, end), lang));
+    }
+    fprintf(f, "  %d. [%s] %s (+%s)\n", ++k, items[i].criterion, items[i].text, P(a, items[i].points, lang));
+  }
+  free(items);
+}

@@ -1,0 +1,68 @@
+/*
+** report.h -- output of results: text (Vietnamese or English) and JSON.
+** Reads a rulebook and unit_results; writes to a FILE. Owns nothing.
+*/
+#ifndef PARINDEX_REPORT_H
+#define PARINDEX_REPORT_H
+
+#include <stdio.h>
+
+#include "engine.h"
+#include "province.h"
+#include "methodology.h"
+
+typedef enum { LANG_VI, LANG_EN } report_lang;
+
+typedef struct {             /* one improvement task, for `tasks` */
+  const char *office, *office_name, *text, *criterion, *reason;
+  pts_t points;              /* what the deduction behind it took */
+  int ded;                   /* index of that deduction in the unit_result */
+} task_item;
+
+/* Points an office can win back: each deduction behind items[first..end)
+** counted once. */
+pts_t report_office_points(const task_item *items, int first, int end);
+
+/* Every task of a unit (office_filter NULL for all), grouped by office in
+** office order, then by points, largest first. Free *items with free(). */
+int report_collect_tasks(const methodology *mt, const unit_result *r, const char *office_filter,
+                         task_item **items);
+
+/* Text columns (out_text.c): display width of UTF-8 text (combining marks
+** take none), left- and right-aligned padding to w columns. */
+int out_width(const char *s);
+void out_pad(FILE *f, const char *s, int w);
+void out_rpad(FILE *f, const char *s, int w);
+
+/* CSV (out_csv.c): UTF-8 with a byte order mark so that Excel reads
+** Vietnamese correctly; fields quoted when needed; rows end in CRLF. */
+void csv_bom(FILE *f);
+void csv_field(FILE *f, const char *s, int last);
+void csv_pts(FILE *f, pts_t v, int last);
+void csv_int(FILE *f, long long v, int last);
+void out_tasks_csv(FILE *f, const methodology *mt, const unit_result *r, const char *office);
+
+/* rank and compare (out_province.c) */
+const char *out_signed(char *buf, pts_t v, report_lang lang);   /* buf: PTS_FMT_MAX+1; "+2,37" */
+const char *out_illustrative_note(report_lang lang);
+void out_rank_text(FILE *f, const methodology *mt, const standing *st, int n, int year, report_lang lang);
+void out_rank_json(FILE *f, const methodology *mt, const standing *st, int n, int year);
+void out_rank_csv(FILE *f, const standing *st, int n, int year);
+void out_compare_text(FILE *f, const comparison *c, report_lang lang);
+void out_compare_json(FILE *f, const comparison *c);
+void out_compare_csv(FILE *f, const comparison *c);
+
+void out_score_text(FILE *f, const methodology *mt, const engine_results *res, report_lang lang);
+void out_explain_text(FILE *f, const methodology *mt, const unit_result *r, const char *crit, report_lang lang);
+void out_tasks_text(FILE *f, const methodology *mt, const unit_result *r, const char *office, report_lang lang);
+
+void out_score_json(FILE *f, const methodology *mt, const engine_results *res, int single);
+/* The same text as out_score_json for several units, streamed: each unit
+** is written to a scratch file with out_score_json_unit (first: 1 for the
+** first unit), then out_score_json_units wraps the scratch file into f. */
+void out_score_json_unit(FILE *f, const methodology *mt, const unit_result *r, int first);
+int out_score_json_units(FILE *f, int year, int64_t run_id, FILE *units);
+void out_explain_json(FILE *f, const methodology *mt, const unit_result *r, const char *crit);
+void out_tasks_json(FILE *f, const methodology *mt, const unit_result *r, const char *office);
+
+#endif

@@ -1,0 +1,231 @@
+/*
+** run_ledger.c -- a unit's ledger as stored: written as one JSON text, read
+** back through the views (see run_ledger.h).
+*/
+#include "run_ledger.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_runs.h"
+
+/* ---- writing ---- */
+
+/* The JSON of the methodology's ids and owners, escaped once. */
+void run_ledger_writer_init(run_ledger_writer *c, const methodology *mt) {
+  memset(c, 0, sizeof *c);
+  c->m = mt;
+  jsonw *w = &c->heads;
+  c->comp_at = malloc((size_t)(mt->ncomps + 1) * sizeof *c->comp_at);
+  c->crit_at = malloc((size_t)(mt->ncrits + 1) * sizeof *c->crit_at);
+  c->owner_at = malloc((size_t)(mt->ncrits + 1) * sizeof *c->owner_at);
+  if (!c->comp_at || !c->crit_at || !c->owner_at) abort();
+  for (int i = 0; i < mt->ncomps; i++) {
+    c->comp_at[i] = w->n;
+    JSONW_LIT(w, "[");
+    jsonw_str(w, mt->comps[i].id);
+    JSONW_LIT(w, ",");
+  }
+  c->comp_at[mt->ncomps] = w->n;
+  for (int i = 0; i < mt->ncrits; i++) {
+    c->crit_at[i] = w->n;
+    JSONW_LIT(w, "[");
+    jsonw_str(w, mt->crits[i].id);
+    JSONW_LIT(w, ",");
+  }
+  c->crit_at[mt->ncrits] = w->n;
+  for (int i = 0; i < mt->ncrits; i++) {
+    c->owner_at[i] = w->n;
+    jsonw_str(w, mt->crits[i].owner);
+  }
+  c->owner_at[mt->ncrits] = w->n;
+}
+
+#define HEAD(c, at, i) (c)->heads.p + (c)->at[i], (c)->at[(i) + 1] - (c)->at[i]
+
+/* A deduction's tasks: the owner's id alone when the only task is the
+** default one (LEDGER_FIX_PREFIX and the reason), else [[office, task], ...]. */
+static void json_tasks(const run_ledger_writer *c, jsonw *w, const ledger_deduction *d, int crit) {
+  const char *owner = c->m->crits[crit].owner;
+  size_t np = sizeof LEDGER_FIX_PREFIX - 1;
+  if (d->ntasks == 1 && !strcmp(d->tasks[0].office, owner) &&
+      !strncmp(d->tasks[0].text, LEDGER_FIX_PREFIX, np) && !strcmp(d->tasks[0].text + np, d->reason)) {
+    jsonw_rawn(w, HEAD(c, owner_at, crit));
+    return;
+  }
+  JSONW_LIT(w, "[");
+  for (int i = 0; i < d->ntasks; i++) {
+    if (i) JSONW_LIT(w, ",");
+    JSONW_LIT(w, "[");
+    jsonw_str(w, d->tasks[i].office);
+    JSONW_LIT(w, ",");
+    jsonw_str(w, d->tasks[i].text);
+    JSONW_LIT(w, "]");
+  }
+  JSONW_LIT(w, "]");
+}
+
+const char *run_ledger_json(run_ledger_writer *c, const unit_result *r) {
+  const methodology *mt = c->m;
+  jsonw *w = &c->ledger;
+  jsonw_reset(w);
+  JSONW_LIT(w, "{\"components\":[");
+  for (int i = 0; i < mt->ncomps; i++) {
+    if (i) JSONW_LIT(w, ",");
+    jsonw_rawn(w, HEAD(c, comp_at, i));
+    jsonw_int(w, r->comps[i].points);
+    JSONW_LIT(w, ",");
+    jsonw_int(w, r->comps[i].max);
+    JSONW_LIT(w, "]");
+  }
+  JSONW_LIT(w, "],\"criteria\":[");
+  for (int i = 0; i < mt->ncrits; i++) {
+    const ledger_criterion *lc = &r->crits[i];
+    if (i) JSONW_LIT(w, ",");
+    jsonw_rawn(w, HEAD(c, crit_at, i));
+    if (lc->na) JSONW_LIT(w, "null"); else jsonw_int(w, lc->points);
+    JSONW_LIT(w, ",");
+    jsonw_int(w, lc->max);
+    if (lc->na) { JSONW_LIT(w, ","); jsonw_str(w, lc->na_reason ? lc->na_reason : ""); }
+    if (lc->count) { if (lc->na) JSONW_LIT(w, ",["); else JSONW_LIT(w, ",null,["); }
+    for (int k = 0; k < lc->count; k++) {
+      const ledger_deduction *d = &r->deds[lc->first + k];
+      if (k) JSONW_LIT(w, ",");
+      JSONW_LIT(w, "[");
+      jsonw_int(w, d->requested);
+      JSONW_LIT(w, ",");
+      jsonw_int(w, d->points);
+      JSONW_LIT(w, ",");
+      jsonw_str(w, d->reason);
+      JSONW_LIT(w, ",[");
+      for (int f = 0; f < d->nfacts; f++) {
+        if (f) JSONW_LIT(w, ",");
+        jsonw_str(w, d->facts[f].key);
+      }
+      JSONW_LIT(w, "],");
+      json_tasks(c, w, d, i);
+      JSONW_LIT(w, "]");
+    }
+    if (lc->count) JSONW_LIT(w, "]]"); else JSONW_LIT(w, "]");
+  }
+  JSONW_LIT(w, "]}");
+  return jsonw_text(w);
+}
+
+void run_ledger_writer_free(run_ledger_writer *w) {
+  jsonw_free(&w->ledger);
+  jsonw_free(&w->heads);
+  free(w->comp_at); free(w->crit_at); free(w->owner_at);
+  memset(w, 0, sizeof *w);
+}
+
+/* ---- reading ---- */
+
+typedef struct {
+  const methodology *mt;
+  unit_result *out;
+  const fact *facts; size_t nfacts;   /* the unit's facts as the run read them */
+  int bad;
+} ledger_ctx;
+
+static int crit_index(const methodology *mt, const char *id) {
+  for (int i = 0; i < mt->ncrits; i++) if (!strcmp(mt->crits[i].id, id)) return i;
+  return -1;
+}
+
+static int on_component(const store_row *row, void *ud) {
+  ledger_ctx *c = ud;
+  for (int i = 0; i < c->mt->ncomps; i++)
+    if (!strcmp(c->mt->comps[i].id, row->t[0])) {
+      c->out->comps[i].points = row->i[1];
+      c->out->comps[i].max = row->i[2];
+      return 0;
+    }
+  c->bad = 1;
+  return 0;
+}
+
+static int on_criterion(const store_row *row, void *ud) {
+  ledger_ctx *c = ud;
+  int i = crit_index(c->mt, row->t[0]);
+  if (i < 0) { c->bad = 1; return 0; }
+  ledger_criterion *lc = &c->out->crits[i];
+  lc->na = row->t[1] == NULL;
+  lc->points = lc->na ? 0 : row->i[1];
+  lc->max = row->i[2];
+  lc->na_reason = lc->na ? arena_strdup(&c->out->a, row->t[3]) : NULL;
+  return 0;
+}
+
+static const char *json_str(const cJSON *o, const char *name) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+  return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* The unit's stored fact with this key (they are sorted by key). */
+static const fact *stored_fact(const ledger_ctx *u, const char *key) {
+  size_t lo = 0, hi = u->nfacts;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(u->facts[mid].key, key);
+    if (!c) return &u->facts[mid];
+    if (c < 0) lo = mid + 1; else hi = mid;
+  }
+  return NULL;
+}
+
+static int on_deduction(const store_row *row, void *ud) {
+  ledger_ctx *c = ud;
+  unit_result *r = c->out;
+  int i = crit_index(c->mt, row->t[0]);
+  if (i < 0) { c->bad = 1; return 0; }
+  ledger_deduction *d = ledger_add_deduction(r, i);
+  ledger_criterion *lc = &r->crits[i];
+  if (lc->count == 0) lc->first = r->nded - 1;
+  lc->count++;
+  d->requested = row->i[2];
+  d->points = row->i[3];
+  d->reason = arena_strdup(&r->a, row->t[4]);
+  cJSON *facts = cJSON_Parse(row->t[5] ? row->t[5] : "[]"), *tasks = cJSON_Parse(row->t[6] ? row->t[6] : "[]"), *o;
+  int n = cJSON_GetArraySize(facts), k = 0;
+  d->facts = arena_alloc(&r->a, (size_t)(n ? n : 1) * sizeof *d->facts);
+  cJSON_ArrayForEach(o, facts) {
+    ledger_fact *lf = &d->facts[k];
+    if (cJSON_IsString(o)) {                  /* since v4: a key of the unit's stored facts */
+      const fact *f = stored_fact(c, o->valuestring);
+      if (!f) { c->bad = 1; continue; }
+      ledger_set_fact(r, lf, f);
+    } else {                                  /* v2, v3: a copy of the fact */
+      lf->key = arena_strdup(&r->a, json_str(o, "key"));
+      lf->type = arena_strdup(&r->a, json_str(o, "type"));
+      lf->value = arena_strdup(&r->a, json_str(o, "value"));
+      lf->source = arena_strdup(&r->a, json_str(o, "source"));
+      lf->note = arena_strdup(&r->a, json_str(o, "note"));
+    }
+    k++;
+  }
+  d->nfacts = k;
+  cJSON_ArrayForEach(o, tasks) ledger_add_task(r, d, json_str(o, "office"), json_str(o, "task"));
+  cJSON_Delete(facts);
+  cJSON_Delete(tasks);
+  return 0;
+}
+
+int run_ledger_read(store *s, int64_t run, int year, const methodology *mt, const unit_info *unit,
+                    const fact *facts, size_t nfacts, unit_result *out) {
+  ledger_ctx c = {mt, out, facts, nfacts, 0};
+  ledger_init(out, unit, year, mt->ncrits, mt->ncomps);
+  if (store_run_query(s, RQ_COMPONENTS, run, unit->id, on_component, &c) ||
+      store_run_query(s, RQ_CRITERIA, run, unit->id, on_criterion, &c) ||
+      store_run_query(s, RQ_DEDUCTIONS, run, unit->id, on_deduction, &c)) {
+    ledger_free(out);
+    return -1;
+  }
+  if (c.bad) {
+    ledger_free(out);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,128 @@
+/*
+** store_schema.c -- the store's schema, as the migrations that build it:
+** migration i brings a store from PRAGMA user_version i to i+1. Run by
+** store.c (migrate), each in the transaction that sets the new version.
+** Never edit a migration that has shipped: add the next one.
+*/
+#include "run_ledger.h"
+#include "store.h"
+#include "store_int.h"
+
+const char *const store_migrations[] = {
+  "CREATE TABLE offices(id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE units(id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,"
+  "  parent TEXT) WITHOUT ROWID;"
+  "CREATE TABLE facts(year INTEGER NOT NULL, unit TEXT NOT NULL, key TEXT NOT NULL,"
+  "  type TEXT NOT NULL CHECK(type='number' OR type='integer' OR type='boolean' OR type='date'"
+  "    OR type='text' OR type='list'),"
+  "  value NOT NULL, source TEXT, note TEXT,"
+  "  PRIMARY KEY(year,unit,key)) WITHOUT ROWID;"
+  "CREATE TABLE runs(id INTEGER PRIMARY KEY, created TEXT NOT NULL, engine TEXT NOT NULL,"
+  "  rules TEXT NOT NULL, year INTEGER NOT NULL);"
+  "CREATE TABLE run_totals(run INTEGER PRIMARY KEY REFERENCES runs(id), units INTEGER NOT NULL);"
+  "CREATE TABLE run_units(run INTEGER NOT NULL, unit TEXT NOT NULL, appraisal INTEGER NOT NULL,"
+  "  survey INTEGER NOT NULL, total INTEGER NOT NULL, PRIMARY KEY(run,unit));"
+  "CREATE TABLE run_components(run INTEGER NOT NULL, unit TEXT NOT NULL, component TEXT NOT NULL,"
+  "  points INTEGER NOT NULL, max INTEGER NOT NULL, PRIMARY KEY(run,unit,component));"
+  "CREATE TABLE run_criteria(run INTEGER NOT NULL, unit TEXT NOT NULL, criterion TEXT NOT NULL,"
+  "  points INTEGER, max INTEGER NOT NULL, na TEXT, PRIMARY KEY(run,unit,criterion));"
+  "CREATE TABLE run_deductions(run INTEGER NOT NULL, unit TEXT NOT NULL, criterion TEXT NOT NULL,"
+  "  seq INTEGER NOT NULL, requested INTEGER NOT NULL, points INTEGER NOT NULL,"
+  "  reason TEXT NOT NULL, facts TEXT NOT NULL, tasks TEXT NOT NULL,"
+  "  PRIMARY KEY(run,unit,criterion,seq));"
+  "CREATE TRIGGER runs_no_update BEFORE UPDATE ON runs BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER runs_no_delete BEFORE DELETE ON runs BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_totals_no_update BEFORE UPDATE ON run_totals BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_totals_no_delete BEFORE DELETE ON run_totals BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_units_no_update BEFORE UPDATE ON run_units BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_units_no_delete BEFORE DELETE ON run_units BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_components_no_update BEFORE UPDATE ON run_components BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_components_no_delete BEFORE DELETE ON run_components BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_criteria_no_update BEFORE UPDATE ON run_criteria BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_criteria_no_delete BEFORE DELETE ON run_criteria BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_deductions_no_update BEFORE UPDATE ON run_deductions BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_deductions_no_delete BEFORE DELETE ON run_deductions BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
+  /* v2: the audit trail. Rule texts by sha256, each run's files, offices,
+  ** units and the facts it read, and its rulebook and facts digests. */
+  "CREATE TABLE rule_texts(sha256 TEXT PRIMARY KEY, content TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE run_files(run INTEGER NOT NULL REFERENCES runs(id), seq INTEGER NOT NULL,"
+  "  path TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY(run,seq));"
+  "CREATE TABLE run_offices(run INTEGER NOT NULL REFERENCES runs(id), id TEXT NOT NULL,"
+  "  name TEXT NOT NULL, PRIMARY KEY(run,id));"
+  "CREATE TABLE run_unit_facts(run INTEGER NOT NULL REFERENCES runs(id), unit TEXT NOT NULL,"
+  "  name TEXT NOT NULL, kind TEXT NOT NULL, parent TEXT, sha256 TEXT NOT NULL, PRIMARY KEY(run,unit));"
+  "CREATE TABLE run_facts(run INTEGER NOT NULL, unit TEXT NOT NULL, key TEXT NOT NULL,"
+  "  type TEXT NOT NULL, value TEXT NOT NULL, source TEXT, note TEXT, PRIMARY KEY(run,unit,key));"
+  "CREATE TABLE run_audit(run INTEGER PRIMARY KEY REFERENCES runs(id), rules_sha256 TEXT NOT NULL,"
+  "  facts_sha256 TEXT NOT NULL);"
+  "CREATE TRIGGER rule_texts_no_update BEFORE UPDATE ON rule_texts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER rule_texts_no_delete BEFORE DELETE ON rule_texts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_files_no_update BEFORE UPDATE ON run_files BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_files_no_delete BEFORE DELETE ON run_files BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_offices_no_update BEFORE UPDATE ON run_offices BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_offices_no_delete BEFORE DELETE ON run_offices BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_unit_facts_no_update BEFORE UPDATE ON run_unit_facts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_unit_facts_no_delete BEFORE DELETE ON run_unit_facts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_facts_no_update BEFORE UPDATE ON run_facts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_facts_no_delete BEFORE DELETE ON run_facts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_audit_no_update BEFORE UPDATE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_audit_no_delete BEFORE DELETE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
+  /* v3: the facts a run read are kept once per distinct set, by the sha256
+  ** that run_unit_facts already holds (one text per unit instead of one row
+  ** per fact; a run over unchanged facts adds none). run_facts stays for
+  ** the runs stored by v2. */
+  "CREATE TABLE fact_texts(sha256 TEXT PRIMARY KEY, content TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TRIGGER fact_texts_no_update BEFORE UPDATE ON fact_texts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER fact_texts_no_delete BEFORE DELETE ON fact_texts BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
+  /* v4: a unit's whole ledger is one JSON text in run_units.ledger instead
+  ** of 60-odd rows in three tables (the rows were most of what score wrote);
+  ** its format and the views that show it as rows are in run_ledger.h. The
+  ** tables of earlier runs keep their rows under new names; the views
+  ** under the old names show both, so that readers and SQL queries see one
+  ** set of rows whatever the schema of the run. */
+  "ALTER TABLE run_units ADD COLUMN ledger TEXT;"
+  "ALTER TABLE run_units ADD COLUMN name TEXT;"
+  "ALTER TABLE run_units ADD COLUMN kind TEXT;"
+  "ALTER TABLE run_units ADD COLUMN parent TEXT;"
+  "ALTER TABLE run_components RENAME TO run_components_v3;"
+  "ALTER TABLE run_criteria RENAME TO run_criteria_v3;"
+  "ALTER TABLE run_deductions RENAME TO run_deductions_v3;"
+  RUN_LEDGER_VIEWS_SQL
+  /* v4, continued: facts keep their history, so that a run need not copy
+  ** what it read. Every import that writes facts gets a number (imports);
+  ** a fact row holds the import that wrote its value (since), and a value
+  ** an import replaces moves to fact_history with the import that replaced
+  ** it (until). A run records the last import it saw (run_audit.
+  ** facts_import): its facts are the rows with since <= that number, from
+  ** facts or, if replaced after, from fact_history. Facts are never
+  ** deleted, and an UPDATE must come from a newer import. */
+  "CREATE TABLE imports(id INTEGER PRIMARY KEY, created TEXT NOT NULL);"
+  "ALTER TABLE facts ADD COLUMN since INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE fact_history(year INTEGER NOT NULL, unit TEXT NOT NULL, key TEXT NOT NULL,"
+  "  type TEXT NOT NULL, value NOT NULL, source TEXT, note TEXT, since INTEGER NOT NULL,"
+  "  until INTEGER NOT NULL, PRIMARY KEY(year,unit,key,since)) WITHOUT ROWID;"
+  "CREATE TRIGGER facts_keep_history BEFORE UPDATE ON facts BEGIN"
+  "  SELECT RAISE(ABORT,'facts keep their history: change them with parindex import')"
+  "    WHERE new.since <= old.since OR new.year IS NOT old.year OR new.unit IS NOT old.unit"
+  "      OR new.key IS NOT old.key;"
+  "  INSERT INTO fact_history VALUES(old.year,old.unit,old.key,old.type,old.value,old.source,old.note,"
+  "    old.since,new.since);"
+  "END;"
+  "CREATE TRIGGER facts_no_delete BEFORE DELETE ON facts BEGIN"
+  "  SELECT RAISE(ABORT,'facts keep their history: they are not deleted'); END;"
+  "CREATE TRIGGER fact_history_no_update BEFORE UPDATE ON fact_history BEGIN SELECT RAISE(ABORT,'facts keep their history'); END;"
+  "CREATE TRIGGER fact_history_no_delete BEFORE DELETE ON fact_history BEGIN SELECT RAISE(ABORT,'facts keep their history'); END;"
+  "CREATE TRIGGER imports_no_update BEFORE UPDATE ON imports BEGIN SELECT RAISE(ABORT,'facts keep their history'); END;"
+  "CREATE TRIGGER imports_no_delete BEFORE DELETE ON imports BEGIN SELECT RAISE(ABORT,'facts keep their history'); END;"
+  /* run_audit.facts_sha256 becomes optional (v2 and v3 runs have one) */
+  "CREATE TABLE run_audit_v4(run INTEGER PRIMARY KEY REFERENCES runs(id), rules_sha256 TEXT NOT NULL,"
+  "  facts_sha256 TEXT, facts_import INTEGER);"
+  "INSERT INTO run_audit_v4(run,rules_sha256,facts_sha256) SELECT run,rules_sha256,facts_sha256 FROM run_audit;"
+  "DROP TABLE run_audit;"
+  "ALTER TABLE run_audit_v4 RENAME TO run_audit;"
+  "CREATE TRIGGER run_audit_no_update BEFORE UPDATE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_audit_no_delete BEFORE DELETE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
+};
+_Static_assert(sizeof store_migrations / sizeof *store_migrations == STORE_SCHEMA_VERSION,
+               "one migration per schema version");
+
