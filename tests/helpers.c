@@ -5,6 +5,7 @@
 #include "helpers.h"
 
 #include <cjson/cJSON.h>
+#include <criterion/criterion.h>
 
 #include <fcntl.h>
 #include <grp.h>
@@ -180,4 +181,35 @@ int sql_exec(const char *db, const char *sql) {
   sqlite3_free(msg);
   sqlite3_close(h);
   return rc == SQLITE_OK ? 0 : -1;
+}
+
+char *copy_2022(void) {
+  char *dir = tmp_folder(), cmd[4096];
+  snprintf(cmd, sizeof cmd, "cp -r '%s/" R2022 "/.' '%s/'", PARINDEX_SOURCE_DIR, dir);
+  cr_assert_eq(system(cmd), 0, "%s", cmd);
+  return dir;
+}
+
+char *child_of_2022(const char *body) {
+  char *root = tmp_folder(), cmd[4096];
+  snprintf(cmd, sizeof cmd, "mkdir -p '%s/2022' '%s/2021' && cp -r '%s/" R2022 "/.' '%s/2022/'", root, root,
+           PARINDEX_SOURCE_DIR, root);
+  cr_assert_eq(system(cmd), 0, "%s", cmd);
+  char *dir = path_join(root, "2021"), *file = path_join(dir, "00_a.lua");
+  write_text(file, body);
+  free(file); free(root);
+  return dir;
+}
+
+void edit(const char *dir, const char *name, const char *from, const char *to) {
+  char *path = path_join(dir, name);
+  char *text = read_text(path, NULL);
+  cr_assert_not_null(text, "%s", path);
+  char *at = strstr(text, from);
+  cr_assert_not_null(at, "'%s' not in %s", from, path);
+  size_t n = strlen(text) - strlen(from) + strlen(to) + 1;
+  char *out = malloc(n);
+  snprintf(out, n, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+  write_text(path, out);
+  free(out); free(text); free(path);
 }

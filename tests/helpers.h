@@ -61,4 +61,17 @@ extern struct cJSON *golden;
 void golden_setup(void);
 void golden_teardown(void);
 
+/* ---- copies of the bundled rulebooks (these stop the test on failure) ---- */
+#define R2021 "rules/lai-chau/district/2021"
+#define R2022 "rules/lai-chau/district/2022"
+
+/* A copy of the bundled 2022 rulebook in a fresh folder; returns its path. */
+char *copy_2022(void);
+/* A fresh folder ROOT with a copy of 2022 in ROOT/2022 and a rulebook
+** ROOT/2021 holding one file, 00_a.lua, with body (for `extends "../2022"`);
+** returns the path of ROOT/2021. */
+char *child_of_2022(const char *body);
+/* Replace the first `from` in dir/name by `to` (it must be there). */
+void edit(const char *dir, const char *name, const char *from, const char *to);
+
 #endif
