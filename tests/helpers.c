@@ -2,17 +2,20 @@
 ** helpers.c -- running the CLI from tests.
 */
 #define _DEFAULT_SOURCE                  /* setgroups */
+#define _XOPEN_SOURCE 700                /* nftw */
 #include "helpers.h"
 
 #include <cjson/cJSON.h>
 #include <criterion/criterion.h>
 
 #include <fcntl.h>
+#include <ftw.h>
 #include <grp.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,6 +48,13 @@ char *tmp_folder(void) {
   if (!mkdtemp(tmpl)) { perror("mkdtemp"); abort(); }
   return strdup(tmpl);
 }
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+  (void)st; (void)flag; (void)ftw;
+  return remove(path);
+}
+
+void remove_tree(const char *dir) { nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS); }
 
 char *path_join(const char *dir, const char *name) {
   size_t n = strlen(dir) + strlen(name) + 2;
@@ -212,4 +222,90 @@ void edit(const char *dir, const char *name, const char *from, const char *to) {
   snprintf(out, n, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
   write_text(path, out);
   free(out); free(text); free(path);
+}
+
+/* ---- the small rulebook fixture ---- */
+
+char *small_dir, *small_db, *small_rules;
+
+const char small_units_json[] =
+  "{\n"
+  "  \"offices\": [ {\"id\": \"noi-vu\", \"name\": \"Phòng Nội vụ\"},\n"
+  "                {\"id\": \"tu-phap\", \"name\": \"Phòng Tư pháp\"} ],\n"
+  "  \"units\": [ {\"id\": \"p\", \"name\": \"Tỉnh P\", \"kind\": \"province\"},\n"
+  "              {\"id\": \"d1\", \"name\": \"Huyện D1\", \"kind\": \"district\", \"parent\": \"p\"} ]\n"
+  "}\n";
+
+static const char facts_json[] =
+  "{ \"unit\": \"d1\", \"year\": 2022, \"source\": \"test\",\n"
+  "  \"facts\": [ {\"key\": \"a\", \"value\": 3},\n"
+  "             {\"key\": \"b\", \"value\": 86.75},\n"
+  "             {\"key\": \"items\", \"value\": [ {\"n\": 1, \"d\": \"2022-01-02\"} ]} ] }\n";
+
+static const char index_lua[] =
+  "index { name = \"Test index\", total = 10, appraisal = { \"1\" }, survey = { \"2\" } }\n"
+  "component \"1\" { name = \"One\", max = 6, owner = \"noi-vu\" }\n"
+  "component \"2\" { name = \"Two\", max = 4, owner = \"tu-phap\" }\n";
+
+static const char crit_lua[] =
+  "criterion \"1.1\" { name = \"c11\", max = 4, owner = \"noi-vu\",\n"
+  "  score = function(u, p)\n"
+  "    if u.fact(\"a\") < 5 then u.lose(1, \"a is %d\", u.fact(\"a\")) end\n"
+  "  end }\n"
+  "criterion \"2.1\" { name = \"c21\", max = 4, owner = \"tu-phap\", score = function(u, p) end }\n";
+
+const char small_crit12_lua[] =
+  "criterion \"1.2\" { name = \"c12\", max = 2, owner = \"noi-vu\", score = function(u, p) end }\n";
+
+void put_file(const char *folder, const char *name, const char *text) {
+  char *p = path_join(folder, name);
+  write_text(p, text);
+  free(p);
+}
+
+long small_run_rows(void) {
+  long long n = sql_int(small_db,
+    "SELECT (SELECT count(*) FROM runs) + (SELECT count(*) FROM run_totals) +"
+    " (SELECT count(*) FROM run_units) + (SELECT count(*) FROM run_components) +"
+    " (SELECT count(*) FROM run_criteria) + (SELECT count(*) FROM run_deductions)");
+  cr_assert_geq(n, 0, "cannot count the run rows of %s", small_db);
+  return (long)n;
+}
+
+cli_result small_score(const char *opt1, const char *opt2) {
+  const char *args[16] = {"--db", small_db, "score", "--rules", small_rules, "--year", "2022", "--unit", "d1"};
+  int n = 9;
+  if (opt1) args[n++] = opt1;
+  if (opt2) args[n++] = opt2;
+  args[n] = NULL;
+  return cli_run(args);
+}
+
+void small_setup(void) {
+  unsetenv("PARINDEX_DB");
+  unsetenv("PARINDEX_RULES");
+  small_dir = tmp_folder();
+  small_db = path_join(small_dir, "store.db");
+  char *data = path_join(small_dir, "data");
+  small_rules = path_join(small_dir, "rules");
+  cr_assert_eq(mkdir(data, 0700), 0);
+  cr_assert_eq(mkdir(small_rules, 0700), 0);
+  put_file(data, "units.json", small_units_json);
+  put_file(data, "facts.json", facts_json);
+  put_file(small_rules, "00_index.lua", index_lua);
+  put_file(small_rules, "10_crit.lua", crit_lua);
+  put_file(small_rules, "12_crit.lua", small_crit12_lua);
+  cli_result r = cli_run((const char *const[]){"--db", small_db, "import", data, NULL});
+  cr_assert_eq(r.status, 0, "import failed: %s", r.err);
+  cli_free(&r);
+  /* one good run, so that "no new rows" is measured against a non-empty ledger */
+  r = small_score(NULL, NULL);
+  cr_assert_eq(r.status, 0, "the valid test rulebook does not score: %s", r.err);
+  cli_free(&r);
+  free(data);
+}
+
+void small_teardown(void) {
+  remove_tree(small_dir);
+  free(small_dir); free(small_db); free(small_rules);
 }

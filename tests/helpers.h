@@ -26,6 +26,8 @@ void cli_free(cli_result *r);
 
 /* A fresh folder under /tmp; returns its path (malloc'd). */
 char *tmp_folder(void);
+/* Remove dir and everything under it. */
+void remove_tree(const char *dir);
 /* path + "/" + name, malloc'd. */
 char *path_join(const char *dir, const char *name);
 /* Write text to path (creating it). */
@@ -73,5 +75,25 @@ char *copy_2022(void);
 char *child_of_2022(const char *body);
 /* Replace the first `from` in dir/name by `to` (it must be there). */
 void edit(const char *dir, const char *name, const char *from, const char *to);
+
+/* ---- the small rulebook fixture (.init = small_setup, .fini = small_teardown) ----
+** Each test gets its own folder small_dir: a store small_db (offices noi-vu
+** and tu-phap, province p, district d1 with facts a = 3, b = 86,75 and a
+** list `items` for 2022) holding one good run, and a valid rulebook in
+** small_rules:
+**   00_index.lua   index (total 10), components 1 (max 6) and 2 (max 4)
+**   10_crit.lua    criteria 1.1 (4, loses 1 when a < 5) and 2.1 (4)
+**   12_crit.lua    criterion 1.2 (2): small_crit12_lua */
+extern char *small_dir, *small_db, *small_rules;
+extern const char small_units_json[];        /* the offices and units above */
+extern const char small_crit12_lua[];
+void small_setup(void);
+void small_teardown(void);
+/* parindex score of small_rules for d1 in 2022, with up to two more arguments. */
+cli_result small_score(const char *opt1, const char *opt2);
+/* Rows in every run table of small_db together. */
+long small_run_rows(void);
+/* Write text to folder/name. */
+void put_file(const char *folder, const char *name, const char *text);
 
 #endif

@@ -5,7 +5,6 @@
 #define _XOPEN_SOURCE 700
 #include <cjson/cJSON.h>
 #include <criterion/criterion.h>
-#include <ftw.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -33,11 +32,6 @@ static const char rules_lua[] =
   "  score = function(u, p)\n"
   "    if u.fact(\"a\") < 5 then u.lose(1, \"a is %d\", u.fact(\"a\")):task(\"noi-vu\", \"raise a\") end\n"
   "  end }\n";
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
-  (void)st; (void)flag; (void)ftw;
-  return remove(path);
-}
 
 static long long runs(const char *store) {
   sqlite3 *h;
@@ -72,7 +66,7 @@ static void setup(void) {
 }
 
 static void teardown(void) {
-  nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+  remove_tree(dir);
   free(dir); free(db); free(rules); free(data);
 }
 

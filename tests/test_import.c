@@ -9,7 +9,6 @@
 #define _XOPEN_SOURCE 700
 #include <criterion/criterion.h>
 #include <dirent.h>
-#include <ftw.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,14 +21,6 @@
 #include "store.h"
 
 static char *dir, *db;
-
-static const char units_json[] =
-  "{\n"
-  "  \"offices\": [ {\"id\": \"noi-vu\", \"name\": \"Phòng Nội vụ\"},\n"
-  "                {\"id\": \"tu-phap\", \"name\": \"Phòng Tư pháp\"} ],\n"
-  "  \"units\": [ {\"id\": \"p\", \"name\": \"Tỉnh P\", \"kind\": \"province\"},\n"
-  "              {\"id\": \"d1\", \"name\": \"Huyện D1\", \"kind\": \"district\", \"parent\": \"p\"} ]\n"
-  "}\n";
 
 /* The same three facts as facts_csv_excel below. */
 static const char facts_json[] =
@@ -46,11 +37,6 @@ static const char facts_csv_excel[] =
   "d1;2022;a;3;;Báo cáo;\r\n"
   "d1;2022;b;86,75;;Báo cáo;tỷ lệ\r\n"
   "d1;2022;items;\"[{\"\"n\"\": 1, \"\"d\"\": \"\"2022-01-02\"\"}]\";;Báo cáo;\r\n";
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
-  (void)st; (void)flag; (void)ftw;
-  return remove(path);
-}
 
 /* dir/name with text; returns the path (freed at teardown with the folder). */
 static char *file(const char *name, const char *text) {
@@ -116,7 +102,7 @@ static void setup(void) {
   unsetenv("PARINDEX_DB");
   dir = tmp_folder();
   db = path_join(dir, "store.db");
-  char *units = file("units.json", units_json);
+  char *units = file("units.json", small_units_json);
   cli_result r = import1(db, units);
   cr_assert_eq(r.status, 0, "importing the units failed: %s", r.err);
   cli_free(&r);
@@ -124,7 +110,7 @@ static void setup(void) {
 }
 
 static void teardown(void) {
-  nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+  remove_tree(dir);
   free(dir); free(db);
 }
 

@@ -4,7 +4,6 @@
 */
 #define _XOPEN_SOURCE 700
 #include <criterion/criterion.h>
-#include <ftw.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,11 +17,6 @@ static char *dir, *db;
 static store *s;
 static char err[1024];
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
-  (void)st; (void)flag; (void)ftw;
-  return remove(path);
-}
-
 static void setup(void) {
   dir = tmp_folder();
   db = path_join(dir, "store.db");
@@ -31,7 +25,7 @@ static void setup(void) {
 
 static void teardown(void) {
   store_close(s);
-  nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+  remove_tree(dir);
   free(dir); free(db);
 }
 
