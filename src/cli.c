@@ -16,7 +16,7 @@
 
 static const cli_command *const commands[] = {
   &cmd_import, &cmd_score, &cmd_explain, &cmd_tasks,
-  &cmd_rank, &cmd_compare, &cmd_report, &cmd_runs, &cmd_verify, &cmd_rules, NULL
+  &cmd_rank, &cmd_compare, &cmd_report, &cmd_runs, &cmd_verify, &cmd_rules, &cmd_init, NULL
 };
 
 static void usage_main(FILE *f) {
@@ -97,6 +97,13 @@ int cli_lang(const cli_args *a, int *en) {
 store *cli_open_store(const cli_args *a) {
   char err[1024];
   store *s = store_open(a->db, err, sizeof err);
+  if (!s) cli_fail("%s", err);
+  return s;
+}
+
+store *cli_open_or_create_store(const cli_args *a, int *created) {
+  char err[1024];
+  store *s = store_open_or_create(a->db, created, err, sizeof err);
   if (!s) cli_fail("%s", err);
   return s;
 }
