@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/test.sh -- install what is missing, build, run every test: the
 # Criterion suite in the normal build and again under AddressSanitizer+UBSan,
-# the crash test (scripts/crash-test.sh), the valgrind run (scripts/valgrind.sh)
+# the conformance suites (scripts/conformance.sh), the crash test
+# (scripts/crash-test.sh), the valgrind run (scripts/valgrind.sh)
 # and a short fuzzing run (scripts/fuzz.sh).
 # Exits non-zero on any failure.
 set -euo pipefail
@@ -23,6 +24,9 @@ for y in 2021 2022; do
   build/parindex rules test "rules/lai-chau/district/$y"
 done
 rm -rf "$offices"
+
+echo "== conformance: the JSON Parsing Test Suite and csv-spectrum through import"
+scripts/conformance.sh
 
 echo "== crash test: SIGKILL during import and score, four scorers at once"
 scripts/crash-test.sh "${CRASH_KILLS:-50}"
