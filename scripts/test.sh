@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # scripts/test.sh -- install what is missing, build, run every test: the
 # layer check (scripts/check-layers.py), the Criterion suite in the normal
-# build and again under AddressSanitizer+UBSan,
-# the crash test (scripts/crash-test.sh), the valgrind run (scripts/valgrind.sh)
+# build and again under AddressSanitizer+UBSan, the conformance suites
+# (scripts/conformance.sh), the crash test (scripts/crash-test.sh), the
+# valgrind run (scripts/valgrind.sh)
 # and a short fuzzing run (scripts/fuzz.sh).
 # Exits non-zero on any failure.
 set -euo pipefail
@@ -26,6 +27,9 @@ for y in 2021 2022; do
   build/parindex rules test "rules/lai-chau/district/$y"
 done
 rm -rf "$offices"
+
+echo "== conformance: the JSON Parsing Test Suite and csv-spectrum through import"
+scripts/conformance.sh
 
 echo "== crash test: SIGKILL during import and score, four scorers at once"
 scripts/crash-test.sh "${CRASH_KILLS:-50}"

@@ -239,16 +239,16 @@ Test(cli, rules_root_with_a_folder_per_year) {
 
 Test(cli, missing_store_folder) {
   failure((const char *const[]){"--db", "/nonexistent/dir/x.db", "score", "--rules", rules, "--year", "2022", NULL},
-          "/nonexistent/dir/x.db: cannot open store");
+          "/nonexistent/dir/x.db: no parindex store here; `parindex import` (or `parindex init`) makes one");
   failure((const char *const[]){"--db", "/nonexistent/dir/x.db", "import", data, NULL},
-          "/nonexistent/dir/x.db: cannot open store");
+          "/nonexistent/dir/x.db: cannot make a store there: the folder /nonexistent/dir does not exist");
 }
 
 Test(cli, store_that_is_not_sqlite) {
   write_text(db, "this is not a database, it is a text file with enough bytes in it\n");
-  failure((const char *const[]){"--db", db, "import", data, NULL}, "file is not a database");
+  failure((const char *const[]){"--db", db, "import", data, NULL}, "is not a parindex store: it is not a SQLite database");
   failure((const char *const[]){"--db", db, "score", "--rules", rules, "--year", "2022", NULL},
-          "file is not a database");
+          "is not a parindex store: it is not a SQLite database");
   char *text = read_text(db, NULL);
   cr_expect_str_eq(text, "this is not a database, it is a text file with enough bytes in it\n",
                    "the file was changed");

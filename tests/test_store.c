@@ -32,8 +32,8 @@ static void teardown(void) {
 TestSuite(store, .init = setup, .fini = teardown, .timeout = 60);
 
 static void open_store(void) {
-  s = store_open(db, err, sizeof err);
-  cr_assert_not_null(s, "store_open: %s", err);
+  s = store_open_or_create(db, NULL, err, sizeof err);
+  cr_assert_not_null(s, "store_open_or_create: %s", err);
 }
 
 static long long query_int(const char *sql) { return sql_int(db, sql); }   /* the test store's */
@@ -91,12 +91,12 @@ Test(store, open_creates_the_schema_at_the_current_version) {
 }
 
 Test(store, a_newer_schema_is_refused) {
-  sqlite3 *h;
-  cr_assert_eq(sqlite3_open(db, &h), SQLITE_OK);
+  open_store();
+  store_close(s);
+  s = NULL;
   char sql[64];
   snprintf(sql, sizeof sql, "PRAGMA user_version=%d", STORE_SCHEMA_VERSION + 1);
-  cr_assert_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close(h);
+  cr_assert_eq(sql_exec(db, sql), 0);
   err[0] = '\0';
   s = store_open(db, err, sizeof err);
   cr_expect_null(s, "a store of schema version %d was opened", STORE_SCHEMA_VERSION + 1);
@@ -112,7 +112,8 @@ Test(store, a_file_that_is_not_sqlite_is_refused) {
   write_text(db, "plain text, not a database; plain text, not a database\n");
   s = store_open(db, err, sizeof err);
   cr_expect_null(s);
-  cr_expect(strstr(err, db) != NULL && strstr(err, "not a database") != NULL, "%s", err);
+  cr_expect(strstr(err, db) != NULL && strstr(err, "is not a parindex store: it is not a SQLite database") != NULL,
+            "%s", err);
 }
 
 /* ---- puts ---- */

@@ -18,6 +18,7 @@ static char *v3_store(void) {
   snprintf(cmd, sizeof cmd, "sqlite3 '%s' < '" V3 "store.sql'", db);
   cr_assert_eq(system(cmd), 0, "%s", cmd);
   cr_assert_eq(sql_int(db, "PRAGMA user_version"), 3);
+  cr_assert_eq(sql_int(db, "PRAGMA application_id"), 0, "a v3 store said nothing of whose it is");
   return db;
 }
 
@@ -37,6 +38,7 @@ Test(upgrade, a_v3_run_shows_as_it_did_after_the_upgrade_and_a_new_import) {
   expect_as_stored(db, "explain", V3 "explain-run1.txt");
   expect_as_stored(db, "tasks", V3 "tasks-run1.txt");
   cr_expect_eq(sql_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "the store was not upgraded");
+  cr_expect_eq(sql_int(db, "PRAGMA application_id"), STORE_APPLICATION_ID, "the upgrade does not say it is a store");
   cr_expect_eq(sql_int(db, "SELECT count(*) FROM run_deductions WHERE run = 1"),
                sql_int(db, "SELECT count(*) FROM run_deductions_v3 WHERE run = 1"));
 

@@ -15,7 +15,7 @@
 
 static const cli_command *const commands[] = {
   &cmd_import, &cmd_score, &cmd_explain, &cmd_tasks,
-  &cmd_rank, &cmd_compare, &cmd_report, &cmd_runs, &cmd_verify, &cmd_rules, NULL
+  &cmd_rank, &cmd_compare, &cmd_report, &cmd_runs, &cmd_verify, &cmd_rules, &cmd_init, NULL
 };
 
 static void usage_main(FILE *f) {
@@ -35,6 +35,7 @@ static void usage_main(FILE *f) {
         "exit status: 0 ok, 1 failure, 2 usage error\n", f);
 }
 
+/* Does the spec take `name`? 1 with a value, 2 as a flag, 0 not at all. */
 static int spec_takes(const char *spec, const char *name, size_t n) {
   for (const char *p = spec; *p;) {
     while (*p == ' ') p++;

@@ -51,6 +51,8 @@ int cli_choice(const cli_args *a, const char *name, const char *choices);
 int cli_lang(const cli_args *a, int *en);
 /* Open the store named by a->db; prints the error and returns NULL on failure. */
 store *cli_open_store(const cli_args *a);
+/* The same, making a new store in a new or empty file (import, init). */
+store *cli_open_or_create_store(const cli_args *a, int *created);
 
 /* What scoring commands share: --rules, --year, --unit, --format, --lang,
 ** --max-instructions, --max-memory. */
@@ -84,7 +86,7 @@ const unit_result *cli_year_unit(const year_scores *y, const char *unit, int *rc
 
 extern const cli_command cmd_rank, cmd_compare, cmd_report;
 extern const cli_command cmd_import, cmd_score, cmd_explain, cmd_tasks;
-extern const cli_command cmd_runs, cmd_verify, cmd_rules;
+extern const cli_command cmd_runs, cmd_verify, cmd_rules, cmd_init;
 
 /* explain/tasks --run: show a stored run as it was (cmd_runs.c); which 'e' or 't'. */
 int cli_show_run(cli_args *a, char which);

@@ -80,6 +80,13 @@ store *cli_open_store(const cli_args *a) {
 }
 
 /* Does the spec take `name`? 1 with a value, 2 as a flag, 0 not at all. */
+store *cli_open_or_create_store(const cli_args *a, int *created) {
+  char err[1024];
+  store *s = store_open_or_create(a->db, created, err, sizeof err);
+  if (!s) cli_fail("%s", err);
+  return s;
+}
+
 static const char *default_rules(void) {
   struct stat st;
   const char *env = getenv("PARINDEX_RULES");

@@ -10,7 +10,8 @@ static int run(cli_args *a) {
   char err[2048];
   import_stats st;
   if (!a->nargs) return cli_usage_error(a, "no file or folder to import");
-  store *s = cli_open_store(a);
+  int created;
+  store *s = cli_open_or_create_store(a, &created);
   if (!s) return EXIT_FAIL;
   int rc = import_paths(s, a->args, a->nargs, stdout, &st, err, sizeof err);
   store_close(s);
@@ -38,6 +39,8 @@ const cli_command cmd_import = {
   "All files are written in one transaction, each row once it is checked:\n"
   "one bad row is reported as file:line: field: problem, and nothing is imported.\n"
   "Re-importing the same facts changes nothing; changed values are listed.\n"
+  "A new store is made when FILE (--db) does not exist or is empty; any other\n"
+  "file that is not a parindex store is refused and left as it is.\n"
   "The formats are described in data/README.md.\n",
   run,
 };

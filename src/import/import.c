@@ -35,6 +35,8 @@
 #include "csv_reader.h"
 #include "date.h"
 #include "import_int.h"
+#include "json_strict.h"
+#include "json_writer.h"
 #include "store_import.h"
 
 #define MAX_FILE_BYTES (512L * 1024 * 1024)
@@ -53,6 +55,8 @@ static int fail_col(importer *b, int line, int col, const char *msg) {
   snprintf(b->err, b->errlen, "%s:%d:%d: %s", b->files[b->cur], line, col, msg);
   return -1;
 }
+
+static void advance(const unsigned char *s, size_t n, int *line, int *col);
 
 int imp_store_fail(importer *b) {
   snprintf(b->err, b->errlen, "writing the store: %s (nothing was imported)", store_errmsg(b->s));
@@ -87,8 +91,15 @@ static int check_date(importer *b, loc at, const char *field, const char *s) {
   return 0;
 }
 
-/* A list value: an array of flat records; ISO-looking strings must be real dates. */
-static int check_list(importer *b, loc at, const char *key, const cJSON *arr) {
+/* The text of a number of the tree the strict check j saw (see tag). */
+static json_span number_text(const json_strict *j, const cJSON *v) {
+  size_t k = (size_t)v->valueint;
+  return v->valueint >= 0 && k < j->nnums ? j->nums[k] : (json_span){"?", 1};
+}
+
+/* A list value: an array of flat records; ISO-looking strings must be real
+** dates, numbers must be what they were written as (json_number_problem). */
+static int check_list(importer *b, loc at, const char *key, const cJSON *arr, const json_strict *j) {
   int i = 0;
   for (const cJSON *rec = arr->child; rec; rec = rec->next, i++) {
     loc rat = {at.file, rec->type & cJSON_Object ? rec->valueint : at.line};
@@ -97,8 +108,13 @@ static int check_list(importer *b, loc at, const char *key, const cJSON *arr) {
     for (const cJSON *m = rec->child; m; m = m->next) {
       if (cJSON_IsArray(m) || cJSON_IsObject(m))
         return imp_fail(b, rat, "value: %s[%d].%s: record fields must be plain values", key, i + 1, m->string);
-      if (cJSON_IsNumber(m) && !isfinite(m->valuedouble))
-        return imp_fail(b, rat, "value: %s[%d].%s: not a finite number", key, i + 1, m->string);
+      if (cJSON_IsNumber(m)) {
+        json_span t = number_text(j, m);
+        json_num v;
+        json_number(t.p, t.n, &v);
+        const char *bad = json_number_problem(&v, JSON_AS_WRITTEN);
+        if (bad) return imp_fail(b, rat, "value: %s[%d].%s: %.*s %s", key, i + 1, m->string, (int)t.n, t.p, bad);
+      }
       if (cJSON_IsString(m) && date_looks_iso(m->valuestring)) {
         char field[256];
         snprintf(field, sizeof field, "value: %s[%d].%s", key, i + 1, m->string);
@@ -117,36 +133,29 @@ static int member_of(const char *name, const char *const *list) {
   return 0;
 }
 
-/* Each JSON object's line, stored in its otherwise unused valueint: objects
-** come in document order in a pre-order walk, as '{' do in the text. */
-typedef struct { const int *lines; size_t n, next; } objlines;
+/* What the strict check j recorded, into cJSON's tree in the otherwise
+** unused valueint: each object's line (or `line` if not 0, for a list in a
+** CSV field), each number's index into j->nums. A pre-order walk meets
+** them in document order, as the check did. */
+typedef struct { const json_strict *j; size_t obj, num; int line; } tagger;
 
-static void tag_lines(cJSON *node, objlines *ol) {
+static void tag(cJSON *node, tagger *t) {
   for (; node; node = node->next) {
-    if (cJSON_IsObject(node)) node->valueint = ol->next < ol->n ? ol->lines[ol->next++] : 0;
-    if (node->child) tag_lines(node->child, ol);
+    if (cJSON_IsObject(node))
+      node->valueint = t->line ? t->line : t->obj < t->j->nlines ? t->j->lines[t->obj++] : 0;
+    else if (cJSON_IsNumber(node))
+      node->valueint = t->num < t->j->nnums ? (int)t->num++ : -1;
+    if (node->child) tag(node->child, t);
   }
 }
 
-static int *object_lines(const char *s, size_t len, size_t *count) {
-  size_t n = 0, cap = 256;
-  int *lines = malloc(cap * sizeof *lines), line = 1, instr = 0;
-  if (!lines) abort();
-  for (size_t i = 0; i < len; i++) {
-    char c = s[i];
-    if (instr) {
-      if (c == '\\') i++;
-      else if (c == '"') instr = 0;
-      else if (c == '\n') line++;
-    } else if (c == '"') instr = 1;
-    else if (c == '\n') line++;
-    else if (c == '{') {
-      GROW(b, lines, n, cap);
-      lines[n++] = line;
-    }
-  }
-  *count = n;
-  return lines;
+/* A list value's text: its records printed back with numbers as written. */
+static const char *list_text(importer *b, const cJSON *v, const json_strict *j) {
+  jsonw w = {0};
+  json_print(&w, v, j);
+  const char *text = arena_strdup(&b->tmp, jsonw_text(&w));
+  jsonw_free(&w);
+  return text;
 }
 
 static const char *json_str(importer *b, const cJSON *o, const char *name, int required,
@@ -161,6 +170,22 @@ static const char *json_str(importer *b, const cJSON *o, const char *name, int r
   return m->valuestring;
 }
 
+/* A fact's number, written t (quoted in messages when `quote`, as CSV's
+** are), as type `want` (-1: none, so as written: an integer without a
+** fraction or an exponent, else a number). Never rounded to fit a type. */
+static int number_value(importer *b, loc at, int quote, json_span t, const json_num *n, int want, fact *f) {
+  json_as as = want == FT_INTEGER ? JSON_AS_INTEGER : want == FT_NUMBER ? JSON_AS_DOUBLE : JSON_AS_WRITTEN;
+  const char *bad = json_number_problem(n, as), *q = quote ? "'" : "";
+  if (bad) {
+    int shown = t.n > 60 ? 60 : (int)t.n;
+    return imp_fail(b, at, "value: %s%.*s%s%s %s%s", q, shown, t.p, shown < (int)t.n ? "..." : "", q, bad,
+                    as == JSON_AS_WRITTEN && n->integer ? "; give the fact the type number, or write it as text" : "");
+  }
+  if (as == JSON_AS_DOUBLE || !n->integer) { f->type = FT_NUMBER; f->num = n->d; }
+  else { f->type = FT_INTEGER; f->integer = n->i; }
+  return 0;
+}
+
 static int json_value(importer *b, loc at, pfact *pf, const cJSON *v, const char *type) {
   fact *f = &pf->f;
   fact_type want = FT_TEXT;
@@ -171,15 +196,12 @@ static int json_value(importer *b, loc at, pfact *pf, const cJSON *v, const char
     if (type && want != FT_BOOLEAN) return imp_fail(b, at, "value: a boolean where type is %s", type);
     f->type = FT_BOOLEAN; f->integer = cJSON_IsTrue(v);
   } else if (cJSON_IsNumber(v)) {
-    double d = v->valuedouble;
-    if (!isfinite(d)) return imp_fail(b, at, "value: not a finite number");
-    int integral = d == floor(d) && fabs(d) < 9e15;
     if (type && want != FT_NUMBER && want != FT_INTEGER)
       return imp_fail(b, at, "value: a number where type is %s", type);
-    if (type && want == FT_INTEGER && !integral)
-      return imp_fail(b, at, "value: %g is not an integer", d);
-    if ((type && want == FT_INTEGER) || (!type && integral)) { f->type = FT_INTEGER; f->integer = (long long)d; }
-    else { f->type = FT_NUMBER; f->num = d; }
+    json_span t = number_text(b->json, v);
+    json_num n;
+    json_number(t.p, t.n, &n);
+    if (number_value(b, at, 0, t, &n, type ? (int)want : -1, f)) return -1;
   } else if (cJSON_IsString(v)) {
     const char *s = v->valuestring;
     if (type && want != FT_TEXT && want != FT_DATE)
@@ -191,12 +213,9 @@ static int json_value(importer *b, loc at, pfact *pf, const cJSON *v, const char
     f->text = s;
   } else if (cJSON_IsArray(v)) {
     if (type && want != FT_LIST) return imp_fail(b, at, "value: a list where type is %s", type);
-    if (check_list(b, at, f->key, v)) return -1;
-    char *json = cJSON_PrintUnformatted(v);
-    if (!json) abort();
+    if (check_list(b, at, f->key, v, b->json)) return -1;
     f->type = FT_LIST;
-    f->text = arena_strdup(&b->tmp, json);
-    cJSON_free(json);
+    f->text = list_text(b, v, b->json);
   } else return imp_fail(b, at, "value: must be a number, boolean, string or list of records");
   return 0;
 }
@@ -221,11 +240,14 @@ static int json_fact(importer *b, const cJSON *o, const char *dunit,
   const cJSON *y = cJSON_GetObjectItemCaseSensitive(o, "year");
   if (!y) y = dyear;
   if (!y) return imp_fail(b, at, "year: missing (in the fact or at the top of the file)");
-  if (!cJSON_IsNumber(y) || y->valuedouble != floor(y->valuedouble))
-    return imp_fail(b, at, "year: must be an integer");
-  if (!(y->valuedouble >= 1900 && y->valuedouble <= 2200))
-    return imp_fail(b, at, "year: %g is not a plausible year", y->valuedouble);
-  if (set_year(b, at, pf, (long long)y->valuedouble)) return -1;
+  json_num yn = {0};
+  if (cJSON_IsNumber(y)) {
+    json_span t = number_text(b->json, y);
+    json_number(t.p, t.n, &yn);
+    if (yn.integer && !yn.fits) return imp_fail(b, at, "year: %.*s is not a plausible year", (int)t.n, t.p);
+  }
+  if (!cJSON_IsNumber(y) || !yn.integer) return imp_fail(b, at, "year: must be an integer");
+  if (set_year(b, at, pf, yn.i)) return -1;
   pf->f.key = json_str(b, o, "key", 1, at, &err);
   if (err) return -1;
   if (!valid_id(pf->f.key)) return imp_fail(b, at, "key: '%s' is not a valid key (letters, digits, _ - .)", pf->f.key);
@@ -296,49 +318,24 @@ static int json_duplicates(importer *b, const cJSON *node, int line) {
   return 0;
 }
 
-/* An open string, object or array at the end of the text: a cut-off file. */
-static int json_truncated(const char *s, size_t len) {
-  int depth = 0, instr = 0;
-  for (size_t i = 0; i < len; i++) {
-    char c = s[i];
-    if (instr) {
-      if (c == '\\') i++;
-      else if (c == '"') instr = 0;
-    } else if (c == '"') instr = 1;
-    else if (c == '{' || c == '[') depth++;
-    else if (c == '}' || c == ']') depth--;
-  }
-  return instr || depth > 0;
-}
-
 static int json_file(importer *b, const char *buf, size_t len) {
-  const char *end = NULL;
-  cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
-  if (!root) {
-    size_t off = end && end >= buf ? (size_t)(end - buf) : 0;
-    int line = 1, col = 1;
-    for (size_t i = 0; i < off && i < len; i++)
-      if (buf[i] == '\n') { line++; col = 1; } else col++;
-    return fail_col(b, line, col, json_truncated(buf, len)
-                    ? "JSON syntax error (unexpected end of file: the file looks truncated)"
-                    : "JSON syntax error");
-  }
-  /* trailing garbage after the value */
-  const char *t = end;
-  while (t && t < buf + len && isspace((unsigned char)*t)) t++;
+  json_strict j = {0};
+  cJSON *root = NULL;
   int rc = -1;
-  size_t nlines;
-  int *lines = object_lines(buf, len, &nlines);
-  objlines ol = {lines, nlines, 0};
-  tag_lines(root, &ol);
   loc top = {b->cur, 1};
-  if (t && t < buf + len) {
-    int line = 1;
-    for (const char *c = buf; c < t; c++) line += *c == '\n';
-    loc at = {b->cur, line};
-    imp_fail(b, at, "JSON syntax error: text after the end of the document");
+  if (json_strict_check(&j, buf, len)) {   /* RFC 8259, before the lenient cJSON */
+    int line = 1, col = 1;
+    advance((const unsigned char *)buf, j.at, &line, &col);
+    fail_col(b, line, col, j.err);
     goto done;
   }
+  if (!(root = cJSON_ParseWithLength(buf, len))) {
+    imp_fail(b, top, "JSON: cJSON did not parse what the strict check passed (out of memory?)");
+    goto done;
+  }
+  tagger t = {&j, 0, 0, 0};
+  tag(root, &t);
+  b->json = &j;
   if (!cJSON_IsObject(root)) { imp_fail(b, top, "the file must hold one JSON object"); goto done; }
   if (json_duplicates(b, root, 1)) goto done;
   int err = 0;
@@ -366,7 +363,8 @@ static int json_file(importer *b, const char *buf, size_t len) {
   }
   rc = 0;
 done:
-  free(lines);
+  b->json = NULL;
+  json_strict_free(&j);
   cJSON_Delete(root);
   return rc;
 }
@@ -379,6 +377,54 @@ static int column(char **hdr, int n, const char *name) {
   return -1;
 }
 
+/* Is s a number as a spreadsheet writes one: sign, digits, a fraction, an
+** exponent ("+5", ".5" and "5." too)? */
+static int csv_number(const char *s) {
+  const char *p = s + (*s == '+' || *s == '-');
+  size_t digits = strspn(p, "0123456789");
+  p += digits;
+  if (*p == '.') { size_t k = strspn(p + 1, "0123456789"); digits += k; p += 1 + k; }
+  if (!digits) return 0;
+  if (*p == 'e' || *p == 'E') {
+    p += 1 + (p[1] == '+' || p[1] == '-');
+    size_t k = strspn(p, "0123456789");
+    if (!k) return 0;
+    p += k;
+  }
+  return *p == '\0';
+}
+
+/* '08123', '-007': a 0 before another digit. */
+static int leading_zero(const char *s) {
+  s += *s == '+' || *s == '-';
+  return s[0] == '0' && s[1] >= '0' && s[1] <= '9';
+}
+
+/* A list in a CSV field: JSON, checked as a JSON file is; records on the row's line. */
+static int csv_list(importer *b, loc at, fact *f, const char *s) {
+  json_strict j = {0};
+  cJSON *v = NULL;
+  int rc = -1;
+  if (json_strict_check(&j, s, strlen(s))) {
+    int line = 1, col = 1;
+    advance((const unsigned char *)s, j.at, &line, &col);
+    imp_fail(b, at, "value: %s (line %d, character %d of the field)", j.err, line, col);
+    goto done;
+  }
+  v = cJSON_Parse(s);
+  if (!v || !cJSON_IsArray(v)) { imp_fail(b, at, "value: a list must be a JSON array of records"); goto done; }
+  tagger t = {&j, 0, 0, at.line};
+  tag(v, &t);
+  if (check_list(b, at, f->key, v, &j)) goto done;
+  f->type = FT_LIST;
+  f->text = list_text(b, v, &j);
+  rc = 0;
+done:
+  cJSON_Delete(v);
+  json_strict_free(&j);
+  return rc;
+}
+
 static int text_value(importer *b, loc at, pfact *pf, const char *s, const char *type, char sep) {
   fact *f = &pf->f;
   fact_type want = FT_TEXT;
@@ -388,27 +434,18 @@ static int text_value(importer *b, loc at, pfact *pf, const char *s, const char 
   if (!*s && !(typed && want == FT_TEXT)) return imp_fail(b, at, "value: missing");
   char num[64];
   size_t len = strlen(s);
-  int numeric = len > 0 && len < sizeof num;
-  if (numeric) {                         /* '86,75' is a number in a ';' file */
+  if (len > 0 && len < sizeof num) {     /* '86,75' is a number in a ';' file */
     memcpy(num, s, len + 1);
     char *c = strchr(num, ',');
     if (c && sep == ';') *c = '.';
-    char *end;
-    errno = 0;
-    double d = strtod(num, &end);
-    numeric = *end == '\0' && !isspace((unsigned char)num[0]) && strspn(num, "+-0123456789.eE") == strlen(num);
-    if (numeric && (!isfinite(d) || errno == ERANGE)) return imp_fail(b, at, "value: '%s' is not a finite number", s);
-    if (numeric) {
-      int exact = fabs(d) < 9e15;                /* a long long holds it exactly */
-      int integral = exact && strspn(num, "+-0123456789") == strlen(num);
+    /* a number, but untyped '08123' is text: a code as Excel users type it */
+    if (csv_number(num) && (typed || !leading_zero(num))) {
       if (typed && want != FT_NUMBER && want != FT_INTEGER && want != FT_TEXT)
         return imp_fail(b, at, "value: a number where type is %s", type);
       if (!(typed && want == FT_TEXT)) {
-        if (typed && want == FT_INTEGER && !(integral || (exact && d == floor(d))))
-          return imp_fail(b, at, "value: '%s' is not an integer", s);
-        if ((typed && want == FT_INTEGER) || (!typed && integral)) { f->type = FT_INTEGER; f->integer = (long long)d; }
-        else { f->type = FT_NUMBER; f->num = d; }
-        return 0;
+        json_num n;
+        json_number(num, len, &n);
+        return number_value(b, at, 1, (json_span){s, len}, &n, typed ? (int)want : -1, f);
       }
     }
   }
@@ -424,18 +461,7 @@ static int text_value(importer *b, loc at, pfact *pf, const char *s, const char 
     f->type = FT_DATE; f->text = s;
     return 0;
   }
-  if ((typed && want == FT_LIST) || (!typed && s[0] == '[')) {
-    cJSON *v = cJSON_Parse(s);
-    if (!v || !cJSON_IsArray(v)) { cJSON_Delete(v); return imp_fail(b, at, "value: a list must be a JSON array of records"); }
-    for (cJSON *r = v->child; r; r = r->next) r->valueint = at.line;
-    int r = check_list(b, at, f->key, v);
-    char *json = r ? NULL : cJSON_PrintUnformatted(v);
-    cJSON_Delete(v);
-    if (r) return -1;
-    f->type = FT_LIST; f->text = arena_strdup(&b->tmp, json);
-    cJSON_free(json);
-    return 0;
-  }
+  if ((typed && want == FT_LIST) || (!typed && s[0] == '[')) return csv_list(b, at, f, s);
   f->type = FT_TEXT; f->text = s;
   return 0;
 }

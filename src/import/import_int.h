@@ -44,6 +44,7 @@ typedef struct {
   struct { int kind, year; const char *id, *key; loc at; } find;      /* FIND: sought, found */
   struct { long long stop; char *unit; int year, fresh, have, failed; } fill;   /* BACKFILL */
   struct { arena a; store_update *v; size_t n, cap, bytes, held; int spilled; } upd;   /* updates to list */
+  const struct json_strict *json;   /* the JSON file being read: its numbers as written */
   char *err; size_t errlen;
 } importer;
 

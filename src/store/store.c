@@ -14,6 +14,9 @@
 #include "arena.h"
 #include "store_int.h"
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 enum {                                  /* prepared statements */
   Q_OFFICE_GET, Q_OFFICE_INS, Q_OFFICE_UPD, Q_OFFICE_ALL,
   Q_UNIT_GET, Q_UNIT_INS, Q_UNIT_UPD,
@@ -134,6 +137,7 @@ static int migrate(store *s) {
     snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
     if (exec(s, pragma)) goto rollback;
   }
+  if (exec(s, "PRAGMA application_id=" STR(STORE_APPLICATION_ID))) goto rollback;   /* it says it is one */
   if (exec(s, "COMMIT")) goto rollback;
   return 0;
 rollback:
@@ -141,12 +145,15 @@ rollback:
   return -1;
 }
 
-store *store_open(const char *path, char *err, size_t errlen) {
+/* Open path as a store: only a parindex store, or (create) a new or empty
+** file, is ever written to; what it is is read first (store_kind.c). */
+static store *open_store(const char *path, int create, int *created, char *err, size_t errlen) {
+  if (store_path_check(path, create, err, errlen)) return NULL;
   store *s = calloc(1, sizeof *s);
   if (!s) { snprintf(err, errlen, "out of memory"); return NULL; }
   /* NOMUTEX: a store is used by one thread, so SQLite need not lock per call */
-  if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                      NULL) != SQLITE_OK) {
+  if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) |
+                      SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
     snprintf(err, errlen, "%s: cannot open store: %s", path,
              s->db ? sqlite3_errmsg(s->db) : "out of memory");
     goto fail;
@@ -155,8 +162,16 @@ store *store_open(const char *path, char *err, size_t errlen) {
   sqlite3_extended_result_codes(s->db, 1);
   /* 16 KiB pages for a new store (an existing one keeps its own): a unit's
   ** ledger (run_units.ledger, a few KiB) shares a page with others instead of
-  ** filling most of a 4 KiB one; a 10,000-unit run writes a third less. */
-  if (exec(s, "PRAGMA page_size=16384") || exec(s, "PRAGMA foreign_keys=ON") || migrate(s)) {
+  ** filling most of a 4 KiB one; a 10,000-unit run writes a third less. Set
+  ** before the first read, which sizes the page cache; it writes nothing. */
+  if (exec(s, "PRAGMA page_size=16384")) {
+    snprintf(err, errlen, "%s: %s", path, s->err);
+    goto fail;
+  }
+  int kind = store_kind(s->db, path, create, err, errlen);
+  if (kind < 0) goto fail;
+  if (created) *created = kind == STORE_KIND_EMPTY;
+  if (exec(s, "PRAGMA foreign_keys=ON") || migrate(s)) {
     snprintf(err, errlen, "%s: %s", path, s->err);
     goto fail;
   }
@@ -178,6 +193,14 @@ store *store_open(const char *path, char *err, size_t errlen) {
 fail:
   store_close(s);
   return NULL;
+}
+
+store *store_open(const char *path, char *err, size_t errlen) {
+  return open_store(path, 0, NULL, err, errlen);
+}
+
+store *store_open_or_create(const char *path, int *created, char *err, size_t errlen) {
+  return open_store(path, 1, created, err, errlen);
 }
 
 void store_close(store *s) {

@@ -17,17 +17,22 @@
 #include "facts.h"
 
 #define STORE_SCHEMA_VERSION 4
+#define STORE_APPLICATION_ID 1347568728   /* PRAGMA application_id of a parindex store: 0x50524458, "PRDX" */
 
 typedef struct store store;
 
 typedef enum { PUT_NEW, PUT_UPDATED, PUT_SAME } put_result;
 
-/* Open (creating if needed) and migrate the store at path.
-** On failure returns NULL and writes a message into err.
+/* Open and migrate (upgrade) the parindex store at path. A missing file, an
+** empty one and any file that is not a parindex store are refused, and
+** nothing in them is changed (see store_kind.c for how a store is known).
+** On failure returns NULL and writes a message into err, naming the file.
 ** Test hook: the environment variable PARINDEX_MAX_PAGE_COUNT=N sets SQLite's
 ** PRAGMA max_page_count for this connection, so that tests can simulate a
 ** full disk ("database or disk is full"). Unset in normal use. */
 store *store_open(const char *path, char *err, size_t errlen);
+/* The same, but a new or empty file becomes a new store (*created = 1). */
+store *store_open_or_create(const char *path, int *created, char *err, size_t errlen);
 void store_close(store *s);
 const char *store_errmsg(const store *s);
 

@@ -22,4 +22,15 @@ sqlite3_stmt *store_extra_stmt(store *s, int slot, const char *sql);
 ** i+1; STORE_SCHEMA_VERSION of them. */
 extern const char *const store_migrations[];
 
+/* Before opening (store_kind.c): may path be opened as a store, or (when
+** create) be made one? A missing file is refused unless create; its folder
+** must exist. 0, or -1 with the message in err. */
+int store_path_check(const char *path, int create, char *err, size_t errlen);
+/* What the file open in db is, read without writing: STORE_KIND_PARINDEX
+** (of any schema version), STORE_KIND_EMPTY (only when create: a new or
+** empty file), or -1 with the message in err (another program's file, not
+** SQLite, empty without create). */
+enum { STORE_KIND_PARINDEX, STORE_KIND_EMPTY };
+int store_kind(sqlite3 *db, const char *path, int create, char *err, size_t errlen);
+
 #endif

@@ -52,7 +52,7 @@ int fuzz_import(const uint8_t *data, size_t size) {
   char err[2048];
   if (!fuzz_store) {
     make_folder();
-    fuzz_store = store_open(":memory:", err, sizeof err);
+    fuzz_store = store_open_or_create(":memory:", NULL, err, sizeof err);
     if (!fuzz_store) { fprintf(stderr, "%s\n", err); abort(); }
     static const char units[] =
       "{\"offices\": [{\"id\": \"noi-vu\", \"name\": \"N\"}],\n"
