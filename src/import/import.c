@@ -5,7 +5,8 @@
 **
 ** The files are read in turn: a CSV file as a stream, a JSON file whole
 ** (cJSON needs the text), each after a first pass over its bytes (size,
-** UTF-8). Every record is checked and written into the import's one open
+** UTF-8); a JSON text is then checked against RFC 8259 (json_strict.h), and
+** its numbers are taken from their text, never from cJSON's doubles. Every record is checked and written into the import's one open
 ** transaction at once; only the facts of the unit-year being read are held,
 ** to be written together. What spans records is the store's to remember
 ** (store_import.h): what this import wrote (for duplicates), each unit-year
@@ -25,7 +26,6 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
