@@ -42,6 +42,25 @@ Test(audit, score_edit_verify_explain_run) {
   free(db); free(dir);
 }
 
+/* A change that moves points between appraisal and survey keeps every
+** component's points and the total: verify still names it. */
+Test(audit, a_component_moved_to_survey_is_a_difference) {
+  char *db = bundled_store(), *dir = copy_2022();
+  cli_result r = cli_run((const char *const[]){"--db", db, "score", "--rules", dir, "--year", "2022", "--unit",
+                                               "muong-te", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  edit(dir, "00_chi_so.lua", "\"6\", \"7\" },", "\"6\" },");
+  edit(dir, "00_chi_so.lua", "survey    = { \"8\" }", "survey    = { \"7\", \"8\" }");
+  r = cli_run((const char *const[]){"--db", db, "verify", "1", NULL});
+  cr_expect_eq(r.status, 1, "%s%s", r.out, r.err);
+  cr_expect(strstr(r.out, "muong-te: differs from the stored ledger"), "%s", r.out);
+  cr_expect(strstr(r.out, "muong-te: appraisal points "), "%s", r.out);
+  cr_expect_null(strstr(r.out, "PAR index"), "%s", r.out);
+  cli_free(&r);
+  free(db); free(dir);
+}
+
 Test(audit, facts_changed_since_are_named) {
   char *db = bundled_store();
   cli_result r = cli_run((const char *const[]){"--db", db, "score", "--year", "2022", "--unit", "muong-te", NULL});

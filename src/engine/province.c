@@ -30,12 +30,6 @@ const standing *province_find(const standing *s, int n, const char *unit) {
   return NULL;
 }
 
-static int comp_index(const methodology *mt, const char *id) {
-  for (int i = 0; i < mt->ncomps; i++)
-    if (!strcmp(mt->comps[i].id, id)) return i;
-  return -1;
-}
-
 void province_compare(comparison *c, const methodology *mt_from, const unit_result *from,
                       const standing *st_from, int n_from, const methodology *mt_to,
                       const unit_result *to, const standing *st_to, int n_to,
@@ -56,7 +50,7 @@ void province_compare(comparison *c, const methodology *mt_from, const unit_resu
   for (int pass = 0; pass < 2; pass++) {             /* later rulebook's, then earlier-only */
     const methodology *mt = pass ? mt_from : mt_to;
     for (int i = 0; i < mt->ncomps; i++) {
-      int f = comp_index(mt_from, mt->comps[i].id), t = comp_index(mt_to, mt->comps[i].id);
+      int f = methodology_component(mt_from, mt->comps[i].id), t = methodology_component(mt_to, mt->comps[i].id);
       if (pass && t >= 0) continue;
       cmp_component *k = &c->comps[c->ncomps++];
       k->id = mt->comps[i].id;

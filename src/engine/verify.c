@@ -87,9 +87,11 @@ static void show_ledger_changes(FILE *out, const methodology *was_rb, const unit
   if (was->total != now->total)
     fprintf(out, "  %s: PAR index %s -> %s\n", was->unit.id, pts_format(p, was->total, ',', 0),
            pts_format(q, now->total, ',', 0));
+  if (was->appraisal != now->appraisal)
+    fprintf(out, "  %s: appraisal points %s -> %s\n", was->unit.id, pts_format(p, was->appraisal, ',', 0),
+           pts_format(q, now->appraisal, ',', 0));
   for (int i = 0; i < was_rb->ncrits; i++) {
-    int k = -1;
-    for (int j = 0; j < now_rb->ncrits && k < 0; j++) if (!strcmp(now_rb->crits[j].id, was_rb->crits[i].id)) k = j;
+    int k = methodology_criterion(now_rb, was_rb->crits[i].id);
     if (k < 0) { fprintf(out, "  %s: criterion %s is gone\n", was->unit.id, was_rb->crits[i].id); continue; }
     const ledger_criterion *x = &was->crits[i], *y = &now->crits[k];
     if (x->points != y->points || x->max != y->max || x->na != y->na)
@@ -98,11 +100,9 @@ static void show_ledger_changes(FILE *out, const methodology *was_rb, const unit
              y->na ? "n/a" : pts_format((char[PTS_FMT_MAX]){0}, y->points, ',', 0),
              pts_format((char[PTS_FMT_MAX]){0}, y->max, ',', 0));
   }
-  for (int j = 0; j < now_rb->ncrits; j++) {
-    int found = 0;
-    for (int i = 0; i < was_rb->ncrits && !found; i++) found = !strcmp(now_rb->crits[j].id, was_rb->crits[i].id);
-    if (!found) fprintf(out, "  %s: criterion %s is new\n", was->unit.id, now_rb->crits[j].id);
-  }
+  for (int j = 0; j < now_rb->ncrits; j++)
+    if (methodology_criterion(was_rb, now_rb->crits[j].id) < 0)
+      fprintf(out, "  %s: criterion %s is new\n", was->unit.id, now_rb->crits[j].id);
 }
 
 /* Compare the stored ledgers of run (read with its rulebook) with what the
@@ -124,7 +124,8 @@ static int rescore(FILE *out, store *s, const audit_run *run, const rulebook *wa
     if (score_unit(now, &uf, &again, msg, sizeof msg)) {
       fprintf(out, "  %s: the current rules fail: %s\n", u->unit.id, msg);
       (*differs)++;
-    } else if (was.total != again.total || strcmp(run_ledger_json(&ww, &was), run_ledger_json(&wn, &again))) {
+    } else if (was.total != again.total || was.appraisal != again.appraisal || was.survey != again.survey ||
+               strcmp(run_ledger_json(&ww, &was), run_ledger_json(&wn, &again))) {
       (*differs)++;
       fprintf(out, "  %s: differs from the stored ledger\n", u->unit.id);
       show_ledger_changes(out, mw, &was, mn, &again);

@@ -182,12 +182,6 @@ static const luaL_Reg decl_api[] = {
 
 /* ---- checks after loading ---- */
 
-static int find_comp(const rulebook *rb, const char *id) {
-  for (int i = 0; i < rb->m.ncomps; i++)
-    if (!strcmp(rb->m.comps[i].id, id)) return i;
-  return -1;
-}
-
 static int has_office(const rulebook *rb, const char *id) {
   return methodology_office_name(&rb->m, id) != NULL;
 }
@@ -210,7 +204,7 @@ static void check_kinds(rulebook *rb, char *err, size_t errlen) {
     for (lua_Integer i = 1; i <= n; i++) {
       lua_rawgeti(L, -1, i);
       const char *id = lua_tostring(L, -1);
-      int c = id ? find_comp(rb, id) : -1;
+      int c = id ? methodology_component(&rb->m, id) : -1;
       if (c < 0)
         problem(err, errlen, rb->m.index_file, rb->m.index_line, "index: %s lists unknown component '%s'",
                 kind ? "survey" : "appraisal", id ? id : "?");
@@ -261,7 +255,7 @@ static void check_rulebook(rulebook *rb, char *err, size_t errlen) {
             pts_format(a, sum, ',', 0), pts_format(b, rb->m.total, ',', 0));
   for (int i = 0; i < rb->ncrits; i++) {
     rb_criterion *k = &rb->crits[i];
-    k->comp = find_comp(rb, k->compid);
+    k->comp = methodology_component(&rb->m, k->compid);
     if (k->comp < 0)
       problem(err, errlen, k->file, k->line, "criterion %s: unknown component '%s'", k->id, k->compid);
     if (rb->m.noffices && !has_office(rb, k->owner))
@@ -282,7 +276,7 @@ static void check_rulebook(rulebook *rb, char *err, size_t errlen) {
 /* Sort components and criteria into id order and link them. */
 static void order_rulebook(rulebook *rb) {
   if (rb->m.ncomps) qsort(rb->m.comps, (size_t)rb->m.ncomps, sizeof *rb->m.comps, cmp_comp);
-  for (int i = 0; i < rb->ncrits; i++) rb->crits[i].comp = find_comp(rb, rb->crits[i].compid);
+  for (int i = 0; i < rb->ncrits; i++) rb->crits[i].comp = methodology_component(&rb->m, rb->crits[i].compid);
   if (rb->ncrits) qsort(rb->crits, (size_t)rb->ncrits, sizeof *rb->crits, cmp_crit);
   for (int i = 0; i < rb->m.ncomps; i++) { rb->m.comps[i].first = 0; rb->m.comps[i].count = 0; }
   for (int i = rb->ncrits - 1; i >= 0; i--) {

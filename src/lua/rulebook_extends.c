@@ -107,11 +107,6 @@ static int decl_extends(lua_State *L) {
 
 /* ---- changes ---- */
 
-static int find_comp(const rulebook *rb, const char *id) {
-  for (int i = 0; i < rb->m.ncomps; i++) if (!strcmp(rb->m.comps[i].id, id)) return i;
-  return -1;
-}
-
 static int find_crit(const rulebook *rb, const char *id) {
   for (int i = 0; i < rb->ncrits; i++) if (!strcmp(rb->crits[i].id, id)) return i;
   return -1;
@@ -146,7 +141,7 @@ static int change_component_body(lua_State *L) {
   rulebook *rb = decl_rulebook(L);
   const char *id = lua_tostring(L, lua_upvalueindex(1));
   luaL_checktype(L, 1, LUA_TTABLE);
-  int k = find_comp(rb, id);
+  int k = methodology_component(&rb->m, id);
   if (k < 0) return sandbox_error(L, "change_component %s: no such component in the extended rulebook", id);
   decl_check_fields(L, 1, "change_component", id, fields);
   rb_component *c = &rb->m.comps[k];
@@ -278,7 +273,7 @@ static int remove_component(lua_State *L) {
   decl_check_not_sealed(L, "remove_component");
   rulebook *rb = decl_rulebook(L);
   const char *id = luaL_checkstring(L, 1);
-  int k = find_comp(rb, id);
+  int k = methodology_component(&rb->m, id);
   if (k < 0) return sandbox_error(L, "remove_component %s: no such component in the extended rulebook", id);
   for (int i = 0; i < rb->ncrits; i++)
     if (!strcmp(rb->crits[i].compid, id))

@@ -55,9 +55,7 @@ static const char *RATIO(ctx *x, pts_t p, pts_t m) { return S(&x->ss, "%s/%s", P
 
 /* the report year's component index of a comparison entry, or -1 */
 static int comp_of(ctx *x, const cmp_component *k) {
-  for (int i = 0; i < x->mt->ncomps; i++)
-    if (!strcmp(x->mt->comps[i].id, k->id)) return i;
-  return -1;
+  return methodology_component(x->mt, k->id);
 }
 
 static int any_illustrative(const report_doc *d) {

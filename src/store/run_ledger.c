@@ -130,26 +130,18 @@ typedef struct {
   int bad;
 } ledger_ctx;
 
-static int crit_index(const methodology *mt, const char *id) {
-  for (int i = 0; i < mt->ncrits; i++) if (!strcmp(mt->crits[i].id, id)) return i;
-  return -1;
-}
-
 static int on_component(const store_row *row, void *ud) {
   ledger_ctx *c = ud;
-  for (int i = 0; i < c->mt->ncomps; i++)
-    if (!strcmp(c->mt->comps[i].id, row->t[0])) {
-      c->out->comps[i].points = row->i[1];
-      c->out->comps[i].max = row->i[2];
-      return 0;
-    }
-  c->bad = 1;
+  int i = methodology_component(c->mt, row->t[0]);
+  if (i < 0) { c->bad = 1; return 0; }
+  c->out->comps[i].points = row->i[1];
+  c->out->comps[i].max = row->i[2];
   return 0;
 }
 
 static int on_criterion(const store_row *row, void *ud) {
   ledger_ctx *c = ud;
-  int i = crit_index(c->mt, row->t[0]);
+  int i = methodology_criterion(c->mt, row->t[0]);
   if (i < 0) { c->bad = 1; return 0; }
   ledger_criterion *lc = &c->out->crits[i];
   lc->na = row->t[1] == NULL;
@@ -179,7 +171,7 @@ static const fact *stored_fact(const ledger_ctx *u, const char *key) {
 static int on_deduction(const store_row *row, void *ud) {
   ledger_ctx *c = ud;
   unit_result *r = c->out;
-  int i = crit_index(c->mt, row->t[0]);
+  int i = methodology_criterion(c->mt, row->t[0]);
   if (i < 0) { c->bad = 1; return 0; }
   ledger_deduction *d = ledger_add_deduction(r, i);
   ledger_criterion *lc = &r->crits[i];

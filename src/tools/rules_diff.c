@@ -11,13 +11,14 @@
 #include "rulebook_inspect.h"
 
 static const meth_component *comp(const methodology *m, const char *id) {
-  for (int i = 0; i < m->ncomps; i++) if (!strcmp(m->comps[i].id, id)) return &m->comps[i];
-  return NULL;
+  int i = methodology_component(m, id);
+  return i < 0 ? NULL : &m->comps[i];
 }
 
 static const meth_criterion *crit(const methodology *m, const char *id, int *idx) {
-  for (int i = 0; i < m->ncrits; i++) if (!strcmp(m->crits[i].id, id)) { if (idx) *idx = i; return &m->crits[i]; }
-  return NULL;
+  int i = methodology_criterion(m, id);
+  if (idx) *idx = i;
+  return i < 0 ? NULL : &m->crits[i];
 }
 
 static const char *P(char *buf, pts_t v, char dec) { return pts_format(buf, v, dec, 0); }
