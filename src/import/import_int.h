@@ -1,7 +1,7 @@
 /*
-** import_int.h -- internal to the importer: what import.c (reading files,
-** checking each record) and import_write.c (what happens to each record)
-** share. One importer per import_paths call; see import.c for the design.
+** import_int.h -- internal to the importer: the state that the reading
+** side (import.c, import_json.c, import_csv.c, import_check.c) and the
+** writing side (import_write.c, what happens to each record) share. One importer per import_paths call; see import.c for the design.
 */
 #ifndef PARINDEX_IMPORT_INT_H
 #define PARINDEX_IMPORT_INT_H
@@ -24,7 +24,7 @@ typedef struct { loc at; long long seq; const char *unit; int year; fact f; } pf
 enum { K_OFFICE, K_UNIT, K_FACT };              /* what a record is */
 enum { WRITE, CHECK, FIND, BACKFILL };          /* what is done with each record */
 
-typedef struct {
+typedef struct importer {
   store *s;
   FILE *out;
   import_stats *st;
@@ -45,16 +45,13 @@ typedef struct {
   struct { long long stop; char *unit; int year, fresh, have, failed; } fill;   /* BACKFILL */
   struct { arena a; store_update *v; size_t n, cap, bytes, held; int spilled; } upd;   /* updates to list */
   const struct json_strict *json;   /* the JSON file being read: its numbers as written */
+  /* Read file i again, handing each record to imp_emit_* by mode: 0, -1 on
+  ** a problem (in err), 1 when FIND or BACKFILL stopped at its record. The
+  ** writer reads the files again through this (import.c sets it to its
+  ** reader), so that writing does not depend on reading. */
+  int (*read_file)(struct importer *b, int i);
   char *err; size_t errlen;
 } importer;
-
-/* "file:line: " and the message into b->err; -1. */
-int imp_fail(importer *b, loc at, const char *fmt, ...);
-/* "writing the store: ..." from store_errmsg; -1. */
-int imp_store_fail(importer *b);
-/* Read file i, handing each record to imp_emit_* by b->mode: 0, -1 on a
-** problem (in b->err), 1 when FIND (or BACKFILL) stopped at its record. */
-int imp_read_file(importer *b, int i);
 
 /* Each record once checked: 0 to read on, -1 on an error, 1 to stop (FIND,
 ** BACKFILL). Strings are read during the call only. */

@@ -7,6 +7,7 @@
 */
 #include <string.h>
 
+#include "import_check.h"
 #include "import_int.h"
 #include "store_import.h"
 
@@ -168,7 +169,7 @@ static int backfill(importer *b, long long stop) {
   b->mode = BACKFILL;
   b->fill.stop = stop; b->fill.have = 0; b->fill.failed = 0;
   b->seq = 0;
-  for (size_t i = 0; i < b->nfiles && (r = imp_read_file(b, (int)i)) == 0; i++) {}
+  for (size_t i = 0; i < b->nfiles && (r = b->read_file(b, (int)i)) == 0; i++) {}
   arena_free(&b->tmp);
   b->tmp = keeptmp; b->cur = keepcur; b->seq = keepseq;
   b->err = keep; b->errlen = keeplen;
@@ -304,7 +305,7 @@ static int report_duplicate(importer *b) {
     b->find.kind = b->dup.kind; b->find.year = b->dup.year;
     b->find.id = b->dup.id; b->find.key = b->dup.key;
     b->find.at = NOWHERE;
-    for (size_t i = 0; i < b->nfiles && imp_read_file(b, (int)i) == 0; i++) {}
+    for (size_t i = 0; i < b->nfiles && b->read_file(b, (int)i) == 0; i++) {}
     b->err = keep; b->errlen = keeplen;
     also = b->find.at;
   }

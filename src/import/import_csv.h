@@ -1,0 +1,14 @@
+/*
+** import_csv.h -- reading a CSV fact file (import_csv.c).
+*/
+#ifndef PARINDEX_IMPORT_CSV_H
+#define PARINDEX_IMPORT_CSV_H
+
+#include "csv_reader.h"
+#include "import_int.h"
+
+/* Every row of r (the file being read, b->cur), checked and handed to
+** imp_emit_*: 0, -1 on a problem, 1 when FIND or BACKFILL stopped. */
+int imp_csv_rows(importer *b, csv_reader *r);
+
+#endif
