@@ -8,8 +8,8 @@
 ** file). Fields point into the reader's own storage and stay valid until the
 ** next csv_next call.
 */
-#ifndef PARINDEX_CSV_H
-#define PARINDEX_CSV_H
+#ifndef PARINDEX_CSV_READER_H
+#define PARINDEX_CSV_READER_H
 
 #include <stddef.h>
 #include <stdio.h>

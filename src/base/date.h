@@ -1,5 +1,7 @@
 /*
 ** date.h -- calendar dates as day numbers; ISO text in, Vietnamese text out.
+**
+** Ownership: plain values; text goes into buffers the caller owns.
 */
 #ifndef PARINDEX_DATE_H
 #define PARINDEX_DATE_H

@@ -6,9 +6,11 @@
 ** text. numtext_g15 gives the same bytes in a few dozen instructions for
 ** the common case (15 significant digits, plain notation) and falls back to
 ** snprintf for the rest (exponent form, zero, exact ties, non-finite).
+**
+** Ownership: writes into the caller's buffer and returns it.
 */
-#ifndef PARINDEX_NUMTEXT_H
-#define PARINDEX_NUMTEXT_H
+#ifndef PARINDEX_DOUBLE_TEXT_H
+#define PARINDEX_DOUBLE_TEXT_H
 
 #define NUMTEXT_G15_MAX 32      /* buffer size for numtext_g15 */
 

@@ -7,8 +7,8 @@
 ** Ownership: the writer owns its buffer; jsonw_free releases it. The text
 ** stays valid until the next call on the writer. Out of memory aborts.
 */
-#ifndef PARINDEX_JSONW_H
-#define PARINDEX_JSONW_H
+#ifndef PARINDEX_JSON_WRITER_H
+#define PARINDEX_JSON_WRITER_H
 
 #include <stddef.h>
 #include <stdint.h>

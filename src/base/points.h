@@ -6,6 +6,9 @@
 **    hundredth once, at the boundary, by pts_from_double();
 **  - from then on all arithmetic is integer: sums never drift;
 **  - a percentage is points/max in hundredths of a percent, rounded half up.
+**
+** Ownership: plain values; text goes into buffers the caller owns
+** (PTS_FMT_MAX bytes).
 */
 #ifndef PARINDEX_POINTS_H
 #define PARINDEX_POINTS_H

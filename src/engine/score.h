@@ -4,6 +4,9 @@
 ** applicable), the appraisal, survey and index totals, and the rank of each
 ** component inside the unit. Exact: integer hundredths (points.h).
 ** Knows the model only; the Lua host records deductions, this adds them up.
+**
+** Ownership: fills a unit_result the caller owns (ledger_free); borrows
+** the methodology and the rulebook for the call only.
 */
 #ifndef PARINDEX_SCORE_H
 #define PARINDEX_SCORE_H

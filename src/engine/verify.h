@@ -3,6 +3,9 @@
 ** run read, with the rule files as they are now, and compare with the
 ** stored ledger; name the rule files changed since (by sha256) and the
 ** facts changed in the store since (by key).
+**
+** Ownership: the store and out are the caller's and stay open; everything
+** the verification loads is freed before it returns.
 */
 #ifndef PARINDEX_VERIFY_H
 #define PARINDEX_VERIFY_H

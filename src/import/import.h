@@ -9,6 +9,9 @@
 ** JSON file's text and tree at a time, and up to 16 MiB of the list of
 ** updates (past that the store keeps and sorts it). Test hook: the
 ** environment variable PARINDEX_UPDATES_HELD=BYTES sets that 16 MiB.
+**
+** Ownership: the store and out stay the caller's; import_stats is filled
+** in place; nothing is kept after the call.
 */
 #ifndef PARINDEX_IMPORT_H
 #define PARINDEX_IMPORT_H

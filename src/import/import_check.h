@@ -2,6 +2,8 @@
 ** import_check.h -- what both fact formats check and share (import_check.c).
 ** Every function that fails writes "file:line[:col]: field: message" into
 ** b->err and returns -1; strings it makes live in b->tmp.
+**
+** Ownership: nothing is returned that the caller frees.
 */
 #ifndef PARINDEX_IMPORT_CHECK_H
 #define PARINDEX_IMPORT_CHECK_H

@@ -1,5 +1,7 @@
 /*
 ** import_csv.h -- reading a CSV fact file (import_csv.c).
+**
+** Ownership: reads r, which stays the caller's; strings go to b->tmp.
 */
 #ifndef PARINDEX_IMPORT_CSV_H
 #define PARINDEX_IMPORT_CSV_H

@@ -1,5 +1,7 @@
 /*
 ** import_json.h -- reading a JSON fact file (import_json.c).
+**
+** Ownership: reads buf, which stays the caller's; strings go to b->tmp.
 */
 #ifndef PARINDEX_IMPORT_JSON_H
 #define PARINDEX_IMPORT_JSON_H

@@ -16,6 +16,10 @@
 ** same order: the importer takes each number's value from its text
 ** (json_number: integers exactly, or refused; never cJSON's double) and
 ** prints list records back with every number as written (json_print).
+**
+** Ownership: a json_strict owns its recorded lines and numbers
+** (json_strict_free); each json_span points into the checked text, which
+** the caller keeps alive while they are used.
 */
 #ifndef PARINDEX_JSON_STRICT_H
 #define PARINDEX_JSON_STRICT_H

@@ -7,9 +7,12 @@
 **
 ** The bytecode layout is Lua 5.4's (lundump.c); another version is refused
 ** with a message rather than misread.
+**
+** Ownership: the names handed to the callback are valid during the call
+** only; messages go into the caller's buffer.
 */
-#ifndef PARINDEX_LUASCAN_H
-#define PARINDEX_LUASCAN_H
+#ifndef PARINDEX_LUA_GLOBALS_H
+#define PARINDEX_LUA_GLOBALS_H
 
 #include <stddef.h>
 

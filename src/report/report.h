@@ -42,7 +42,7 @@ void csv_pts(FILE *f, pts_t v, int last);
 void csv_int(FILE *f, long long v, int last);
 void out_tasks_csv(FILE *f, const methodology *mt, const unit_result *r, const char *office);
 
-/* rank and compare (out_province.c) */
+/* rank and compare (out_rank_compare.c) */
 const char *out_signed(char *buf, pts_t v, report_lang lang);   /* buf: PTS_FMT_MAX+1; "+2,37" */
 const char *out_illustrative_note(report_lang lang);
 void out_rank_text(FILE *f, const methodology *mt, const standing *st, int n, int year, report_lang lang);

@@ -1,6 +1,9 @@
 /*
 ** store_int.h -- internal to the store layer: what store_runs.c needs from
 ** store.c (the handle, error reporting and a cache of extra statements).
+**
+** Ownership: statements in s->extra belong to the store (store_close
+** finalizes them).
 */
 #ifndef PARINDEX_STORE_INT_H
 #define PARINDEX_STORE_INT_H

@@ -12,8 +12,8 @@
 ** (criterion = "6.5", na = true). Only the criteria needed are scored.
 ** Prints one line per failure, "N passed, N failed", and the coverage.
 */
-#ifndef PARINDEX_RULES_TEST_H
-#define PARINDEX_RULES_TEST_H
+#ifndef PARINDEX_RULES_EXPECT_H
+#define PARINDEX_RULES_EXPECT_H
 
 #include <stdio.h>
 

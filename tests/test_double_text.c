@@ -1,5 +1,5 @@
 /*
-** test_numtext.c -- numtext_g15 prints what printf("%.15g") prints.
+** test_double_text.c -- numtext_g15 prints what printf("%.15g") prints.
 */
 #include <criterion/criterion.h>
 #include <math.h>

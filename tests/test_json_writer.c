@@ -1,5 +1,5 @@
 /*
-** test_jsonw.c -- the ledger's JSON writer escapes strings byte for byte as
+** test_json_writer.c -- the ledger's JSON writer escapes strings byte for byte as
 ** cJSON does (the stored ledger must not change with the writer).
 */
 #include <cjson/cJSON.h>
