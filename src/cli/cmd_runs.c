@@ -14,6 +14,7 @@
 #include "engine.h"
 #include "report.h"
 #include "store_runs.h"
+#include "stored_run.h"
 #include "verify.h"
 
 static int parse_run_id(const cli_args *a, const char *v, int64_t *id) {
@@ -104,87 +105,51 @@ const cli_command cmd_runs = {
   run_runs,
 };
 
-/* ---- a stored run: load it with its own rulebook ---- */
-
-typedef struct {
-  store *s;
-  audit_run run;
-  rulebook *rb;              /* the rulebook as the run had it */
-} stored_run;
-
-static void stored_done(stored_run *sr) {
-  rulebook_free(sr->rb);
-  audit_run_free(&sr->run);
-  store_close(sr->s);
-}
-
-/* Run id, with the facts of every unit or only of unit `only`. */
-static int stored_load(const cli_args *a, int64_t id, const char *only, stored_run *sr) {
-  char err[8192];
-  memset(sr, 0, sizeof *sr);
-  if (!(sr->s = cli_open_store(a))) return EXIT_FAIL;
-  int rc = audit_run_load(sr->s, id, only, &sr->run, err, sizeof err);
-  if (rc) {
-    if (rc > 0) cli_fail("no run %lld in %s", (long long)id, a->db);
-    else cli_fail("%s", err);
-    stored_done(sr);
-    return EXIT_FAIL;
-  }
-  return EXIT_OK;
-}
+/* ---- explain/tasks --run: a stored run as it was ---- */
 
 int cli_show_run(cli_args *a, char which) {
   int64_t id;
   char err[8192];
-  int rc;
-  stored_run sr;
+  int rc, en;
   if (a->nargs) return cli_usage_error(a, "unexpected argument '%s'", a->args[0]);
   if (cli_opt(a, "rules")) return cli_usage_error(a, "--run shows the run with its own rules: drop --rules");
   if ((rc = parse_run_id(a, cli_opt(a, "run"), &id))) return rc;
-  int en;
   if ((rc = cli_choice(a, "format", "text|json")) || (rc = cli_lang(a, &en))) return rc;
-  if ((rc = stored_load(a, id, cli_opt(a, "unit"), &sr))) return rc;
-  rc = EXIT_FAIL;
   const char *unit = cli_opt(a, "unit"), *crit = cli_opt(a, "criterion"), *office = cli_opt(a, "office");
   const char *year = cli_opt(a, "year");
   int json = cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "json");
   report_lang lang = en ? LANG_EN : LANG_VI;
-  const audit_unit_row *u = NULL;
-  unit_result r = {0};
-  if (year && atoi(year) != sr.run.year) {
-    cli_fail("run %lld scored %d, not %s", (long long)id, sr.run.year, year);
-    goto done;
-  }
-  if (!unit && sr.run.nunit_rows == 1) unit = sr.run.unit_rows[0].unit.id;
-  if (!unit) { rc = cli_usage_error(a, "run %lld scored %d units: say which with --unit", (long long)id, sr.run.nunit_rows); goto done; }
-  if (!(u = audit_run_unit(&sr.run, unit))) { cli_fail("run %lld did not score unit '%s'", (long long)id, unit); goto done; }
-  if (!sr.run.nfiles) {                          /* schema v1: no stored rules */
+  store *s = cli_open_store(a);
+  if (!s) return EXIT_FAIL;
+  stored_unit su;
+  int got = stored_unit_load(s, id, unit, &su, err, sizeof err);
+  rc = EXIT_FAIL;
+  if (su.current_rules)
     fprintf(stderr, "parindex: run %lld predates the audit trail (store schema v1): shown with the current "
-            "rules in %s, which may differ from those it ran with\n", (long long)id, sr.run.rules);
-    sr.rb = engine_load_rules(sr.s, sr.run.rules, NULL, err, sizeof err);
-  } else sr.rb = audit_run_rulebook(&sr.run, err, sizeof err);
-  if (!sr.rb) { cli_fail("%s", err); goto done; }
-  if (crit) {
-    int found = 0;
-    found = methodology_criterion(rulebook_methodology(sr.rb), crit) >= 0;
-    if (!found) { cli_fail("no criterion '%s' in run %lld's rules", crit, (long long)id); goto done; }
+            "rules in %s, which may differ from those it ran with\n", (long long)id, su.run.rules);
+  if (got == STORED_NO_RUN) cli_fail("no run %lld in %s", (long long)id, a->db);
+  else if (got < 0) cli_fail("%s", err);
+  else if (year && atoi(year) != su.run.year) cli_fail("run %lld scored %d, not %s", (long long)id, su.run.year, year);
+  else if (got == STORED_WHICH_UNIT)
+    rc = cli_usage_error(a, "run %lld scored %d units: say which with --unit", (long long)id, su.run.nunit_rows);
+  else if (got == STORED_NO_UNIT) cli_fail("run %lld did not score unit '%s'", (long long)id, unit);
+  else if (crit && methodology_criterion(su.mt, crit) < 0)
+    cli_fail("no criterion '%s' in run %lld's rules", crit, (long long)id);
+  else if (office && !methodology_office_name(su.mt, office)) cli_fail("unknown office '%s'", office);
+  else {
+    if (which == 'e') {
+      if (json) out_explain_json(stdout, su.mt, &su.r, crit);
+      else out_explain_text(stdout, su.mt, &su.r, crit, lang);
+    } else {
+      if (json) out_tasks_json(stdout, su.mt, &su.r, office);
+      else out_tasks_text(stdout, su.mt, &su.r, office, lang);
+    }
+    rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+    if (!json) fprintf(stderr, "parindex: stored run %lld of %s (%s, rulebook sha256 %s)\n", (long long)id,
+                       su.run.created, su.run.engine, su.run.rules_sha256 ? su.run.rules_sha256 : "-");
   }
-  if (office && !methodology_office_name(rulebook_methodology(sr.rb), office)) { cli_fail("unknown office '%s'", office); goto done; }
-  const methodology *mt = rulebook_methodology(sr.rb);
-  if (audit_run_result(sr.s, &sr.run, mt, u, &r, err, sizeof err)) { cli_fail("%s", err); goto done; }
-  if (which == 'e') {
-    if (json) out_explain_json(stdout, mt, &r, crit);
-    else out_explain_text(stdout, mt, &r, crit, lang);
-  } else {
-    if (json) out_tasks_json(stdout, mt, &r, office);
-    else out_tasks_text(stdout, mt, &r, office, lang);
-  }
-  rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
-  if (!json) fprintf(stderr, "parindex: stored run %lld of %s (%s, rulebook sha256 %s)\n", (long long)id,
-                     sr.run.created, sr.run.engine, sr.run.rules_sha256 ? sr.run.rules_sha256 : "-");
-  ledger_free(&r);
-done:
-  stored_done(&sr);
+  stored_unit_free(&su);
+  store_close(s);
   return rc;
 }
 
