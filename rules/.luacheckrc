@@ -17,6 +17,8 @@ read_globals = {
   "remove_criterion", "remove_component",
   -- helpers
   "date", "fmt", "vn", "round2", "linear", "steps", "percent",
+  -- a task for the criterion's owner, whoever it is (`:task(OWNER, ...)`)
+  "OWNER",
 }
 
 -- tests beside the rules: `parindex rules test`

@@ -60,7 +60,7 @@ Test(rules_check, reports_every_problem_not_just_the_first) {
 Test(rules_check, owners_and_task_offices_come_from_the_store) {
   char *db = bundled_store(), *dir = copy_2022();
   edit(dir, "00_chi_so.lua", "owner = \"tu-phap\"", "owner = \"tu-phap-x\"");
-  edit(dir, "02_the_che.lua", ":task(\"tu-phap\", \"Tham mưu ban hành kế hoạch theo dõi",
+  edit(dir, "02_the_che.lua", ":task(OWNER, \"Tham mưu ban hành kế hoạch theo dõi",
        ":task(\"tuphap\", \"Tham mưu ban hành kế hoạch theo dõi");
   cli_result r = cli_run((const char *const[]){"--db", db, "rules", "check", dir, "--no-luacheck", NULL});
   cr_expect_eq(r.status, 1);

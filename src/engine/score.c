@@ -22,12 +22,16 @@ void score_totals(const methodology *m, unit_result *r) {
       summax += r->crits[i].max;
     }
     r->comps[c].max = mc->max;
-    r->comps[c].points = !na ? sum : summax ? pts_rescale(sum, mc->max, summax) : mc->max;
+    r->comps[c].points = score_component_points(mc, sum, summax, na);
     if (mc->kind == METH_SURVEY) r->survey += r->comps[c].points;
     else r->appraisal += r->comps[c].points;
   }
   r->total = r->appraisal + r->survey;
   score_rank_components(r);
+}
+
+pts_t score_component_points(const meth_component *mc, pts_t sum, pts_t summax, int na) {
+  return !na ? sum : summax ? pts_rescale(sum, mc->max, summax) : mc->max;
 }
 
 void score_rank_components(unit_result *r) {

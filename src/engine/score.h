@@ -20,6 +20,11 @@
 ** rank its components (score_rank_components). */
 void score_totals(const methodology *m, unit_result *r);
 
+/* A component's points from the sum of its applicable criteria's points and
+** maxima; na: one of its criteria is not applicable (then the sum is
+** rescaled to the component's max; with none applicable, the max). */
+pts_t score_component_points(const meth_component *mc, pts_t sum, pts_t summax, int na);
+
 /* comps[c].rank := 1 + the number of components with a strictly higher
 ** points/max ratio, compared exactly (equal ratios share a rank). */
 void score_rank_components(unit_result *r);

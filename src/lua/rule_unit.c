@@ -217,15 +217,44 @@ static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
   return 1;
 }
 
-static int ded_task(lua_State *L) {           /* handle:task(office, fmt, ...) */
+/* OWNER: a task addressed to the criterion's owner, whoever that is in this
+** rulebook (change_criterion ... { owner = } moves such tasks). */
+static const char owner_tag = 'O';
+
+/* handle:task / handle:support: the lead office's task (chu tri), once per
+** deduction and first, or a co-operating office's (phoi hop). tasks[0] of a
+** deduction is its lead (ledger.h). */
+static int add_task(lua_State *L, int lead) {
   struct host *h = host_of(L);
   ledger_deduction *d = check_handle(L);
-  const char *office = luaL_checkstring(L, 2);
-  if (rb_of(L)->m.noffices && !methodology_office_name(&rb_of(L)->m, office))
-    return sandbox_error(L, "task: unknown office '%s'", office);
-  if (lua_type(L, 3) != LUA_TSTRING) return sandbox_error(L, "task: a text (format string) is required");
+  const char *office;
+  if (lua_islightuserdata(L, 2) && lua_touserdata(L, 2) == (void *)&owner_tag)
+    office = rb_of(L)->crits[h->crit].owner;
+  else {
+    office = luaL_checkstring(L, 2);
+    if (rb_of(L)->m.noffices && !methodology_office_name(&rb_of(L)->m, office))
+      return sandbox_error(L, "%s: unknown office '%s'", lead ? "task" : "support", office);
+  }
+  if (lead && d->ntasks)
+    return sandbox_error(L, "task: a deduction has one lead office (chủ trì): name co-operating offices with :support");
+  if (!lead && !d->ntasks)
+    return sandbox_error(L, "support: name the lead office first, with :task");
+  if (lua_type(L, 3) != LUA_TSTRING)
+    return sandbox_error(L, "%s: a text (format string) is required", lead ? "task" : "support");
   lfmt_push(L, 3);
   ledger_add_task(h->res, d, office, lua_tostring(L, -1));
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int ded_task(lua_State *L) { return add_task(L, 1); }       /* handle:task(office, fmt, ...) */
+static int ded_support(lua_State *L) { return add_task(L, 0); }    /* handle:support(office, fmt, ...) */
+
+static int ded_effort(lua_State *L) {         /* handle:effort(n): the work its tasks take */
+  ledger_deduction *d = check_handle(L);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  if (n < 1 || n > 1000) return sandbox_error(L, "effort: a whole number from 1 to 1000 is required");
+  d->effort = (int)n;
   lua_settop(L, 1);
   return 1;
 }
@@ -263,7 +292,9 @@ static int u_na(lua_State *L) {               /* u.na(fmt, ...) */
 
 static int ded_newindex(lua_State *L) { return sandbox_error(L, "a deduction is read-only"); }
 
-static const luaL_Reg ded_methods[] = {{"task", ded_task}, {"facts", ded_facts}, {NULL, NULL}};
+static const luaL_Reg ded_methods[] = {
+  {"task", ded_task}, {"support", ded_support}, {"effort", ded_effort}, {"facts", ded_facts}, {NULL, NULL}
+};
 static const luaL_Reg u_funcs[] = {
   {"fact", u_fact}, {"has", u_has}, {"records", u_records}, {"lose", u_lose}, {"na", u_na},
   {NULL, NULL}
@@ -288,6 +319,13 @@ int host_init(rulebook *rb) {
   h->inner_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   sandbox_push_readonly(L, -1, "u");
   h->u_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_pop(L, 1);
+  lua_getfield(L, LUA_REGISTRYINDEX, SANDBOX_GLOBALS_KEY);   /* the global OWNER */
+  if (lua_istable(L, -1)) {
+    lua_pushliteral(L, "OWNER");
+    lua_pushlightuserdata(L, (void *)&owner_tag);
+    lua_rawset(L, -3);                        /* the table refuses new keys from rules */
+  }
   lua_pop(L, 1);
   return 0;
 }

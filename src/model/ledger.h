@@ -32,7 +32,8 @@ typedef struct {
   pts_t points;             /* what was deducted (capped so points stay >= 0) */
   const char *reason;
   ledger_fact *facts; int nfacts;
-  ledger_task *tasks; int ntasks, captasks;
+  ledger_task *tasks; int ntasks, captasks;   /* tasks[0]: the lead office (chủ trì); the others support (phối hợp) */
+  int effort;               /* the rule's effort weight (:effort), 0 when not given */
 } ledger_deduction;
 
 typedef struct {

@@ -36,13 +36,15 @@ void out_tasks_csv(FILE *f, const methodology *mt, const unit_result *r, const c
   task_item *items;
   int n = report_collect_tasks(mt, r, office, &items);
   csv_bom(f);
-  fputs("unit,year,office,office_name,criterion,points,task,why\r\n", f);
+  fputs("unit,year,office,office_name,role,criterion,points,deduction_points,task,why\r\n", f);
   for (int i = 0; i < n; i++) {
     csv_field(f, r->unit.id, 0);
     csv_int(f, r->year, 0);
     csv_field(f, items[i].office, 0);
     csv_field(f, items[i].office_name, 0);
+    csv_field(f, items[i].lead ? "lead" : "support", 0);
     csv_field(f, items[i].criterion, 0);
+    csv_pts(f, items[i].lead ? items[i].points : 0, 0);
     csv_pts(f, items[i].points, 0);
     csv_field(f, items[i].text, 0);
     csv_field(f, items[i].reason, 1);

@@ -204,11 +204,19 @@ void out_tasks_json(FILE *f, const methodology *mt, const unit_result *r, const 
     }
     cJSON *t = cJSON_CreateObject();
     cJSON_AddStringToObject(t, "criterion", items[i].criterion);
-    add_pts(t, "points", items[i].points);
+    cJSON_AddStringToObject(t, "office", items[i].office);
+    cJSON_AddStringToObject(t, "role", items[i].lead ? "lead" : "support");
+    add_pts(t, "points", items[i].lead ? items[i].points : 0);     /* credited to the lead only */
+    add_pts(t, "deduction_points", items[i].points);
+    if (!items[i].lead) cJSON_AddStringToObject(t, "lead_office", items[i].lead_office);
+    if (items[i].lead && !items[i].points) cJSON_AddTrueToObject(t, "at_floor");
     cJSON_AddStringToObject(t, "task", items[i].text);
     cJSON_AddStringToObject(t, "why", items[i].reason);
     cJSON_AddItemToArray(tasks, t);
   }
+  pts_t lost = 0;
+  for (int i = 0; i < r->nded; i++) lost += r->deds[i].points;
+  if (!office) add_pts(o, "points_lost", lost);
   free(items);
   print(f, o);
 }

@@ -8,6 +8,8 @@
 #include <stdio.h>
 
 #include "engine.h"
+#include "plan.h"
+#include "plan_run.h"
 #include "province.h"
 #include "methodology.h"
 
@@ -17,14 +19,20 @@ typedef struct {             /* one improvement task, for `tasks` */
   const char *office, *office_name, *text, *criterion, *reason;
   pts_t points;              /* what the deduction behind it took */
   int ded;                   /* index of that deduction in the unit_result */
+  int lead;                  /* 1: the office leads (chủ trì) and is credited the points;
+                                0: it supports (phối hợp) the lead office */
+  const char *lead_office;   /* the deduction's lead office */
 } task_item;
 
-/* Points an office can win back: each deduction behind items[first..end)
-** counted once. */
+/* Points an office can win back: the points of the deductions it leads
+** among items[first..end), each counted once. Every deduction has exactly
+** one lead, so the offices' points add up to the unit's lost points. */
 pts_t report_office_points(const task_item *items, int first, int end);
 
 /* Every task of a unit (office_filter NULL for all), grouped by office in
-** office order, then by points, largest first. Free *items with free(). */
+** office order, lead tasks first, then by points, largest first. A
+** deduction's first task is its lead's; one without tasks is led by the
+** criterion's owner. Free *items with free(). */
 int report_collect_tasks(const methodology *mt, const unit_result *r, const char *office_filter,
                          task_item **items);
 
@@ -51,6 +59,28 @@ void out_rank_csv(FILE *f, const standing *st, int n, int year);
 void out_compare_text(FILE *f, const comparison *c, report_lang lang);
 void out_compare_json(FILE *f, const comparison *c);
 void out_compare_csv(FILE *f, const comparison *c);
+
+/* plan (out_plan.c): one unit before and after (the what-if of --set or
+** --facts; the target's choice of tasks), or one office's lead tasks. */
+typedef struct {
+  const methodology *mt;
+  const unit_result *before;            /* the unit as scored now */
+  const unit_result *after;             /* with the facts changed, or NULL */
+  const unit_result *base;              /* what the choice's deductions index: after or before */
+  int units, rank, rank_what_if, rank_after;
+  const char *band, *band_what_if, *band_after;
+  const char *target_kind, *target_text; /* "rank", "index", "band"; as given; NULL without a target */
+  pts_t target;                         /* the total the target needs */
+  const plan_choice *choice;            /* NULL without a target */
+  int effort;                           /* the rulebook gives effort weights */
+  int64_t from_run;                     /* the others' totals came from this stored run (0: scored now) */
+} plan_view;
+void out_plan_text(FILE *f, const plan_view *v, report_lang lang);
+void out_plan_json(FILE *f, const plan_view *v);
+void out_plan_csv(FILE *f, const plan_view *v);
+/* format: "text", "json" or "csv". */
+void out_plan_office(FILE *f, const methodology *mt, const plan_office *o, const char *office, int year,
+                     const char *format, report_lang lang);
 
 void out_score_text(FILE *f, const methodology *mt, const engine_results *res, report_lang lang);
 void out_explain_text(FILE *f, const methodology *mt, const unit_result *r, const char *crit, report_lang lang);

@@ -25,8 +25,8 @@ criterion "1.1" {
     if diem < p.diem then
       u.lose(p.diem - diem, "Hoàn thành %d/%d nhiệm vụ của Kế hoạch CCHC năm %d (%.2f%%)",
              xong, tong, u.year, ty_le)
-        :task("noi-vu", "Theo dõi, đôn đốc hoàn thành 100%% nhiệm vụ của Kế hoạch CCHC năm %d", u.year + 1)
-        :task("all-heads", "Tổ chức thực hiện đầy đủ các nhiệm vụ được giao trong Kế hoạch CCHC năm %d", u.year + 1)
+        :task(OWNER, "Theo dõi, đôn đốc hoàn thành 100%% nhiệm vụ của Kế hoạch CCHC năm %d", u.year + 1)
+        :support("all-heads", "Tổ chức thực hiện đầy đủ các nhiệm vụ được giao trong Kế hoạch CCHC năm %d", u.year + 1)
     end
   end,
 }
@@ -47,20 +47,23 @@ criterion "1.2" {
   params = { tru_moi_bao_cao = 0.5 },
   score = function(u, p)
     if not u.has("bao_cao_khong_dung_han") then return end
+    -- Nhiệm vụ nói về báo cáo cùng loại của năm sau ("... quý II năm 2023"),
+    -- và nêu báo cáo năm nay làm lý do.
+    local nam_sau = function(ten) return (ten:gsub("năm " .. u.year, "năm " .. (u.year + 1))) end
     for _, bc in ipairs(u.records("bao_cao_khong_dung_han")) do
-      local phong = bc.phu_trach or "noi-vu"
+      local phong = bc.phu_trach or OWNER
       if bc.gui ~= nil and bc.han ~= nil then
         if bc.gui >= bc.han then
           u.lose(p.tru_moi_bao_cao, "%s gửi ngày %s, chậm so với quy định gửi trước ngày %s%s",
                  bc.ten, bc.gui, bc.han, bc.can_cu and (" (" .. bc.can_cu .. ")") or "")
             :facts("bao_cao_khong_dung_han")
             :task(phong, "Gửi %s đúng thời hạn quy định (năm %d gửi ngày %s, hạn trước ngày %s)",
-                  bc.ten, u.year, bc.gui, bc.han)
+                  nam_sau(bc.ten), u.year, bc.gui, bc.han)
         end
       elseif bc.khong_dung_han then
         u.lose(p.tru_moi_bao_cao, "%s không đúng hạn (căn cứ: %s)", bc.ten, bc.can_cu or "không nêu")
           :facts("bao_cao_khong_dung_han")
-          :task(phong, "Gửi %s đúng thời hạn quy định", bc.ten)
+          :task(phong, "Gửi %s đúng thời hạn quy định (năm %d không đúng hạn)", nam_sau(bc.ten), u.year)
       end
     end
   end,
@@ -89,7 +92,7 @@ criterion "1.3" {
       u.lose(p.diem - diem,
              "Kiểm tra CCHC %d/%d cơ quan, đơn vị, UBND xã, thị trấn (%.2f%%), dưới mục tiêu %s%% (%s)",
              da_kiem_tra, tong, ty_le, p.muc_tieu, p.ghi_chu)
-        :task("noi-vu", "Kiểm tra công tác CCHC, công vụ tối thiểu %s%% số cơ quan, đơn vị, UBND các xã, thị trấn",
+        :task(OWNER, "Kiểm tra công tác CCHC, công vụ tối thiểu %s%% số cơ quan, đơn vị, UBND các xã, thị trấn",
               p.muc_tieu)
     end
   end,
@@ -106,7 +109,7 @@ criterion "1.4" {
   score = function(u, p)
     if not u.fact("co_ke_hoach_tuyen_truyen_cchc") then
       u.lose(p.diem_ke_hoach, "Không ban hành kế hoạch tuyên truyền CCHC năm %d", u.year)
-        :task("noi-vu", "Tham mưu ban hành kế hoạch tuyên truyền CCHC năm %d", u.year + 1)
+        :task(OWNER, "Tham mưu ban hành kế hoạch tuyên truyền CCHC năm %d", u.year + 1)
     end
     if not u.fact("tuyen_truyen_cchc_thuc_hien_day_du") then
       u.lose(p.diem_thuc_hien, "Không thực hiện đầy đủ kế hoạch tuyên truyền CCHC năm %d", u.year)
@@ -126,7 +129,7 @@ criterion "1.5" {
     if not u.fact("co_sang_kien_cchc_duoc_cong_nhan") then
       u.lose(p.diem, "Năm %d huyện không có sáng kiến, giải pháp mới về CCHC được UBND tỉnh công nhận", u.year)
         :task("all-heads", "Tích cực nghiên cứu, đề xuất sáng kiến, giải pháp mới về CCHC để được UBND tỉnh công nhận")
-        :task("noi-vu", "Hướng dẫn, tổng hợp và đề nghị công nhận sáng kiến, giải pháp CCHC của các cơ quan, đơn vị, xã, thị trấn")
+        :support(OWNER, "Hướng dẫn, tổng hợp và đề nghị công nhận sáng kiến, giải pháp CCHC của các cơ quan, đơn vị, xã, thị trấn")
     end
   end,
 }
@@ -144,7 +147,7 @@ criterion "1.6" {
     if qua_han > 0 then
       u.lose(qua_han * p.tru_moi_nhiem_vu,
              "%d nhiệm vụ UBND tỉnh, Chủ tịch UBND tỉnh giao không hoàn thành hoặc hoàn thành quá hạn", qua_han)
-        :task("van-phong", "Theo dõi, đôn đốc thực hiện các nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao đảm bảo đúng tiến độ, thời hạn")
+        :task(OWNER, "Theo dõi, đôn đốc thực hiện các nhiệm vụ do UBND tỉnh, Chủ tịch UBND tỉnh giao đảm bảo đúng tiến độ, thời hạn")
     end
   end,
 }
@@ -176,7 +179,7 @@ criterion "1.7" {
         u.lose(tru, "Còn cơ quan ban hành quyết định quy định chức năng, nhiệm vụ, quyền hạn chậm (%s)",
                table.concat(ten, ", "))
           :facts("quyet_dinh_chuc_nang_nhiem_vu_cham")
-          :task("noi-vu", "Kịp thời tham mưu ban hành quy định chức năng, nhiệm vụ, quyền hạn, cơ cấu tổ chức của các phòng chuyên môn")
+          :task(OWNER, "Kịp thời tham mưu ban hành quy định chức năng, nhiệm vụ, quyền hạn, cơ cấu tổ chức của các phòng chuyên môn")
       end
     end
 

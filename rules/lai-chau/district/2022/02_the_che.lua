@@ -16,11 +16,11 @@ criterion "2.1" {
   score = function(u, p)
     if not u.fact("co_ke_hoach_theo_doi_thi_hanh_phap_luat") then
       u.lose(p.diem_ke_hoach, "Không ban hành kế hoạch theo dõi thi hành pháp luật năm %d", u.year)
-        :task("tu-phap", "Tham mưu ban hành kế hoạch theo dõi thi hành pháp luật năm %d", u.year + 1)
+        :task(OWNER, "Tham mưu ban hành kế hoạch theo dõi thi hành pháp luật năm %d", u.year + 1)
     end
     if not u.fact("da_kiem_tra_thi_hanh_phap_luat") then
       u.lose(p.diem_kiem_tra, "Không tổ chức kiểm tra, điều tra, khảo sát tình hình thi hành pháp luật năm %d", u.year)
-        :task("tu-phap", "Tổ chức kiểm tra, điều tra, khảo sát tình hình thi hành pháp luật trên địa bàn huyện")
+        :task(OWNER, "Tổ chức kiểm tra, điều tra, khảo sát tình hình thi hành pháp luật trên địa bàn huyện")
     end
   end,
 }
@@ -36,14 +36,14 @@ criterion "2.2" {
   score = function(u, p)
     if not u.fact("co_ke_hoach_ra_soat_van_ban_qppl") then
       u.lose(p.diem_ke_hoach, "Không ban hành kế hoạch rà soát, hệ thống hóa văn bản QPPL năm %d", u.year)
-        :task("tu-phap", "Tham mưu ban hành kế hoạch rà soát, hệ thống hóa văn bản QPPL năm %d", u.year + 1)
+        :task(OWNER, "Tham mưu ban hành kế hoạch rà soát, hệ thống hóa văn bản QPPL năm %d", u.year + 1)
     end
     local chua_xu_ly = u.fact("van_ban_qppl_sau_ra_soat_chua_xu_ly")
     if chua_xu_ly > 0 then
       u.lose(math.min(chua_xu_ly * p.tru_moi_van_ban, p.diem_xu_ly),
              "%d văn bản QPPL phát hiện qua rà soát phải sửa đổi, bổ sung, bãi bỏ, thay thế nhưng chưa được xử lý",
              chua_xu_ly)
-        :task("tu-phap", "Kịp thời tham mưu sửa đổi, bổ sung, bãi bỏ, thay thế các văn bản QPPL sau rà soát")
+        :task(OWNER, "Kịp thời tham mưu sửa đổi, bổ sung, bãi bỏ, thay thế các văn bản QPPL sau rà soát")
     end
   end,
 }
@@ -60,7 +60,7 @@ criterion "2.3" {
     if chua_xu_ly > 0 then
       u.lose(chua_xu_ly * p.tru_moi_van_ban,
              "%d văn bản trái pháp luật do cơ quan có thẩm quyền kiểm tra, kiến nghị chưa được xử lý", chua_xu_ly)
-        :task("tu-phap", "Chủ động, kịp thời xử lý hoặc kiến nghị xử lý các văn bản trái quy định được phát hiện sau kiểm tra")
+        :task(OWNER, "Chủ động, kịp thời xử lý hoặc kiến nghị xử lý các văn bản trái quy định được phát hiện sau kiểm tra")
     end
   end,
 }

@@ -15,8 +15,8 @@ criterion "3.1" {
   score = function(u, p)
     if not u.fact("co_de_xuat_phuong_an_don_gian_hoa_tthc") then
       u.lose(p.diem, "Năm %d huyện không có nội dung đề xuất phương án đơn giản hóa TTHC", u.year)
-        :task("van-phong", "Chủ trì rà soát, đánh giá quy định, TTHC và đề xuất phương án đơn giản hóa TTHC")
-        :task("all-heads", "Tiếp tục rà soát, cắt giảm, đơn giản hóa TTHC liên quan tới người dân, doanh nghiệp")
+        :task(OWNER, "Chủ trì rà soát, đánh giá quy định, TTHC và đề xuất phương án đơn giản hóa TTHC")
+        :support("all-heads", "Tiếp tục rà soát, cắt giảm, đơn giản hóa TTHC liên quan tới người dân, doanh nghiệp")
     end
   end,
 }
@@ -32,7 +32,7 @@ criterion "3.2" {
     local chua_day_du = u.fact("noi_niem_yet_tthc_chua_day_du")
     if chua_day_du > 0 then
       u.lose(chua_day_du * p.tru_moi_noi, "%d nơi tiếp nhận hồ sơ niêm yết, công khai TTHC chưa đầy đủ, kịp thời", chua_day_du)
-        :task("van-phong", "Cập nhật, niêm yết công khai đầy đủ bộ TTHC thuộc thẩm quyền giải quyết")
+        :task(OWNER, "Cập nhật, niêm yết công khai đầy đủ bộ TTHC thuộc thẩm quyền giải quyết")
     end
   end,
 }
@@ -47,7 +47,7 @@ criterion "3.3" {
     if not u.fact("quy_che_bo_phan_mot_cua_ban_hanh_dung_han") then
       u.lose(p.tru_quy_che_cham,
              "Quy chế hoạt động của Bộ phận tiếp nhận và trả kết quả theo cơ chế một cửa, một cửa liên thông của huyện ban hành chậm")
-        :task("van-phong", "Kịp thời tham mưu ban hành, sửa đổi Quy chế hoạt động của Bộ phận tiếp nhận và trả kết quả")
+        :task(OWNER, "Kịp thời tham mưu ban hành, sửa đổi Quy chế hoạt động của Bộ phận tiếp nhận và trả kết quả")
     end
   end,
 }
@@ -79,7 +79,7 @@ criterion "3.4" {
                "Còn %d hồ sơ trả quá hạn trên Hệ thống thông tin giải quyết TTHC của tỉnh; "
                .. "tỷ lệ đúng hạn %.2f%% (%d/%d hồ sơ)", qua_han, ty_le, tong - qua_han, tong)
           :facts("ho_so_tra_qua_han", "tong_ho_so_tthc_da_giai_quyet")
-          :task("van-phong", "Chỉ đạo các cơ quan, đơn vị giải quyết TTHC trên hệ thống phần mềm, không để hồ sơ trả trễ hẹn")
+          :task(OWNER, "Chỉ đạo các cơ quan, đơn vị giải quyết TTHC trên hệ thống phần mềm, không để hồ sơ trả trễ hẹn")
       end
     end
     local chua_xin_loi = u.fact("ho_so_qua_han_chua_xin_loi_kip_thoi")
@@ -87,7 +87,7 @@ criterion "3.4" {
       u.lose(math.min(chua_xin_loi * p.tru_moi_ho_so_chua_xin_loi, p.diem_xin_loi),
              "%d hồ sơ quá hạn chưa có văn bản xin lỗi người dân kịp thời", chua_xin_loi)
         :facts("ho_so_qua_han_chua_xin_loi_kip_thoi")
-        :task("van-phong", "Thực hiện văn bản xin lỗi kịp thời đối với mọi hồ sơ trả trễ hẹn")
+        :task(OWNER, "Thực hiện văn bản xin lỗi kịp thời đối với mọi hồ sơ trả trễ hẹn")
     end
   end,
 }
@@ -103,7 +103,7 @@ criterion "3.5" {
     local qua_han = u.fact("pakn_tthc_xu_ly_qua_han")
     if qua_han > 0 then
       u.lose(qua_han * p.tru_moi_pakn, "%d phản ánh, kiến nghị về quy định, TTHC xử lý quá hạn", qua_han)
-        :task("van-phong", "Tiếp nhận, xử lý đúng hạn phản ánh, kiến nghị của cá nhân, tổ chức về quy định hành chính")
+        :task(OWNER, "Tiếp nhận, xử lý đúng hạn phản ánh, kiến nghị của cá nhân, tổ chức về quy định hành chính")
     end
   end,
 }
@@ -120,7 +120,7 @@ criterion "3.6" {
     if qua_han > 0 then
       u.lose(qua_han * p.tru_moi_nhiem_vu,
              "%d nhiệm vụ về cải cách TTHC do Chính phủ, UBND tỉnh giao không hoàn thành hoặc quá hạn", qua_han)
-        :task("van-phong", "Theo dõi, đôn đốc hoàn thành đúng hạn các nhiệm vụ cải cách TTHC do Chính phủ, UBND tỉnh giao")
+        :task(OWNER, "Theo dõi, đôn đốc hoàn thành đúng hạn các nhiệm vụ cải cách TTHC do Chính phủ, UBND tỉnh giao")
     end
   end,
 }

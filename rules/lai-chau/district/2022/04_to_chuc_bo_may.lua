@@ -21,14 +21,14 @@ criterion "4.1" {
         u.lose(p.tru_moi_co_quan_cham,
                "Chưa kịp thời tham mưu ban hành văn bản quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của %s",
                qd.co_quan)
-          :task("noi-vu", "Tham mưu kịp thời việc kiện toàn chức năng, nhiệm vụ của %s và các phòng chuyên môn theo quy định",
+          :task(OWNER, "Tham mưu kịp thời việc kiện toàn chức năng, nhiệm vụ của %s và các phòng chuyên môn theo quy định",
                 qd.co_quan)
       end
     end
     local vuot = u.fact("co_quan_vuot_so_luong_lanh_dao")
     if vuot > 0 then
       u.lose(vuot * p.tru_moi_co_quan_vuot_lanh_dao, "%d cơ quan, đơn vị bố trí số lượng lãnh đạo vượt quy định", vuot)
-        :task("noi-vu", "Tham mưu thực hiện đúng quy định về cơ cấu số lượng lãnh đạo")
+        :task(OWNER, "Tham mưu thực hiện đúng quy định về cơ cấu số lượng lãnh đạo")
     end
   end,
 }
@@ -43,11 +43,11 @@ criterion "4.2" {
   score = function(u, p)
     if u.fact("bien_che_su_dung_vuot_so_giao") then
       u.lose(p.diem_khong_vuot, "Sử dụng biên chế, số lượng người làm việc vượt số được giao")
-        :task("noi-vu", "Quản lý, sử dụng biên chế đúng số lượng được cấp có thẩm quyền giao")
+        :task(OWNER, "Quản lý, sử dụng biên chế đúng số lượng được cấp có thẩm quyền giao")
     end
     if not u.fact("dat_ty_le_tinh_gian_bien_che") then
       u.lose(p.diem_tinh_gian, "Không đạt tỷ lệ tinh giản biên chế theo quy định")
-        :task("noi-vu", "Thực hiện tinh giản biên chế đạt tỷ lệ theo quy định")
+        :task(OWNER, "Thực hiện tinh giản biên chế đạt tỷ lệ theo quy định")
     end
   end,
 }
@@ -62,11 +62,11 @@ criterion "4.3" {
   score = function(u, p)
     if not u.fact("thuc_hien_quy_dinh_phan_cap") then
       u.lose(p.diem_thuc_hien, "Chưa thực hiện đầy đủ các quy định về phân cấp quản lý")
-        :task("noi-vu", "Tham mưu thực hiện đầy đủ các quy định về phân cấp quản lý của tỉnh")
+        :task(OWNER, "Tham mưu thực hiện đầy đủ các quy định về phân cấp quản lý của tỉnh")
     end
     if not u.fact("kiem_tra_nhiem_vu_phan_cap") then
       u.lose(p.diem_kiem_tra, "Không kiểm tra, đánh giá việc thực hiện các nhiệm vụ quản lý nhà nước đã được phân cấp năm %d", u.year)
-        :task("noi-vu", "Định kỳ kiểm tra, đánh giá việc thực hiện các nhiệm vụ quản lý nhà nước đã được phân cấp")
+        :task(OWNER, "Định kỳ kiểm tra, đánh giá việc thực hiện các nhiệm vụ quản lý nhà nước đã được phân cấp")
     end
   end,
 }

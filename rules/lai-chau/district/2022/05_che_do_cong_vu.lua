@@ -16,7 +16,7 @@ criterion "5.1" {
   score = function(u, p)
     if not u.fact("ra_soat_vi_tri_viec_lam") then
       u.lose(p.diem, "Chưa rà soát, hoàn thiện vị trí việc làm, cơ cấu ngạch công chức, cơ cấu viên chức năm %d", u.year)
-        :task("noi-vu", "Chỉ đạo các cơ quan, đơn vị rà soát, hoàn thiện vị trí việc làm, cơ cấu ngạch công chức, viên chức")
+        :task(OWNER, "Chỉ đạo các cơ quan, đơn vị rà soát, hoàn thiện vị trí việc làm, cơ cấu ngạch công chức, viên chức")
     end
   end,
 }
@@ -30,7 +30,7 @@ criterion "5.2" {
   score = function(u, p)
     if not u.fact("tuyen_dung_dung_quy_dinh") then
       u.lose(p.diem, "Có sai phạm trong tuyển dụng công chức, viên chức năm %d", u.year)
-        :task("noi-vu", "Thực hiện tuyển dụng công chức, viên chức đúng quy định")
+        :task(OWNER, "Thực hiện tuyển dụng công chức, viên chức đúng quy định")
     end
   end,
 }
@@ -45,7 +45,7 @@ criterion "5.3" {
   score = function(u, p)
     if not u.fact("nang_ngach_thang_hang_bo_nhiem_dung_quy_dinh") then
       u.lose(p.diem, "Có sai phạm trong nâng ngạch, thăng hạng, bổ nhiệm công chức, viên chức năm %d", u.year)
-        :task("noi-vu", "Thực hiện nâng ngạch, thăng hạng, bổ nhiệm công chức, viên chức đúng quy định")
+        :task(OWNER, "Thực hiện nâng ngạch, thăng hạng, bổ nhiệm công chức, viên chức đúng quy định")
     end
   end,
 }
@@ -60,14 +60,14 @@ criterion "5.4" {
   score = function(u, p)
     if not u.fact("thuc_hien_ke_hoach_dao_tao_boi_duong") then
       u.lose(p.diem_ke_hoach, "Không thực hiện kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm %d", u.year)
-        :task("noi-vu", "Triển khai kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm %d, hoàn thành 100%% kế hoạch",
+        :task(OWNER, "Triển khai kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức năm %d, hoàn thành 100%% kế hoạch",
               u.year + 1)
     end
     local chua_dat = u.fact("cong_chuc_xa_chua_dat_chuan")
     if chua_dat > 0 then
       u.lose(math.min(chua_dat * p.tru_moi_nguoi_chua_dat_chuan, p.diem_chuan),
              "%d công chức cấp xã chưa đạt chuẩn về trình độ chuyên môn", chua_dat)
-        :task("noi-vu", "Đào tạo, bồi dưỡng để công chức cấp xã đạt chuẩn về trình độ chuyên môn")
+        :task(OWNER, "Đào tạo, bồi dưỡng để công chức cấp xã đạt chuẩn về trình độ chuyên môn")
     end
   end,
 }
@@ -86,13 +86,13 @@ criterion "5.5" {
              u.year)
         :facts("co_lanh_dao_cap_phong_bi_ky_luat")
         :task("all-heads", "Tăng cường kỷ luật, kỷ cương hành chính, đạo đức công vụ đối với cán bộ, công chức, viên chức")
-        :task("noi-vu", "Kịp thời chấn chỉnh kỷ luật, kỷ cương hành chính qua kiểm tra công vụ")
+        :support(OWNER, "Kịp thời chấn chỉnh kỷ luật, kỷ cương hành chính qua kiểm tra công vụ")
     end
     if u.fact("co_ccvc_khong_hoan_thanh_nhiem_vu") then
       u.lose(p.tru_khong_hoan_thanh_nhiem_vu,
              "Kết quả đánh giá, xếp loại năm %d còn cán bộ, công chức, viên chức không hoàn thành nhiệm vụ", u.year)
         :facts("co_ccvc_khong_hoan_thanh_nhiem_vu")
-        :task("noi-vu", "Thực hiện đánh giá cán bộ, công chức, viên chức đúng quy định; bồi dưỡng nâng cao năng lực, trách nhiệm thực thi công vụ")
+        :task(OWNER, "Thực hiện đánh giá cán bộ, công chức, viên chức đúng quy định; bồi dưỡng nâng cao năng lực, trách nhiệm thực thi công vụ")
     end
   end,
 }

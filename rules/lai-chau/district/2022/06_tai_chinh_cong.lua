@@ -19,7 +19,7 @@ criterion "6.1" {
     for _, kl in ipairs(u.records("ket_luan_thanh_tra_co_sai_pham")) do
       u.lose(p.tru_moi_ket_luan, "Sai phạm trong thực hiện chế độ tự chủ và sử dụng kinh phí quản lý hành chính, "
              .. "đơn vị sự nghiệp công lập theo %s (%s)", kl.van_ban, kl.noi_dung)
-        :task("tai-chinh-ke-hoach", "Tổ chức khắc phục sai phạm theo %s; tham mưu thực hiện đúng chế độ tự chủ về sử dụng kinh phí quản lý hành chính",
+        :task(OWNER, "Tổ chức khắc phục sai phạm theo %s; tham mưu thực hiện đúng chế độ tự chủ về sử dụng kinh phí quản lý hành chính",
               kl.van_ban)
     end
   end,
@@ -43,7 +43,7 @@ criterion "6.2" {
     if u.fact("so_dvsn_tang_muc_tu_chu") == 0 then
       u.lose(p.tru_khong_tang_tu_chu, "Năm %d huyện không có đơn vị sự nghiệp công lập nào tăng mức độ tự chủ tài chính", u.year)
         :facts("so_dvsn_tang_muc_tu_chu")
-        :task("tai-chinh-ke-hoach", "Nghiên cứu đề xuất giải pháp tăng mức độ tự chủ tài chính của các đơn vị sự nghiệp công lập, năm sau cao hơn năm trước")
+        :task(OWNER, "Nghiên cứu đề xuất giải pháp tăng mức độ tự chủ tài chính của các đơn vị sự nghiệp công lập, năm sau cao hơn năm trước")
     end
     local tu_bao_dam = u.fact("so_dvsn_tu_bao_dam_chi")
     local tong = u.fact("tong_so_dvsn")
@@ -55,7 +55,7 @@ criterion "6.2" {
              "Số đơn vị sự nghiệp công lập tự bảo đảm chi thường xuyên và chi đầu tư còn thấp: %d/%d đơn vị (%.2f%%)",
              tu_bao_dam, tong, ty_le)
         :facts("so_dvsn_tu_bao_dam_chi", "tong_so_dvsn")
-        :task("tai-chinh-ke-hoach", "Tham mưu giao quyền tự chủ tài chính, tăng số đơn vị sự nghiệp công lập tự bảo đảm chi thường xuyên")
+        :task(OWNER, "Tham mưu giao quyền tự chủ tài chính, tăng số đơn vị sự nghiệp công lập tự bảo đảm chi thường xuyên")
     end
   end,
 }
@@ -75,8 +75,8 @@ criterion "6.3" {
     if diem < p.diem then
       u.lose(p.diem - diem,
              "Tỷ lệ giải ngân kế hoạch vốn đầu tư công đạt %s%%%s", ty_le, p.ghi_chu)
-        :task("tai-chinh-ke-hoach", "Tham mưu đẩy mạnh giải ngân 100%% kế hoạch vốn đầu tư công được giao")
-        :task("all-heads", "Chủ đầu tư quản lý, sử dụng và giải ngân các nguồn vốn được giao hiệu quả, đúng quy định")
+        :task(OWNER, "Tham mưu đẩy mạnh giải ngân 100%% kế hoạch vốn đầu tư công được giao")
+        :support("all-heads", "Chủ đầu tư quản lý, sử dụng và giải ngân các nguồn vốn được giao hiệu quả, đúng quy định")
     end
   end,
 }
@@ -92,7 +92,7 @@ criterion "6.4" {
     local chua = u.fact("kien_nghi_thanh_tra_kiem_toan_chua_thuc_hien")
     if chua > 0 then
       u.lose(chua * p.tru_moi_kien_nghi, "%d kiến nghị sau thanh tra, kiểm tra, kiểm toán về tài chính, ngân sách đến hạn chưa thực hiện", chua)
-        :task("tai-chinh-ke-hoach", "Tổ chức thực hiện nghiêm túc, kịp thời các kiến nghị sau thanh tra, kiểm tra, kiểm toán")
+        :task(OWNER, "Tổ chức thực hiện nghiêm túc, kịp thời các kiến nghị sau thanh tra, kiểm tra, kiểm toán")
     end
   end,
 }
@@ -114,7 +114,7 @@ criterion "6.5" {
     if ty_le < p.nguong then
       u.lose(p.diem, "Sắp xếp lại, xử lý cơ sở nhà, đất đạt tỷ lệ thấp: %d/%d cơ sở (%.0f%%), dưới mức %s%%",
              da_sap_xep, tong, ty_le, p.nguong)
-        :task("tai-chinh-ke-hoach", "Tiếp tục tham mưu sắp xếp lại, xử lý nhà, đất thuộc thẩm quyền quản lý")
+        :task(OWNER, "Tiếp tục tham mưu sắp xếp lại, xử lý nhà, đất thuộc thẩm quyền quản lý")
     end
   end,
 }

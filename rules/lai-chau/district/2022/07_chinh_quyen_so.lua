@@ -21,7 +21,7 @@ criterion "7.1" {
   score = function(u, p)
     if not u.fact("ke_hoach_chuyen_doi_so_ban_hanh_dung_han") then
       u.lose(p.diem_ban_hanh, "Kế hoạch chuyển đổi số năm %d ban hành muộn", u.year)
-        :task("van-hoa-thong-tin", "Tham mưu ban hành Kế hoạch chuyển đổi số năm %d đúng thời hạn", u.year + 1)
+        :task(OWNER, "Tham mưu ban hành Kế hoạch chuyển đổi số năm %d đúng thời hạn", u.year + 1)
     end
     local xong = u.fact("nhiem_vu_chuyen_doi_so_hoan_thanh")
     local tong = u.fact("nhiem_vu_chuyen_doi_so_tong")
@@ -32,7 +32,7 @@ criterion "7.1" {
              "Mức độ hoàn thành Kế hoạch chuyển đổi số chưa đạt so với kế hoạch đề ra: %d/%d nhiệm vụ = %.0f%%",
              xong, tong, ty_le)
         :facts("nhiem_vu_chuyen_doi_so_hoan_thanh", "nhiem_vu_chuyen_doi_so_tong")
-        :task("van-hoa-thong-tin", "Tham mưu tổ chức triển khai hoàn thành 100%% Kế hoạch chuyển đổi số năm %d", u.year + 1)
+        :task(OWNER, "Tham mưu tổ chức triển khai hoàn thành 100%% Kế hoạch chuyển đổi số năm %d", u.year + 1)
     end
   end,
 }
@@ -51,14 +51,14 @@ criterion "7.2" {
     if diem_qlvb < p.diem_qlvb then
       u.lose(p.diem_qlvb - diem_qlvb, "Tỷ lệ cơ quan, đơn vị, UBND xã, thị trấn sử dụng hệ thống quản lý văn bản và điều hành đạt %s%%", qlvb)
         :facts("ty_le_co_quan_xa_su_dung_he_thong_qlvb")
-        :task("van-hoa-thong-tin", "Hướng dẫn 100%% cơ quan, đơn vị, UBND xã, thị trấn gửi, nhận văn bản qua Hệ thống quản lý văn bản")
+        :task(OWNER, "Hướng dẫn 100%% cơ quan, đơn vị, UBND xã, thị trấn gửi, nhận văn bản qua Hệ thống quản lý văn bản")
     end
     local ky_so = u.fact("ty_le_van_ban_dien_tu_ky_so")
     local diem_ky_so = linear(ky_so, 0, 100, p.diem_ky_so)
     if diem_ky_so < p.diem_ky_so then
       u.lose(p.diem_ky_so - diem_ky_so, "Tỷ lệ gửi, nhận văn bản điện tử có ký số đạt %s%%", ky_so)
         :facts("ty_le_van_ban_dien_tu_ky_so")
-        :task("van-hoa-thong-tin", "Nâng tỷ lệ ký số văn bản điện tử; thực hiện sử dụng chữ ký số, chứng thư số")
+        :task(OWNER, "Nâng tỷ lệ ký số văn bản điện tử; thực hiện sử dụng chữ ký số, chứng thư số")
     end
   end,
 }
@@ -87,7 +87,7 @@ criterion "7.3" {
              truc_tuyen, p.chi_tieu_truc_tuyen)
         :facts("ty_le_tthc_phat_sinh_ho_so_truc_tuyen")
         :task("van-phong", "Đề xuất giải pháp nâng cao tỷ lệ hồ sơ dịch vụ công trực tuyến một phần, toàn trình; khuyến khích người dân, doanh nghiệp nộp hồ sơ trực tuyến")
-        :task("van-hoa-thong-tin", "Tuyên truyền, hướng dẫn người dân, doanh nghiệp sử dụng dịch vụ công trực tuyến")
+        :support(OWNER, "Tuyên truyền, hướng dẫn người dân, doanh nghiệp sử dụng dịch vụ công trực tuyến")
     end
     local so_hoa = u.fact("ty_le_so_hoa_ho_so_ket_qua_tthc")
     local d2 = linear(so_hoa, 0, p.chi_tieu_so_hoa, p.diem_so_hoa)
@@ -99,13 +99,13 @@ criterion "7.3" {
     if not u.fact("da_thuc_hien_thanh_toan_truc_tuyen") then
       u.lose(p.diem_thanh_toan, "Năm %d huyện chưa thực hiện thanh toán trực tuyến", u.year)
         :facts("da_thuc_hien_thanh_toan_truc_tuyen")
-        :task("van-hoa-thong-tin", "Thực hiện đồng bộ các giải pháp nâng cao tỷ lệ thanh toán trực tuyến trên địa bàn huyện")
-        :task("van-phong", "Hướng dẫn người dân, doanh nghiệp thanh toán trực tuyến phí, lệ phí khi nộp hồ sơ TTHC")
+        :task(OWNER, "Thực hiện đồng bộ các giải pháp nâng cao tỷ lệ thanh toán trực tuyến trên địa bàn huyện")
+        :support("van-phong", "Hướng dẫn người dân, doanh nghiệp thanh toán trực tuyến phí, lệ phí khi nộp hồ sơ TTHC")
     end
     if not u.fact("trang_thong_tin_dien_tu_day_du") then
       u.lose(p.diem_cong_thong_tin, "Trang thông tin điện tử của huyện chưa cung cấp đầy đủ thông tin theo quy định")
         :facts("trang_thong_tin_dien_tu_day_du")
-        :task("van-hoa-thong-tin", "Nâng cao hiệu quả cung cấp thông tin trên Trang thông tin điện tử huyện")
+        :task(OWNER, "Nâng cao hiệu quả cung cấp thông tin trên Trang thông tin điện tử huyện")
     end
   end,
 }

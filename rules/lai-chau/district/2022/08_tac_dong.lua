@@ -43,12 +43,12 @@ criterion "8.1" {
       local h = u.lose(p.diem - diem, "Chỉ số hài lòng về sự phục vụ hành chính đạt %.1f%%%s",
                        chung, #chi_tiet > 0 and (": " .. table.concat(chi_tiet, "; ")) or "")
       if u.has("sipas_tiep_nhan_xu_ly_pakn") then
-        h:task("van-phong", "Nâng cao chất lượng tiếp nhận, xử lý và phản hồi phản ánh, kiến nghị của người dân, tổ chức về TTHC "
+        h:task(OWNER, "Nâng cao chất lượng tiếp nhận, xử lý và phản hồi phản ánh, kiến nghị của người dân, tổ chức về TTHC "
                .. "(chỉ số hài lòng năm %d: %s%%)", u.year, u.fact("sipas_tiep_nhan_xu_ly_pakn"))
       else
-        h:task("van-phong", "Nâng cao chất lượng tiếp nhận, giải quyết TTHC và xử lý phản ánh, kiến nghị của người dân, tổ chức")
+        h:task(OWNER, "Nâng cao chất lượng tiếp nhận, giải quyết TTHC và xử lý phản ánh, kiến nghị của người dân, tổ chức")
       end
-      h:task("all-heads", "Nâng cao kỹ năng tiếp xúc, hướng dẫn người dân, doanh nghiệp của cán bộ, công chức, viên chức")
+      h:support("all-heads", "Nâng cao kỹ năng tiếp xúc, hướng dẫn người dân, doanh nghiệp của cán bộ, công chức, viên chức")
     end
   end,
 }
@@ -65,7 +65,7 @@ criterion "8.2" {
     local diem = linear(ty_le, 0, 100, p.diem)
     if diem < p.diem then
       u.lose(p.diem - diem, "Điều tra xã hội học đối với cán bộ, lãnh đạo đạt %s%% số điểm (tái dựng: báo cáo không nêu tỷ lệ này)", ty_le)
-        :task("noi-vu", "Tuyên truyền, nâng cao nhận thức và trách nhiệm của cán bộ, công chức, viên chức về kết quả CCHC của huyện")
+        :task(OWNER, "Tuyên truyền, nâng cao nhận thức và trách nhiệm của cán bộ, công chức, viên chức về kết quả CCHC của huyện")
     end
   end,
 }
@@ -85,7 +85,7 @@ criterion "8.3" {
     if diem < p.diem then
       u.lose(p.diem - diem, "Tổng thu NSNN trên địa bàn %s/%s triệu đồng, đạt %.0f%% kế hoạch giao",
              nghin(thu), nghin(ke_hoach), ty_le)
-        :task("tai-chinh-ke-hoach", "Tham mưu các giải pháp hoàn thành, vượt chỉ tiêu thu ngân sách nhà nước được giao")
+        :task(OWNER, "Tham mưu các giải pháp hoàn thành, vượt chỉ tiêu thu ngân sách nhà nước được giao")
     end
   end,
 }
@@ -103,7 +103,7 @@ criterion "8.4" {
     local diem = steps(ty_le, p.muc)
     if diem < p.diem then
       u.lose(p.diem - diem, "Thực hiện %d/%d chỉ tiêu chủ yếu về phát triển kinh tế - xã hội đạt kế hoạch giao (%.0f%%)", dat, tong, ty_le)
-        :task("tai-chinh-ke-hoach", "Theo dõi, đôn đốc thực hiện các chỉ tiêu chủ yếu về phát triển kinh tế - xã hội được giao")
+        :task(OWNER, "Theo dõi, đôn đốc thực hiện các chỉ tiêu chủ yếu về phát triển kinh tế - xã hội được giao")
     end
   end,
 }
@@ -117,7 +117,7 @@ criterion "8.5" {
   score = function(u, p)
     if not u.fact("htx_hkd_dat_chi_tieu_phat_trien") then
       u.lose(p.diem, "Không đạt chỉ tiêu phát triển hợp tác xã, hộ kinh doanh cá thể năm %d", u.year)
-        :task("tai-chinh-ke-hoach", "Hỗ trợ thành lập mới, phát triển hợp tác xã, hộ kinh doanh cá thể")
+        :task(OWNER, "Hỗ trợ thành lập mới, phát triển hợp tác xã, hộ kinh doanh cá thể")
     end
   end,
 }
