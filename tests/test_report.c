@@ -257,6 +257,10 @@ Test(report, every_figure_is_accounted_for, .init = golden_setup, .fini = golden
   }
   pool_command(&p, (const char *const[]){"--db", db, "tasks", "--year", "2022", "--unit", "muong-te", "--format",
                                          "json", NULL});
+  pool_command(&p, (const char *const[]){"--db", db, "plan", "--year", "2022", "--unit", "muong-te", "--target-rank",
+                                         "6", "--format", "json", NULL});   /* part II: the next rank */
+  pool_command(&p, (const char *const[]){"--db", db, "plan", "--year", "2022", "--office", "noi-vu", "--format",
+                                         "json", NULL});                        /* part II: each task alone */
   cli_result r = cli_run((const char *const[]){"--db", db, "compare", "--unit", "muong-te", "--from", "2021", "--to",
                                                "2022", "--format", "json", NULL});
   cr_assert_eq(r.status, 0);

@@ -69,3 +69,18 @@ Test(rules_check, owners_and_task_offices_come_from_the_store) {
   cli_free(&r);
   free(db); free(dir);
 }
+
+Test(rules_check, a_criterion_whose_tasks_never_go_to_its_owner) {
+  char *dir = copy_2022();
+  edit(dir, "01_chi_dao_dieu_hanh.lua", ":task(OWNER, \"Kiểm tra công tác CCHC", ":task(\"noi-vu\", \"Kiểm tra công tác CCHC");
+  cli_result r = cli_run((const char *const[]){"rules", "check", dir, "--no-luacheck", NULL});
+  cr_expect_eq(r.status, 0, "a task naming the owner is fine: %s", r.out);
+  cli_free(&r);
+  edit(dir, "01_chi_dao_dieu_hanh.lua", "  owner  = \"noi-vu\",\n  basis  = TAI_DUNG .. \"Báo cáo không nêu tên tiêu chí bị trừ 0,43",
+       "  owner  = \"van-phong\",\n  basis  = TAI_DUNG .. \"Báo cáo không nêu tên tiêu chí bị trừ 0,43");
+  r = cli_run((const char *const[]){"rules", "check", dir, "--no-luacheck", NULL});
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.out, "criterion 1.3: its tasks never go to its owner 'van-phong' (they name 'noi-vu')"), "%s", r.out);
+  cli_free(&r);
+  free(dir);
+}

@@ -65,7 +65,11 @@ Test(upgrade, a_v3_run_shows_as_it_did_after_the_upgrade_and_a_new_import) {
   r = cli_run((const char *const[]){"--db", db, "verify", "1", NULL});
   cr_expect_eq(r.status, 1, "%s", r.out);
   cr_expect(strstr(r.out, "changed  muong-te/ho_so_tra_qua_han (51 -> 3)"), "%s", r.out);
-  cr_expect(strstr(r.out, "identical, byte for byte"), "%s", r.out);
+  /* the rule files changed since the v3 run (the tasks of 1.2 speak of next year, issue 14), so
+  ** the ledger's texts differ; its points do not: the facts are read as the run had them (the
+  ** corrected figure would move 3.4 and 1.7) */
+  cr_expect(strstr(r.out, "changed  rules/lai-chau/district/2022/01_chi_dao_dieu_hanh.lua"), "%s", r.out);
+  cr_expect(strstr(r.out, ": criterion ") == NULL, "points moved:\n%s", r.out);
   cli_free(&r);
 
   /* a run stored now reads the new value, and run 1 still the old one */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "plan.h"
 
 static const methodology *cmp_rb;
 static int office_order(const char *id) {
@@ -53,6 +54,20 @@ int report_collect_tasks(const methodology *mt, const unit_result *r, const char
   qsort(v, (size_t)n, sizeof *v, cmp_task);
   *items = v;
   return n;
+}
+
+void report_task_gains(const methodology *mt, const unit_result *r, const task_item *items, int n, pts_t *totals) {
+  unsigned char *done = calloc((size_t)(r->nded ? r->nded : 1), 1);
+  unit_result s = {0};
+  if (!done) abort();
+  for (int i = 0; i < n; i++) {
+    done[items[i].ded] = 1;
+    plan_retotal(mt, r, done, &s);
+    done[items[i].ded] = 0;
+    totals[i] = s.total;
+  }
+  ledger_free(&s);
+  free(done);
 }
 
 pts_t report_office_points(const task_item *items, int first, int end) {

@@ -36,6 +36,10 @@ pts_t report_office_points(const task_item *items, int first, int end);
 int report_collect_tasks(const methodology *mt, const unit_result *r, const char *office_filter,
                          task_item **items);
 
+/* totals[i] := r's PAR index with the deduction behind items[i] removed and
+** re-totalled (plan.h): what doing that task alone gives. */
+void report_task_gains(const methodology *mt, const unit_result *r, const task_item *items, int n, pts_t *totals);
+
 /* Text columns (out_text.c): display width of UTF-8 text (combining marks
 ** take none), left- and right-aligned padding to w columns. */
 int out_width(const char *s);

@@ -318,18 +318,76 @@ static int cmp_group(const void *a, const void *b) {
   return x->order - y->order;
 }
 
+typedef struct { const task_item *t; pts_t after; } won_item;
+
+static int cmp_won(const void *a, const void *b) {       /* leads first, by what re-scoring gives back */
+  const won_item *x = a, *y = b;
+  if (x->t->lead != y->t->lead) return x->t->lead ? -1 : 1;
+  if (x->after != y->after) return x->after > y->after ? -1 : 1;
+  if (x->t->points != y->t->points) return x->t->points > y->t->points ? -1 : 1;
+  return x->t->ded - y->t->ded;
+}
+
+/* The other units' totals, highest first, from the year's standings. */
+static plan_field others(ctx *x) {
+  plan_field f = {0};
+  f.totals = malloc((size_t)(x->d->n_to + 1) * sizeof *f.totals);
+  if (!f.totals) abort();
+  for (int i = 0; i < x->d->n_to; i++)
+    if (strcmp(x->d->st_to[i].r->unit.id, x->r->unit.id)) f.totals[f.n++] = x->d->st_to[i].r->total;
+  return f;                                        /* standings are highest first */
+}
+
+/* The fewest tasks that lift the unit to the next rank, as one paragraph. */
+static void next_rank(ctx *x, const plan_field *f, int rank) {
+  report_writer *w = x->w;
+  if (rank <= 1 || !f->n) return;
+  plan_choice ch;
+  if (plan_search(x->mt, x->r, f->totals[rank - 2], &ch)) return;
+  const char *text;
+  if (!ch.reachable)
+    text = S(&x->ss, L("Các nhiệm vụ của đơn vị không đủ để lên hạng %d (cần %s điểm); làm hết được %s điểm.",
+                       "The unit's tasks cannot lift it to rank %d (it needs %s points); all of them give %s."),
+             rank - 1, P(x, f->totals[rank - 2]), P(x, ch.total_after));
+  else {
+    text = S(&x->ss, L("Để lên hạng %d (đạt %s điểm), cần ít nhất %d nhiệm vụ, được %s điểm: ",
+                       "To reach rank %d (%s points), at least %d tasks are needed, giving %s points: "),
+             rank - 1, P(x, f->totals[rank - 2]), ch.n, P(x, ch.total_after));
+    for (int k = 0; k < ch.n; k++) {
+      const ledger_deduction *d = &x->r->deds[ch.deds[k]];
+      const char *o = d->ntasks ? d->tasks[0].office : x->mt->crits[d->crit].owner;
+      const char *name = methodology_office_name(x->mt, o);
+      text = S(&x->ss, "%s%s[%s] %s (%s)", text, k ? "; " : "", x->mt->crits[d->crit].id,
+               d->ntasks ? d->tasks[0].text : d->reason, name ? name : o);
+    }
+    text = S(&x->ss, "%s.", text);
+  }
+  w->para(w, L("Lên hạng:", "Next rank:"), text);
+  plan_choice_free(&ch);
+}
+
 static void tasks(ctx *x) {
   report_writer *w = x->w;
   task_item *items;
   int n = report_collect_tasks(x->mt, x->r, NULL, &items);
   w->heading(w, 2, S(&x->ss, L("II. NHIỆM VỤ VÀ GIẢI PHÁP NÂNG CAO CHỈ SỐ PAR INDEX NĂM %d",
                                 "II. TASKS AND MEASURES TO RAISE THE PAR INDEX IN %d"), x->c->to_year + 1));
-  w->para(w, NULL, S(&x->ss, L("Các nhiệm vụ do bộ tiêu chí sinh ra từ các nội dung bị trừ điểm năm %d, theo cơ quan chủ trì, "
-                               "xếp theo số điểm có thể lấy lại.",
-                               "The tasks the rules produced from the deductions of %d, by responsible office, ordered by "
-                               "the points they can win back."), x->c->to_year));
+  w->para(w, NULL, S(&x->ss, L("Các nhiệm vụ do bộ tiêu chí sinh ra từ các nội dung bị trừ điểm năm %d, theo cơ quan; mỗi "
+                               "nội dung có một cơ quan chủ trì, được tính số điểm lấy lại, và các cơ quan phối hợp. "
+                               "Nhiệm vụ xếp theo số điểm lấy lại khi chấm lại tiêu chí (dưới mức trừ tối đa, một "
+                               "nhiệm vụ riêng lẻ có thể không lấy lại điểm nào).",
+                               "The tasks the rules produced from the deductions of %d, by office; each deduction has "
+                               "one lead office, credited with its points, and supporting offices. Tasks are ordered by "
+                               "the points re-scoring the criterion gives back (under a cap one task alone may give "
+                               "nothing)."), x->c->to_year));
+  plan_field f = others(x);
+  int rank = plan_rank(&f, x->r->total);
+  next_rank(x, &f, rank);
+  pts_t *after = malloc((size_t)(n ? n : 1) * sizeof *after);
+  won_item *won = malloc((size_t)(n ? n : 1) * sizeof *won);
   office_group *g = calloc((size_t)(n ? n : 1), sizeof *g);
-  if (!g) abort();
+  if (!after || !won || !g) abort();
+  report_task_gains(x->mt, x->r, items, n, after);
   int ng = 0;
   for (int i = 0; i < n; i++) {
     if (i == 0 || strcmp(items[i].office, items[i - 1].office)) {
@@ -337,18 +395,41 @@ static void tasks(ctx *x) {
       ng++;
     }
     g[ng - 1].end = i + 1;
+    won[i] = (won_item){&items[i], after[i]};
   }
-  for (int i = 0; i < ng; i++) g[i].points = report_office_points(items, g[i].first, g[i].end);
+  for (int i = 0; i < ng; i++) {
+    g[i].points = report_office_points(items, g[i].first, g[i].end);
+    qsort(won + g[i].first, (size_t)(g[i].end - g[i].first), sizeof *won, cmp_won);
+  }
   qsort(g, (size_t)ng, sizeof *g, cmp_group);
   if (!n) w->para(w, NULL, L("Không có nhiệm vụ: đơn vị không bị trừ điểm.", "No tasks: no points were lost."));
   for (int i = 0; i < ng; i++) {
     w->heading(w, 3, S(&x->ss, L("%c) %s (có thể lấy lại %s điểm)", "%c) %s (can win back %s points)"), 'a' + (i % 26),
                        items[g[i].first].office_name, P(x, g[i].points)));
-    for (int k = g[i].first; k < g[i].end; k++)
-      w->item(w, 1, S(&x->ss, L("[%s] +%s điểm:", "[%s] +%s points:"), items[k].criterion, P(x, items[k].points)),
-              items[k].text);
+    for (int k = g[i].first; k < g[i].end; k++) {
+      const task_item *t = won[k].t;
+      const char *lead;
+      if (!t->lead) {
+        const char *ln = methodology_office_name(x->mt, t->lead_office);
+        lead = S(&x->ss, L("[%s] phối hợp (chủ trì: %s):", "[%s] support (led by %s):"), t->criterion, ln ? ln : t->lead_office);
+      } else if (won[k].after == x->r->total)
+        lead = S(&x->ss, L("[%s] chủ trì, thông tin (làm riêng không lấy lại điểm: tiêu chí vẫn ở mức trừ tối đa):",
+                           "[%s] lead, information (alone it wins nothing back: the criterion stays at its floor):"),
+                 t->criterion);
+      else {
+        int r2 = plan_rank(&f, won[k].after);
+        lead = S(&x->ss, L("[%s] chủ trì, +%s điểm%s:", "[%s] lead, +%s points%s:"), t->criterion,
+                 P(x, won[k].after - x->r->total),
+                 r2 < rank ? S(&x->ss, L(" (riêng nhiệm vụ này đưa đơn vị lên hạng %d)", " (this task alone lifts the unit to rank %d)"), r2)
+                           : "");
+      }
+      w->item(w, 1, lead, t->text);
+    }
   }
   free(g);
+  free(won);
+  free(after);
+  free(f.totals);
   free(items);
 }
 

@@ -165,6 +165,55 @@ static void check_task_offices(sink *k, const char *file, const rules_check_opts
   free_lines(lines);
 }
 
+/* ---- tasks that never reach the criterion's owner ---- */
+
+static void no_key(const char *key, void *ud) { (void)key; (void)ud; }
+
+/* The first argument of each :task( / :support( in lines from..to: 1 when
+** one may go to owner (OWNER, owner's id, or an expression), else 0 and
+** the first office named in *other; -1 when there is none (the default
+** task goes to the owner). */
+static int reaches_owner(char **lines, int from, int to, const char *owner, char *other, size_t n) {
+  static const char *const calls[] = {":task(", ":support("};
+  int any = 0;
+  for (int l = from; l <= to; l++) {
+    const char *cm = strstr(lines[l - 1], "--");
+    for (int c = 0; c < 2; c++)
+      for (const char *p = lines[l - 1]; (p = strstr(p, calls[c])); p += strlen(calls[c])) {
+        if (cm && p > cm) break;
+        const char *q = p + strlen(calls[c]);
+        while (*q == ' ') q++;
+        if (*q != '"' && *q != '\'') return 1;   /* OWNER, or an office the rule computes */
+        const char *e = strchr(q + 1, *q);
+        if (!e) return 1;
+        if ((size_t)(e - q - 1) == strlen(owner) && !strncmp(q + 1, owner, strlen(owner))) return 1;
+        if (!any) snprintf(other, n, "%.*s", (int)(e - q - 1), q + 1);
+        any = 1;
+      }
+  }
+  return any ? 0 : -1;
+}
+
+static void check_owner_tasks(sink *k, const rulebook *rb) {
+  const methodology *mt = rulebook_methodology(rb);
+  for (int i = 0; i < mt->ncrits; i++) {
+    const meth_criterion *c = &mt->crits[i];
+    rule_score_info info;
+    rulebook_score_params(rb, i, &info, no_key, NULL);
+    int nlines;
+    char **lines = info.source[0] ? read_lines(info.source, &nlines) : NULL;
+    char other[128];
+    if (lines && info.first_line > 0 && info.last_line <= nlines &&
+        !reaches_owner(lines, info.first_line, info.last_line, c->owner, other, sizeof other)) {
+      char what[512];
+      snprintf(what, sizeof what, "criterion %s: its tasks never go to its owner '%s' (they name '%s')", c->id,
+               c->owner, other);
+      finding(k, c->file, c->line, "%s%s", what, ": address the owner's task as :task(OWNER, ...)");
+    }
+    free_lines(lines);
+  }
+}
+
 /* ---- luacheck ---- */
 
 static int exists(const char *path) {
@@ -255,6 +304,7 @@ int rules_check(const char *dir, const rules_check_opts *o, FILE *out) {
     if (o->offices) check_task_offices(&k, mt->files[i], o);
   }
   if (complete) check_params(&k, rb);
+  if (complete) check_owner_tasks(&k, rb);
   if (!o->no_luacheck && have_luacheck()) run_luacheck(&k, mt, o, stderr);
   else if (!o->no_luacheck) fprintf(stderr, "parindex: luacheck is not installed (Debian: lua-check): skipped\n");
   rulebook_free(rb);
