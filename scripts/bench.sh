@@ -10,8 +10,9 @@
 # (scripts/bench-tool.js) and imported with `parindex import` (timed); every
 # unit is scored with `parindex score --rules rules/bench` (timed, run stored);
 # the stored run must give the harness's CHECKSUM line and per-unit dump.
-# On the 10,000-unit store, `explain --unit` and `score --unit` are timed
-# (median of EXPLAIN_RUNS). One table per N; targets at the end.
+# On the 10,000-unit store, `explain --unit`, `score --unit` and `plan --unit
+# --target-rank 1` are timed (median of EXPLAIN_RUNS), and `plan --office`
+# over every unit (median of RUNS). One table per N; targets at the end.
 #   --json FILE  also write the figures as JSON
 #   --write      also regenerate the results section of BENCHMARKS.md
 #   --check      checksum and per-unit dump only (no peers, no timings): the
@@ -82,7 +83,7 @@ timed() {
 rss() { awk -F': ' '/Maximum resident set size/{printf "%.1f", $2/1024}' "$1"; }
 median_ms() { sort -n | awk '{v[NR]=$1} END{printf "%.1f", (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
-runs=() checks=() explain_ms="" score_unit_ms="" all_match=1 tables="" targets=""
+runs=() checks=() explain_ms="" score_unit_ms="" plan_ms="" plan_office_s="" all_match=1 tables="" targets=""
 label() {
   case $1 in
     parindex-import) echo "parindex import (CSV → store, 1 transaction)" ;;
@@ -159,6 +160,21 @@ for N in "${ns[@]}"; do
     done
     explain_ms=$(median_ms <"$P/explain.ms")
     score_unit_ms=$(median_ms <"$P/score1.ms")
+    # plan: one unit's exact target search (rank 1, every task in play) against the other
+    # units' totals of the stored run; one office's lead tasks in every unit (scored now)
+    for k in $(seq "$EXPLAIN_RUNS"); do
+      timed "$P/plan.time" "$PARINDEX" --db "$db" plan --rules "$ROOT/rules/bench" --year "$year" --unit "$unit" \
+        --target-rank 1 --format json >"$P/plan.json"
+      awk '{print $1*1000}' "$P/plan.time.wall" >>"$P/plan.ms"
+    done
+    for k in $(seq "$RUNS"); do
+      timed "$P/plan-office.time" "$PARINDEX" --db "$db" plan --rules "$ROOT/rules/bench" --year "$year" \
+        --office case-handling --format json >/dev/null
+      cat "$P/plan-office.time.wall" >>"$P/plan-office.s"
+    done
+    plan_ms=$(median_ms <"$P/plan.ms")
+    plan_office_s=$(sort -n "$P/plan-office.s" | awk '{v[NR]=$1} END{printf "%.3f", v[int((NR+1)/2)]}')
+    grep -q '"scores_from_stored_run":.*true' "$P/plan.json" || echo "bench: plan did not use the stored run's totals" >&2
   fi
 
   # rows: engine wall rss eval_us (µs/unit in the engine's own loop, harness engines)
@@ -186,7 +202,7 @@ $(awk -v a="$(rss "$P/import.time")" -v b="$(rss "$P/score.time")" 'BEGIN{print 
   # targets (ratios measured in this run)
   if ((N == 10000)); then
     targets+=$(awk -v s="$w_parindex_score" -v db="${ev_sqlite_c:-0}" -v lua="${ev_lua:-0}" -v n="$N" -v jre="${w_jre:-0}" -v zen="${w_zen:-0}" \
-      -v iw="$iw" -v f="$nfacts" -v rss="$r_parindex_score" -v rssi="$r_parindex_import" -v ex="$explain_ms" -v su="$score_unit_ms" 'BEGIN{
+      -v iw="$iw" -v f="$nfacts" -v rss="$r_parindex_score" -v rssi="$r_parindex_import" -v ex="$explain_ms" -v su="$score_unit_ms" -v pl="$plan_ms" -v po="$plan_office_s" 'BEGIN{
       lim = 1.5 * (db + lua) * n / 1e6
       v(s <= lim, sprintf("score of %d units ≤ 1.5 × (SQLite read floor + plain-Lua eval) = 1.5 × (%.2f + %.2f) µs × %d = %.3f s: %.3f s (%.2f× the limit)", n, db, lua, n, lim, s, s/lim))
       v(jre >= 10*s, sprintf("≥ 10× faster than json-rules-engine (process wall): %.1f×", jre/s))
@@ -194,6 +210,8 @@ $(awk -v a="$(rss "$P/import.time")" -v b="$(rss "$P/score.time")" 'BEGIN{print 
       v(f/iw >= 500000, sprintf("import ≥ 500,000 facts/s in one transaction: %.0f facts/s (%d facts in %.3f s)", f/iw, f, iw))
       v(rss < 100 && rssi < 100, sprintf("peak RSS < 100 MB at %d units: score %.1f MB, import %.1f MB", n, rss, rssi))
       v(ex < 20 && su < 20, sprintf("single unit on the %d-unit store < 20 ms: explain %.1f ms, score --unit %.1f ms (median)", n, ex, su))
+      v(pl < 50, sprintf("plan --unit --target-rank 1 on the %d-unit store < 50 ms: %.1f ms (median)", n, pl))
+      v(po <= 3*s, sprintf("plan --office over %d units ≤ 3 × score: %.3f s (%.2f× score)", n, po, po/s))
     }
     function v(ok, t) { printf "- %s %s\n", ok ? "MET:" : "MISSED:", t }')$'\n'
   fi
@@ -216,15 +234,16 @@ machine="$(nproc) CPUs ($cpu), $(uname -sr), SQLite $(sqlite3 --version | cut -d
 date=$(date -u +%Y-%m-%dT%H:%MZ)
 command="scripts/bench.sh ${ns[*]}\` (REPS=$REPS, RUNS=$RUNS, EXPLAIN_RUNS=$EXPLAIN_RUNS)"
 report="Machine: $machine."$'\n'"Date: $date. Command: \`$command."$'\n'"$tables"
-[ -n "$explain_ms" ] && report+=$'\n'"Single unit on the 10,000-unit store (process wall, median of $EXPLAIN_RUNS): explain $explain_ms ms, score --unit $score_unit_ms ms."$'\n'
+[ -n "$explain_ms" ] && report+=$'\n'"Single unit on the 10,000-unit store (process wall, median of $EXPLAIN_RUNS): explain $explain_ms ms, score --unit $score_unit_ms ms, plan --unit --target-rank 1 $plan_ms ms. plan --office over every unit (median of $RUNS): $plan_office_s s."$'\n'
 report+=$'\n'"Checks:"$'\n'"$(printf -- '- %s\n' "${checks[@]}")"$'\n'
 [ -n "$targets" ] && report+=$'\n'"Targets:"$'\n'"$targets"
 printf '%s\n' "$report"
 
 if [ -n "$json_out" ]; then
   { printf '{"runs": [\n  %s\n ],\n' "$(IFS=$'\n'; printf '%s\n' "${runs[@]}" | paste -sd, - | sed 's/},{/},\n  {/g')"
-    printf ' "checksum_match": %s,\n "explain_ms": %s,\n "score_unit_ms": %s,\n "machine": "%s",\n "date": "%s"}\n' \
-      "$( ((all_match)) && echo true || echo false)" "${explain_ms:-null}" "${score_unit_ms:-null}" "${machine//\"/\'}" "$date"
+    printf ' "checksum_match": %s,\n "explain_ms": %s,\n "score_unit_ms": %s,\n "plan_ms": %s,\n "plan_office_s": %s,\n "machine": "%s",\n "date": "%s"}\n' \
+      "$( ((all_match)) && echo true || echo false)" "${explain_ms:-null}" "${score_unit_ms:-null}" "${plan_ms:-null}" \
+      "${plan_office_s:-null}" "${machine//\"/\'}" "$date"
   } >"$json_out"
 fi
 

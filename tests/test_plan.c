@@ -294,3 +294,39 @@ Test(plan, owner_tasks_move_with_the_owner) {
   remove_tree(dir);
   free(dir); free(db);
 }
+
+static int from_stored_run(const char *db, const char *rules, char **out) {
+  cli_result r = cli_run((const char *const[]){"--db", db, "plan", "--rules", rules, "--year", "2022", "--unit",
+                                               "muong-te", "--target-rank", "6", "--format", "json", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cJSON *j = cJSON_Parse(r.out);
+  int stored = cJSON_IsTrue(cJSON_GetObjectItem(j, "scores_from_stored_run"));
+  cJSON_DeleteItemFromObject(j, "scores_from_stored_run");
+  *out = cJSON_PrintUnformatted(j);
+  cJSON_Delete(j);
+  cli_free(&r);
+  return stored;
+}
+
+Test(plan, the_other_units_totals_come_from_a_stored_run_only_while_it_holds) {
+  char *db = bundled_store(), *dir = copy_2022(), *a, *b;
+  cr_expect(!from_stored_run(db, R2022, &a), "no run stored yet");
+  cli_result r = cli_run((const char *const[]){"--db", db, "score", "--year", "2022", "--unit", "muong-te", NULL});
+  cli_free(&r);
+  cr_expect(!from_stored_run(db, R2022, &b), "a run of one unit does not hold the others");
+  cr_expect_str_eq(a, b); free(b);
+  r = cli_run((const char *const[]){"--db", db, "score", "--year", "2022", NULL});
+  cli_free(&r);
+  cr_expect(from_stored_run(db, R2022, &b), "a run of every unit with the same rules and facts holds");
+  cr_expect_str_eq(a, b, "the same plan from the stored totals"); free(b);
+  cr_expect(from_stored_run(db, dir, &b), "the same rule files in another folder score the same");
+  free(b);
+  edit(dir, "01_chi_dao_dieu_hanh.lua", "Kiểm tra công tác CCHC, công vụ tối thiểu", "Kiểm tra công tác CCHC và công vụ tối thiểu");
+  cr_expect(!from_stored_run(db, dir, &b), "a rule file changed since the run");
+  free(b);
+  r = import_corrected_figure(db);
+  cli_free(&r);
+  cr_expect(!from_stored_run(db, R2022, &b), "facts imported since the run");
+  free(b);
+  free(a); free(db); free(dir);
+}

@@ -13,22 +13,28 @@
 
 #define MAX_SETS 256
 
-/* --facts FILE: a JSON object {"key": value, ...}; values as --set takes them. */
-static int read_facts_file(const char *path, plan_set *sets, int *n, cJSON **keep) {
+/* --facts FILE: a JSON object {"key": value, ...}; a value as --set takes it
+** (a string as its text, any other value as its JSON text). The keys and
+** texts stay in *keep and owned[] until the command ends. */
+static int read_facts_file(const char *path, plan_set *sets, int *n, cJSON **keep, char **owned, int *nowned) {
   size_t len;
   char *text = file_read_all(path, &len);
   if (!text) return cli_fail("%s: cannot read it", path);
   cJSON *j = cJSON_ParseWithLength(text, len);
   free(text);
-  if (!cJSON_IsObject(j)) { cJSON_Delete(j); return cli_fail("%s: not a JSON object of facts {\"key\": value, ...}", path); }
-  for (cJSON *e = j->child; e; e = e->next) {
-    if (*n == MAX_SETS) { cJSON_Delete(j); return cli_fail("%s: more than %d facts", path, MAX_SETS); }
-    char *v = cJSON_IsString(e) ? NULL : cJSON_PrintUnformatted(e);
-    if (cJSON_IsString(e)) v = e->valuestring;
-    else { cJSON_SetValuestring(e, ""); cJSON_free(e->valuestring); e->valuestring = v; e->type = cJSON_String; }
-    sets[(*n)++] = (plan_set){e->string, e->valuestring};
-  }
   *keep = j;
+  if (!cJSON_IsObject(j)) return cli_fail("%s: not a JSON object of facts {\"key\": value, ...}", path);
+  for (cJSON *e = j->child; e; e = e->next) {
+    if (*n == MAX_SETS) return cli_fail("%s: more than %d facts", path, MAX_SETS);
+    const char *v = e->valuestring;
+    if (!cJSON_IsString(e)) {
+      if (cJSON_IsNull(e) || cJSON_IsObject(e)) return cli_fail("%s: fact '%s': a value is a number, boolean, string or list",
+                                                                path, e->string);
+      v = owned[(*nowned)++] = cJSON_PrintUnformatted(e);
+      if (!v) abort();
+    }
+    sets[(*n)++] = (plan_set){e->string, v};
+  }
   return EXIT_OK;
 }
 
@@ -43,9 +49,14 @@ static int target(cli_args *a, const methodology *mt, const plan_field *f, plan_
     v->target = n - 1 < f->n ? f->totals[n - 1] : 0;   /* level with the N-th of the others shares rank N */
   } else if (i) {
     int ok;
-    double x = strtod(i, NULL);
+    char num[64];
+    snprintf(num, sizeof num, "%s", i);
+    char *comma = strchr(num, ',');
+    if (comma) *comma = '.';                         /* 71,5 as written in Vietnamese */
+    char *end;
+    double x = strtod(num, &end);
     pts_t p = pts_from_double(x, &ok);
-    if (!ok || x < 0 || x > 1000 || strspn(i, "0123456789.,") != strlen(i))
+    if (!ok || *end || end == num || x < 0 || x > 1000 || strspn(i, "0123456789.,") != strlen(i))
       return cli_usage_error(a, "--target-index: '%s' is not a PAR index (e.g. 71.5)", i);
     v->target_kind = "index"; v->target_text = i; v->target = p;
   } else if (b) {
@@ -58,12 +69,21 @@ static int target(cli_args *a, const methodology *mt, const plan_field *f, plan_
   return EXIT_OK;
 }
 
+static const pts_t *sort_totals;
+static int cmp_alone(const void *a, const void *b) {
+  int x = *(const int *)a, y = *(const int *)b;
+  if (sort_totals[x] != sort_totals[y]) return sort_totals[x] > sort_totals[y] ? -1 : 1;
+  return x - y;
+}
+
 static int run_plan(cli_args *a) {
   char err[8192];
   cli_scoring sc;
   plan_set sets[MAX_SETS];
   int nsets = 0;
   cJSON *facts_json = NULL;
+  char *owned[MAX_SETS];
+  int nowned = 0;
   const char *office = cli_opt(a, "office");
   if (office && (cli_opt(a, "unit") || cli_opt(a, "set") || cli_opt(a, "facts") || cli_opt(a, "target-rank") ||
                  cli_opt(a, "target-index") || cli_opt(a, "target-band")))
@@ -84,7 +104,7 @@ static int run_plan(cli_args *a) {
   int rc = cli_scoring_setup(a, 0, &sc);
   const char *fmt = cli_opt(a, "format") ? cli_opt(a, "format") : "text";
   report_lang lang = sc.lang_en ? LANG_EN : LANG_VI;
-  if (!rc && cli_opt(a, "facts")) rc = read_facts_file(cli_opt(a, "facts"), sets, &nsets, &facts_json);
+  if (!rc && cli_opt(a, "facts")) rc = read_facts_file(cli_opt(a, "facts"), sets, &nsets, &facts_json, owned, &nowned);
   if (rc) goto out;
   const methodology *mt = rulebook_methodology(sc.rb);
   if (office) {
@@ -100,6 +120,8 @@ static int run_plan(cli_args *a) {
   plan_field f = {0};
   plan_choice ch = {0};
   plan_view v = {.mt = mt};
+  int *alone = NULL, *alone_rank = NULL;
+  pts_t *alone_total = NULL;
   rc = EXIT_FAIL;
   if (plan_score_unit(sc.s, sc.rb, sc.year, sc.unit, NULL, 0, &before, err, sizeof err) ||
       (nsets && plan_score_unit(sc.s, sc.rb, sc.year, sc.unit, sets, nsets, &after, err, sizeof err)) ||
@@ -123,11 +145,33 @@ static int run_plan(cli_args *a) {
     v.band_after = methodology_band(mt, ch.total_after);
     for (int i = 0; i < v.base->nded; i++) v.effort |= v.base->deds[i].effort > 0;
   }
+  if (!v.target_kind) {                            /* each task alone */
+    alone = malloc((size_t)(v.base->nded + 1) * sizeof *alone);
+    alone_total = malloc((size_t)(v.base->nded + 1) * sizeof *alone_total);
+    alone_rank = malloc((size_t)(v.base->nded + 1) * sizeof *alone_rank);
+    unsigned char *done = calloc((size_t)v.base->nded + 1, 1);
+    if (!alone || !alone_total || !alone_rank || !done) abort();
+    unit_result s1 = {0};
+    for (int i = 0; i < v.base->nded; i++) {
+      done[i] = 1;
+      plan_retotal(mt, v.base, done, &s1);
+      done[i] = 0;
+      alone_total[i] = s1.total;
+      alone_rank[i] = plan_rank(&f, s1.total);
+      alone[v.nalone++] = i;
+    }
+    ledger_free(&s1);
+    free(done);
+    sort_totals = alone_total;
+    qsort(alone, (size_t)v.nalone, sizeof *alone, cmp_alone);
+    v.alone = alone; v.alone_total = alone_total; v.alone_rank = alone_rank;
+  }
   if (!strcmp(fmt, "json")) out_plan_json(stdout, &v);
   else if (!strcmp(fmt, "csv")) out_plan_csv(stdout, &v);
   else out_plan_text(stdout, &v, lang);
   rc = fflush(stdout) ? EXIT_FAIL : EXIT_OK;
 unit_done:
+  free(alone); free(alone_total); free(alone_rank);
   plan_choice_free(&ch);
   plan_field_free(&f);
   ledger_free(&before);
@@ -136,6 +180,7 @@ done:
   cli_scoring_done(&sc);
 out:
   for (int i = 0; i < nargs_sets; i++) free((char *)sets[i].key);
+  for (int i = 0; i < nowned; i++) cJSON_free(owned[i]);
   cJSON_Delete(facts_json);
   return rc;
 }

@@ -135,9 +135,9 @@ static void push_total(plan_field *f, pts_t t) {
 
 typedef struct { const char *unit; plan_field *f; } field_ctx;
 
-static int stored_total(const store_row *row, void *ud) {       /* RQ_UNITS */
+static int stored_total(const char *unit, int64_t total, void *ud) {
   field_ctx *c = ud;
-  if (!c->unit || strcmp(row->t[0], c->unit)) push_total(c->f, row->i[7]);
+  if (!c->unit || strcmp(unit, c->unit)) push_total(c->f, total);
   return 0;
 }
 
@@ -148,13 +148,17 @@ static int scored_total(const unit_result *r, void *ud, char *err, size_t errlen
   return 0;
 }
 
-typedef struct { int64_t run, units, import; int64_t best; } runs_ctx;
+typedef struct { int64_t import, many, one; } runs_ctx;   /* the latest such runs of > 1 unit and of 1 */
 
-static int candidate_run(const store_row *row, void *ud) {     /* RQ_RUNS: id .. units(5) .. facts_import(8) */
+/* RQ_RUNS: id .. units(5) .. facts_import(8). A run of this parindex that saw
+** the last import: the units with facts are those it saw; `score` without
+** --unit scores them all, with --unit one, so a run of more than one unit
+** holds every unit (one of one unit is checked by the caller). */
+static int candidate_run(const store_row *row, void *ud) {
   runs_ctx *c = ud;
-  if (row->t[2] && !strcmp(row->t[2], "parindex " PARINDEX_VERSION) && row->i[5] == c->units && row->t[8] &&
-      row->i[8] == c->import)
-    c->best = row->i[0];
+  if (row->t[2] && !strcmp(row->t[2], "parindex " PARINDEX_VERSION) && row->t[8] && row->i[8] == c->import &&
+      row->i[5] >= 1)
+    *(row->i[5] > 1 ? &c->many : &c->one) = row->i[0];
   return 0;
 }
 
@@ -183,30 +187,18 @@ static int cmp_desc(const void *a, const void *b) {
 int plan_field_load(store *s, rulebook *rb, int year, const char *unit, plan_field *f, char *err, size_t errlen) {
   memset(f, 0, sizeof *f);
   field_ctx fc = {unit, f};
-  int64_t units = 0, import = 0;
-  if (store_year_units(s, year, &units) || store_last_import(s, &import)) {
-    snprintf(err, errlen, "%s", store_errmsg(s));
-    return -1;
-  }
-  f->units = (int)units;
-  runs_ctx rc = {0, units, import, 0};
-  if (store_run_query(s, RQ_RUNS, year, NULL, candidate_run, &rc) < 0) {
-    snprintf(err, errlen, "%s", store_errmsg(s));
-    return -1;
-  }
-  if (rc.best) {
+  int64_t import = 0, some = 0;
+  runs_ctx rc = {0, 0, 0};
+  if (store_last_import(s, &import) || (rc.import = import, store_run_query(s, RQ_RUNS, year, NULL, candidate_run, &rc) < 0))
+    goto fail;
+  if (!rc.many && rc.one && store_year_has_units(s, year, &some)) goto fail;
+  int64_t best = rc.many ? rc.many : some == 1 ? rc.one : 0;
+  if (best) {
     files_ctx files = {rulebook_methodology(rb), 0, 1};
-    if (store_run_query(s, RQ_FILES, rc.best, NULL, same_file, &files) < 0) {
-      snprintf(err, errlen, "%s", store_errmsg(s));
-      return -1;
-    }
+    if (store_run_query(s, RQ_FILES, best, NULL, same_file, &files) < 0) goto fail;
     if (files.same && files.seq == files.mt->nfiles) {
-      if (store_run_query(s, RQ_UNITS, rc.best, NULL, stored_total, &fc) < 0) {
-        snprintf(err, errlen, "%s", store_errmsg(s));
-        plan_field_free(f);
-        return -1;
-      }
-      f->run = rc.best;
+      if (store_run_totals(s, best, stored_total, &fc)) goto fail;
+      f->run = best;
     }
   }
   if (!f->run) {
@@ -216,8 +208,13 @@ int plan_field_load(store *s, rulebook *rb, int year, const char *unit, plan_fie
     if (engine_score(s, rb, year, NULL, 0, &res, err, errlen)) { plan_field_free(f); return -1; }
     engine_results_free(&res);
   }
+  f->units = f->n + (unit != NULL);
   if (f->n) qsort(f->totals, (size_t)f->n, sizeof *f->totals, cmp_desc);
   return 0;
+fail:
+  snprintf(err, errlen, "%s", store_errmsg(s));
+  plan_field_free(f);
+  return -1;
 }
 
 void plan_field_free(plan_field *f) {

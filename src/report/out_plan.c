@@ -50,6 +50,23 @@ static void text_task(const plan_view *v, const ledger_deduction *d, int t, void
   else fprintf(f, "         %s %s (%s): %s\n", vi ? "phối hợp:" : "support:", name ? name : o, o, text_of(d, t));
 }
 
+static void text_alone(FILE *f, const plan_view *v, int vi) {
+  char a[PTS_FMT_MAX], b[PTS_FMT_MAX];
+  if (!v->nalone) return;
+  fprintf(f, "\n%s\n", vi ? "Từng nhiệm vụ, nếu chỉ làm riêng nhiệm vụ đó:" : "Each task, done alone:");
+  for (int k = 0; k < v->nalone; k++) {
+    const ledger_deduction *d = &v->base->deds[v->alone[k]];
+    const char *o = office_of(v, d, 0), *name = methodology_office_name(v->mt, o);
+    pts_t t = v->alone_total[v->alone[k]];
+    if (t == v->base->total)
+      fprintf(f, "  [%s] %s (%s): %s (%s)\n", v->mt->crits[d->crit].id, name ? name : o, o, text_of(d, 0),
+              vi ? "thông tin: làm riêng không lấy lại điểm" : "information: alone it wins nothing back");
+    else
+      fprintf(f, "  [%s] +%s → %s, %s %d · %s (%s): %s\n", v->mt->crits[d->crit].id, P(a, t - v->base->total, vi),
+              P(b, t, vi), vi ? "hạng" : "rank", v->alone_rank[v->alone[k]], name ? name : o, o, text_of(d, 0));
+  }
+}
+
 void out_plan_text(FILE *f, const plan_view *v, report_lang lang) {
   int vi = lang == LANG_VI;
   char a[PTS_FMT_MAX], b[PTS_FMT_MAX];
@@ -87,6 +104,7 @@ void out_plan_text(FILE *f, const plan_view *v, report_lang lang) {
     void *ud[2] = {f, &vi};
     each_task(v, text_task, ud);
   }
+  text_alone(f, v, vi);
 }
 
 static void json_task(const plan_view *v, const ledger_deduction *d, int t, void *ud) {
@@ -141,6 +159,22 @@ void out_plan_json(FILE *f, const plan_view *v) {
     add_pts(o, "par_index_after", end->total);
     cJSON_AddNumberToObject(o, "rank_after", v->rank_what_if);
   }
+  if (v->nalone) {
+    cJSON *ts = cJSON_AddArrayToObject(o, "tasks");
+    for (int k = 0; k < v->nalone; k++) {
+      const ledger_deduction *d = &v->base->deds[v->alone[k]];
+      cJSON *t = cJSON_CreateObject();
+      cJSON_AddStringToObject(t, "criterion", v->mt->crits[d->crit].id);
+      cJSON_AddStringToObject(t, "office", office_of(v, d, 0));
+      cJSON_AddStringToObject(t, "role", "lead");
+      add_pts(t, "points", v->alone_total[v->alone[k]] - v->base->total);
+      add_pts(t, "deduction_points", d->points);
+      add_pts(t, "par_index_after", v->alone_total[v->alone[k]]);
+      cJSON_AddNumberToObject(t, "rank_after", v->alone_rank[v->alone[k]]);
+      cJSON_AddStringToObject(t, "task", text_of(d, 0));
+      cJSON_AddItemToArray(ts, t);
+    }
+  }
   cJSON_AddBoolToObject(o, "scores_from_stored_run", v->from_run != 0);
   print(f, o);
 }
@@ -160,6 +194,16 @@ void out_plan_csv(FILE *f, const plan_view *v) {
   csv_bom(f);
   fputs("unit,year,criterion,office,role,points,task\r\n", f);
   each_task(v, csv_task, f);
+  for (int k = 0; k < v->nalone; k++) {
+    const ledger_deduction *d = &v->base->deds[v->alone[k]];
+    csv_field(f, v->before->unit.id, 0);
+    csv_int(f, v->before->year, 0);
+    csv_field(f, v->mt->crits[d->crit].id, 0);
+    csv_field(f, office_of(v, d, 0), 0);
+    csv_field(f, "lead", 0);
+    csv_pts(f, v->alone_total[v->alone[k]] - v->base->total, 0);
+    csv_field(f, text_of(d, 0), 1);
+  }
 }
 
 void out_plan_office(FILE *f, const methodology *mt, const plan_office *o, const char *office, int year,

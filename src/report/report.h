@@ -78,6 +78,10 @@ typedef struct {
   const plan_choice *choice;            /* NULL without a target */
   int effort;                           /* the rulebook gives effort weights */
   int64_t from_run;                     /* the others' totals came from this stored run (0: scored now) */
+  /* without a target: each of base's deductions done alone, by what it gives back */
+  const int *alone; int nalone;         /* deduction indexes, best first */
+  const pts_t *alone_total;             /* [deduction]: the total with it done */
+  const int *alone_rank;                /* [deduction]: the rank with it done */
 } plan_view;
 void out_plan_text(FILE *f, const plan_view *v, report_lang lang);
 void out_plan_json(FILE *f, const plan_view *v);

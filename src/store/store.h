@@ -72,10 +72,12 @@ int store_each_unit_facts(store *s, int year, const char *unit, store_facts_cb c
 int store_each_unit_facts_asof(store *s, int year, const char *unit, int64_t import,
                                store_facts_cb cb, void *ud);
 
-/* The last import that wrote facts (0 when none), and how many units have
-** facts in year (store_year.c). 0, or -1 (store_errmsg). */
+/* For plan (store_year.c): the last import that wrote facts (0 when none);
+** how many units have facts in year, counting only up to 2; every unit of
+** a run with its total (cb returns 0 to go on). 0, or -1 (store_errmsg). */
 int store_last_import(store *s, int64_t *id);
-int store_year_units(store *s, int year, int64_t *n);
+int store_year_has_units(store *s, int year, int64_t *n);
+int store_run_totals(store *s, int64_t run, int (*cb)(const char *unit, int64_t total, void *ud), void *ud);
 
 /* Runs: append-only. Call inside one transaction. */
 int store_run_new(store *s, const char *engine, const char *rules, int year,

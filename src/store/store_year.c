@@ -18,6 +18,19 @@ int store_last_import(store *s, int64_t *id) {
   return one_int(s, "SELECT COALESCE(MAX(id),0) FROM imports", 0, id);
 }
 
-int store_year_units(store *s, int year, int64_t *n) {
-  return one_int(s, "SELECT COUNT(DISTINCT unit) FROM facts WHERE year=?1", year, n);
+int store_year_has_units(store *s, int year, int64_t *n) {
+  return one_int(s, "SELECT COUNT(*) FROM (SELECT DISTINCT unit FROM facts WHERE year=?1 LIMIT 2)", year, n);
+}
+
+int store_run_totals(store *s, int64_t run, int (*cb)(const char *unit, int64_t total, void *ud), void *ud) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(store_sqlite(s), "SELECT unit,total FROM run_units WHERE run=?1", -1, &st, NULL) != SQLITE_OK)
+    return store_db_fail(s, "reading a run");
+  sqlite3_bind_int64(st, 1, run);
+  int rc, stop = 0;
+  while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+    stop = cb((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1), ud);
+  if (!stop && rc != SQLITE_DONE) stop = store_db_fail(s, "reading a run");
+  sqlite3_finalize(st);
+  return stop;
 }
