@@ -309,3 +309,12 @@ void small_teardown(void) {
   remove_tree(small_dir);
   free(small_dir); free(small_db); free(small_rules);
 }
+
+cJSON *cli_json(const char *const *args) {
+  cli_result r = cli_run(args);
+  cr_assert_eq(r.status, 0, "%s failed: %s", args[2] ? args[2] : "parindex", r.err);
+  cJSON *o = cJSON_Parse(r.out);
+  cr_assert_not_null(o, "not JSON: %s", r.out);
+  cli_free(&r);
+  return o;
+}

@@ -54,6 +54,9 @@ char *bundled_store(void);
 /* tests/golden/muong-te-published.json parsed (a cJSON *, NULL if missing or
 ** invalid); the caller cJSON_Delete's it. */
 struct cJSON *published_figures(void);
+/* Run parindex with args; it must exit 0 and print JSON (else the test stops):
+** that JSON parsed, for the caller to cJSON_Delete. */
+struct cJSON *cli_json(const char *const *args);
 
 /* The fixture of the tests on the bundled data: .init = golden_setup makes
 ** golden_db (bundled_store()) and golden (published_figures()); .fini =

@@ -28,12 +28,7 @@ static cJSON *compare_json(const char *const *extra) {
   int n = 11;
   for (; extra && *extra; extra++) args[n++] = *extra;
   args[n] = NULL;
-  cli_result r = cli_run(args);
-  cr_assert_eq(r.status, 0, "compare failed: %s", r.err);
-  cJSON *o = cJSON_Parse(r.out);
-  cr_assert_not_null(o, "not JSON: %s", r.out);
-  cli_free(&r);
-  return o;
+  return cli_json(args);
 }
 
 static long long H(const cJSON *o, const char *name) {           /* a number in hundredths */

@@ -9,6 +9,7 @@
 */
 #include <cjson/cJSON.h>
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -329,4 +330,66 @@ Test(plan, the_other_units_totals_come_from_a_stored_run_only_while_it_holds) {
   cr_expect(!from_stored_run(db, R2022, &b), "facts imported since the run");
   free(b);
   free(a); free(db); free(dir);
+}
+
+/* ---- the rule API: :task, :support, OWNER, :effort ---- */
+
+static const char roles_lua[] =
+  "criterion \"1.2\" { name = \"c12\", max = 2, owner = \"noi-vu\", score = function(u, p)\n"
+  "  u.lose(0.5, \"x\"):task(OWNER, \"lead x\"):support(\"tu-phap\", \"help x\"):effort(3)\n"
+  "  u.lose(0.5, \"y\"):task(\"tu-phap\", \"lead y\")\n"
+  "  u.lose(0.25, \"z\")\n"
+  "end }\n";
+
+Test(plan, lead_support_owner_and_effort_in_the_rules, .init = small_setup, .fini = small_teardown) {
+  put_file(small_rules, "12_crit.lua", roles_lua);
+  cJSON *t = cli_json((const char *const[]){"--db", small_db, "tasks", "--rules", small_rules, "--year", "2022",
+                                              "--unit", "d1", "--format", "json", NULL});
+  const cJSON *o;
+  long sum = 0;
+  cJSON_ArrayForEach(o, cJSON_GetObjectItem(t, "offices")) {
+    long p = (long)(num(o, "points") * 100 + 0.5);
+    const char *id = cJSON_GetObjectItem(o, "office")->valuestring;
+    if (!strcmp(id, "noi-vu")) cr_expect_eq(p, 175, "noi-vu leads x (OWNER), z (no task) and 1.1: %ld", p);
+    else cr_expect_eq(p, 50, "tu-phap leads y only and supports x: %ld", p);
+    sum += p;
+  }
+  cr_expect_eq(sum, 225);
+  cJSON_Delete(t);
+  /* +1,50 from 7,75: 1.1 (1,00, effort 1) and y (0,50, effort 1), not x (0,50, effort 3), which by count ties */
+  t = cli_json((const char *const[]){"--db", small_db, "plan", "--rules", small_rules, "--year", "2022", "--unit",
+                                       "d1", "--target-index", "9.25", "--format", "json", NULL});
+  cr_expect_str_eq(cJSON_GetObjectItem(t, "cost_by")->valuestring, "effort");
+  cr_expect_eq(num(t, "cost"), 2);
+  cr_expect_eq((long)(num(t, "par_index_after") * 100 + 0.5), 925);
+  const cJSON *task;
+  int y = 0, x = 0;
+  cJSON_ArrayForEach(task, cJSON_GetObjectItem(t, "tasks")) {
+    y += !strcmp(cJSON_GetObjectItem(task, "task")->valuestring, "lead y");
+    x += !strcmp(cJSON_GetObjectItem(task, "task")->valuestring, "lead x");
+  }
+  cr_expect(y == 1 && x == 0, "y (effort 1) rather than x (effort 3)");
+  cJSON_Delete(t);
+}
+
+Test(plan, one_lead_per_deduction_and_it_comes_first, .init = small_setup, .fini = small_teardown) {
+  static const char *const bad[][2] = {
+    {"u.lose(1, \"x\"):task(\"noi-vu\", \"a\"):task(\"tu-phap\", \"b\")", "a deduction has one lead office"},
+    {"u.lose(1, \"x\"):support(\"tu-phap\", \"b\")", "support: name the lead office first, with :task"},
+    {"u.lose(1, \"x\"):task(\"nobody\", \"b\")", "task: unknown office 'nobody'"},
+    {"u.lose(1, \"x\"):task(OWNER, \"a\"):support(\"nobody\", \"b\")", "support: unknown office 'nobody'"},
+    {"u.lose(1, \"x\"):task(OWNER, \"a\"):effort(0)", "effort: a whole number from 1 to 100"},
+    {"u.lose(1, \"x\"):task(OWNER, \"a\"):effort(1.5)", "effort"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    char lua[1024];
+    snprintf(lua, sizeof lua, "criterion \"1.2\" { name = \"c12\", max = 2, owner = \"noi-vu\", score = function(u, p)\n"
+                              "  %s\nend }\n", bad[i][0]);
+    put_file(small_rules, "12_crit.lua", lua);
+    cli_result r = small_score(NULL, NULL);
+    cr_expect_eq(r.status, 1, "%s", bad[i][0]);
+    cr_expect(strstr(r.err, bad[i][1]) != NULL, "%s: %s", bad[i][0], r.err);
+    cr_expect(strstr(r.err, "12_crit.lua:2: criterion 1.2 (d1, 2022)") != NULL, "file:line: %s", r.err);
+    cli_free(&r);
+  }
 }

@@ -84,12 +84,31 @@ function remove_component(id) end
 ---@class parindex.Deduction
 local Deduction = {}
 
----Add an improvement task for an office; the text is formatted like string.format (Vietnamese numbers).
----@param office string
+---The criterion's owner office, whoever it is in this rulebook: `:task(OWNER, ...)`.
+---Changing the owner (`change_criterion "1.3" { owner = ... }`) moves such tasks.
+---@type lightuserdata
+OWNER = nil
+
+---The lead office's task (chủ trì), once per deduction and first: the lead is credited the
+---deduction's points. The text is formatted like string.format (Vietnamese numbers).
+---@param office string|lightuserdata  an office id, or OWNER
 ---@param fmt string
 ---@param ... any
 ---@return parindex.Deduction
 function Deduction:task(office, fmt, ...) end
+
+---A co-operating office's task (phối hợp), after :task; credited no points.
+---@param office string|lightuserdata  an office id, or OWNER
+---@param fmt string
+---@param ... any
+---@return parindex.Deduction
+function Deduction:support(office, fmt, ...) end
+
+---The effort its tasks take (a whole number from 1 to 100; default 1): `plan` then finds
+---the set of tasks of least total effort instead of the fewest tasks.
+---@param n integer
+---@return parindex.Deduction
+function Deduction:effort(n) end
 
 ---Name the facts behind this deduction (instead of those read so far).
 ---@param ... string fact keys

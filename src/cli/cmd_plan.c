@@ -104,8 +104,9 @@ static int run_plan(cli_args *a) {
   int rc = cli_scoring_setup(a, 0, &sc);
   const char *fmt = cli_opt(a, "format") ? cli_opt(a, "format") : "text";
   report_lang lang = sc.lang_en ? LANG_EN : LANG_VI;
-  if (!rc && cli_opt(a, "facts")) rc = read_facts_file(cli_opt(a, "facts"), sets, &nsets, &facts_json, owned, &nowned);
   if (rc) goto out;
+  if (cli_opt(a, "facts") && (rc = read_facts_file(cli_opt(a, "facts"), sets, &nsets, &facts_json, owned, &nowned)))
+    goto done;
   const methodology *mt = rulebook_methodology(sc.rb);
   if (office) {
     if (!methodology_office_name(mt, office)) { rc = cli_fail("unknown office '%s'", office); goto done; }

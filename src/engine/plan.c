@@ -80,7 +80,7 @@ int plan_search(const methodology *m, const unit_result *r, pts_t target, plan_c
   memset(out, 0, sizeof *out);
   long total_cost = 0;
   for (int i = 0; i < r->nded; i++) if (r->deds[i].requested > 0) total_cost += plan_cost(&r->deds[i]);
-  if ((total_cost + 1) * (long)(r->nded + m->ncrits + m->ncomps + 2) > (1L << 26)) return -1;
+  if ((total_cost + 1) * (long)(r->nded + m->ncrits + m->ncomps + 2) > (1L << 22)) return -1;
   crit_plan *cp = calloc((size_t)(m->ncrits ? m->ncrits : 1), sizeof *cp);
   row *comp_rows = calloc((size_t)(m->ncomps ? m->ncomps : 1), sizeof *comp_rows);
   if (!cp || !comp_rows) abort();

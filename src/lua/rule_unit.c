@@ -253,7 +253,7 @@ static int ded_support(lua_State *L) { return add_task(L, 0); }    /* handle:sup
 static int ded_effort(lua_State *L) {         /* handle:effort(n): the work its tasks take */
   ledger_deduction *d = check_handle(L);
   lua_Integer n = luaL_checkinteger(L, 2);
-  if (n < 1 || n > 1000) return sandbox_error(L, "effort: a whole number from 1 to 1000 is required");
+  if (n < 1 || n > 100) return sandbox_error(L, "effort: a whole number from 1 to 100 is required");
   d->effort = (int)n;
   lua_settop(L, 1);
   return 1;

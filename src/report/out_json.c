@@ -43,6 +43,7 @@ static cJSON *deduction_json(const ledger_deduction *d) {
   for (int i = 0; i < d->ntasks; i++) {
     cJSON *t = cJSON_CreateObject();
     cJSON_AddStringToObject(t, "office", d->tasks[i].office);
+    cJSON_AddStringToObject(t, "role", i == 0 ? "lead" : "support");
     cJSON_AddStringToObject(t, "task", d->tasks[i].text);
     cJSON_AddItemToArray(tasks, t);
   }
