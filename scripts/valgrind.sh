@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/valgrind.sh -- run the CLI end to end under valgrind (memcheck):
-# import, score, explain, tasks and error paths (a malformed fact file, a
+# import, score, explain, tasks, plan and error paths (a malformed fact file, a
 # hostile rule stopped by the budget, a rule stopped by the memory cap, a
 # store that is not SQLite). Every run must report zero errors and zero
 # definitely lost bytes, and exit as expected. Uses build/parindex (or
@@ -43,6 +43,9 @@ vg 0 explain --rules "$RULES" --year 2022 --unit muong-te
 vg 0 explain --rules "$RULES" --year 2022 --unit muong-te --format json
 vg 0 tasks --rules "$RULES" --year 2022 --unit muong-te
 vg 0 tasks --rules "$RULES" --year 2022 --unit muong-te --format json
+vg 0 plan --rules "$RULES" --year 2022 --unit muong-te --target-rank 6
+vg 0 plan --rules "$RULES" --year 2022 --unit muong-te --set ho_so_tra_qua_han=3 --target-index 75 --format json
+vg 0 plan --rules "$RULES" --year 2022 --office noi-vu --format csv
 
 # error paths
 vg 1 import tests/malformed/json-missing-comma.json

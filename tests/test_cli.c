@@ -135,8 +135,8 @@ Test(cli, help) {
 }
 
 Test(cli, command_help) {
-  static const char *const cmds[] = {"import", "score", "explain", "tasks"};
-  for (int i = 0; i < 4; i++) {
+  static const char *const cmds[] = {"import", "score", "explain", "tasks", "plan"};
+  for (int i = 0; i < 5; i++) {
     char want[64];
     snprintf(want, sizeof want, "usage: parindex [--db FILE] %s", cmds[i]);
     /* --help wins over missing required options */

@@ -393,3 +393,33 @@ Test(plan, one_lead_per_deduction_and_it_comes_first, .init = small_setup, .fini
     cli_free(&r);
   }
 }
+
+Test(plan, wrong_options_are_refused, .init = golden_setup, .fini = golden_teardown) {
+  static const struct { const char *a[4]; int status; const char *msg; } cases[] = {
+    {{"--office", "noi-vu", "--unit", "muong-te"}, 2, "--office lists one office's tasks"},
+    {{"--unit", "muong-te", "--set", "ho_so_tra_qua_han"}, 2, "is not KEY=VALUE"},
+    {{"--unit", "muong-te", "--target-rank", "0"}, 2, "--target-rank"},
+    {{"--unit", "muong-te", "--target-index", "71.5x"}, 2, "is not a PAR index"},
+    {{"--unit", "muong-te", "--target-band", "Xuất sắc"}, 1, "no band 'Xuất sắc'"},
+    {{"--unit", "muong-te", "--set", "ho_so_tra_qua_han=abc"}, 1, "not an integer (the type of the fact it replaces)"},
+    {{"--unit", "nowhere"}, 1, "unknown unit 'nowhere'"},
+    {{"--office", "nobody"}, 1, "unknown office 'nobody'"},
+    {{"--year", "2022"}, 2, "--unit (or --office) is required"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const char *args[16] = {"--db", golden_db, "plan", "--year", "2022"};
+    int n = 5;
+    for (int k = 0; k < 4 && cases[i].a[k]; k++) args[n++] = cases[i].a[k];
+    if (!strcmp(cases[i].a[0], "--year")) n = 5;
+    args[n] = NULL;
+    cli_result r = cli_run(args);
+    cr_expect_eq(r.status, cases[i].status, "%s %s: %d %s", cases[i].a[0], cases[i].a[1] ? cases[i].a[1] : "", r.status, r.err);
+    cr_expect(strstr(r.err, cases[i].msg) != NULL, "%s: %s", cases[i].msg, r.err);
+    cr_expect_str_empty(r.out);
+    cli_free(&r);
+  }
+  cli_result r = cli_run((const char *const[]){"--db", golden_db, "plan", "--year", "2022", "--unit", "muong-te",
+                                               "--target-rank", "6", "--target-index", "70", NULL});
+  cr_expect_eq(r.status, 2, "two targets");
+  cli_free(&r);
+}

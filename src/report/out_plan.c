@@ -78,6 +78,9 @@ void out_plan_text(FILE *f, const plan_view *v, report_lang lang) {
     fprintf(f, "\n%s: %s → %s, %s %d → %d, %s → %s\n", vi ? "Nếu thay đổi dữ kiện" : "With the facts changed",
             P(a, r->total, vi), P(b, v->after->total, vi), vi ? "hạng" : "rank", v->rank, v->rank_what_if, band_or(v->band),
             band_or(v->band_what_if));
+    fprintf(f, "  %s %s → ", vi ? "điểm HĐTĐ" : "appraisal", P(a, r->appraisal, vi));
+    fprintf(f, "%s, %s %s → ", P(b, v->after->appraisal, vi), vi ? "điểm ĐTXHH" : "survey", P(a, r->survey, vi));
+    fprintf(f, "%s\n", P(b, v->after->survey, vi));
     int any = 0;
     for (int i = 0; i < r->ncrits; i++) {
       if (r->crits[i].points == v->after->crits[i].points && r->crits[i].na == v->after->crits[i].na) continue;
@@ -98,7 +101,7 @@ void out_plan_text(FILE *f, const plan_view *v, report_lang lang) {
     else if (!v->choice->n) fprintf(f, "%s\n", vi ? "Đã đạt: không cần nhiệm vụ nào." : "Reached already: no task is needed.");
     else
       fprintf(f, "%s %d %s%s: %s → %s, %s %d, %s\n", vi ? "Cần ít nhất" : "At least", v->choice->n,
-              vi ? "nhiệm vụ" : "tasks", v->effort ? (vi ? " (theo trọng số công sức)" : " (by effort weight)") : "",
+              vi ? "nhiệm vụ" : v->choice->n == 1 ? "task" : "tasks", v->effort ? (vi ? " (theo trọng số công sức)" : " (by effort weight)") : "",
               P(a, v->base->total, vi), P(b, v->choice->total_after, vi), vi ? "hạng" : "rank", v->rank_after,
               band_or(v->band_after));
     void *ud[2] = {f, &vi};
@@ -125,12 +128,16 @@ void out_plan_json(FILE *f, const plan_view *v) {
   cJSON_AddNumberToObject(o, "year", r->year);
   cJSON_AddNumberToObject(o, "units", v->units);
   add_pts(o, "par_index", r->total);
+  add_pts(o, "appraisal_points", r->appraisal);
+  add_pts(o, "survey_points", r->survey);
   cJSON_AddNumberToObject(o, "rank", v->rank);
   if (v->band) cJSON_AddStringToObject(o, "band", v->band); else cJSON_AddNullToObject(o, "band");
   const unit_result *end = v->choice ? NULL : v->after;
   if (v->after) {
     cJSON *w = cJSON_AddObjectToObject(o, "what_if");
     add_pts(w, "par_index", v->after->total);
+    add_pts(w, "appraisal_points", v->after->appraisal);
+    add_pts(w, "survey_points", v->after->survey);
     cJSON_AddNumberToObject(w, "rank", v->rank_what_if);
     if (v->band_what_if) cJSON_AddStringToObject(w, "band", v->band_what_if); else cJSON_AddNullToObject(w, "band");
     cJSON *cs = cJSON_AddArrayToObject(w, "criteria");

@@ -350,9 +350,9 @@ static void next_rank(ctx *x, const plan_field *f, int rank) {
                        "The unit's tasks cannot lift it to rank %d (it needs %s points); all of them give %s."),
              rank - 1, P(x, f->totals[rank - 2]), P(x, ch.total_after));
   else {
-    text = S(&x->ss, L("Để lên hạng %d (đạt %s điểm), cần ít nhất %d nhiệm vụ, được %s điểm: ",
-                       "To reach rank %d (%s points), at least %d tasks are needed, giving %s points: "),
-             rank - 1, P(x, f->totals[rank - 2]), ch.n, P(x, ch.total_after));
+    text = S(&x->ss, L("Để lên hạng %d (đạt %s điểm), cần ít nhất %d nhiệm vụ%s, được %s điểm: ",
+                       "To reach rank %d (%s points), at least %d task%s needed, giving %s points: "),
+             rank - 1, P(x, f->totals[rank - 2]), ch.n, x->vi ? "" : ch.n == 1 ? " is" : "s are", P(x, ch.total_after));
     for (int k = 0; k < ch.n; k++) {
       const ledger_deduction *d = &x->r->deds[ch.deds[k]];
       const char *o = d->ntasks ? d->tasks[0].office : x->mt->crits[d->crit].owner;
