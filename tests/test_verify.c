@@ -138,10 +138,11 @@ Test(audit, a_v1_store_is_upgraded_and_its_old_runs_still_show) {
   ** ledger becomes rows of the v1 tables (a v1 deduction held copies of its facts:
   ** here their keys), user_version 1 */
   snprintf(cmd, sizeof cmd, "sqlite3 '%s' \""
-           "DROP TABLE run_chain; DROP TABLE run_unit_digests; DROP TABLE fact_texts; DROP TABLE run_audit; DROP TABLE run_facts; DROP TABLE run_unit_facts;"
-           " DROP TABLE run_offices; DROP TABLE run_files; DROP TABLE rule_texts;"
-           " CREATE TEMP TABLE c AS SELECT * FROM run_components; CREATE TEMP TABLE k AS SELECT * FROM run_criteria;"
+           "CREATE TEMP TABLE c AS SELECT * FROM run_components; CREATE TEMP TABLE k AS SELECT * FROM run_criteria;"
            " CREATE TEMP TABLE d AS SELECT run,unit,criterion,seq,requested,points,reason,facts,tasks FROM run_deductions;"
+           " DROP TABLE run_chain; DROP TABLE run_unit_digests; DROP TABLE fact_texts; DROP TABLE run_audit;"
+           " DROP TABLE run_facts; DROP TABLE run_unit_facts;"
+           " DROP TABLE run_offices; DROP TABLE run_files; DROP TABLE rule_texts;"
            " UPDATE d SET facts = (SELECT json_group_array(json_object('key', value)) FROM json_each(d.facts));"
            " DROP VIEW run_components; DROP VIEW run_criteria; DROP VIEW run_deductions;"
            " ALTER TABLE run_components_v3 RENAME TO run_components; ALTER TABLE run_criteria_v3 RENAME TO run_criteria;"

@@ -92,10 +92,18 @@ int audit_begin(store *s, int64_t run, const methodology *mt, audit_writer *w, c
 int audit_unit(store *s, int64_t run, audit_writer *w, const unit_facts *uf, const unit_result *r,
                const char *ledger_json) {
   char fsha[SHA256_HEX], lsha[SHA256_HEX];
-  audit_facts_text(&w->facts, uf);
+  audit_facts_text(&w->keys, &w->facts, uf);
+  int same_keys = w->last_keys.p && w->keys.n == w->last_keys.n && !memcmp(w->keys.p, w->last_keys.p, w->keys.n);
+  if (!same_keys) {                          /* most units of a run share their keys */
+    sha256_hex(w->keys.p, w->keys.n, w->last_keys_sha256);
+    jsonw_reset(&w->last_keys);
+    jsonw_rawn(&w->last_keys, w->keys.p, w->keys.n);
+    jsonw_text(&w->last_keys);
+  }
   sha256_hex(w->facts.p, w->facts.n, fsha);
   audit_ledger_digest(&r->unit, r->appraisal, r->survey, r->total, ledger_json, lsha);
-  return store_run_unit_digests(s, run, r->unit.id, fsha, jsonw_text(&w->facts), lsha);
+  return store_run_unit_digests(s, run, r->unit.id, w->last_keys_sha256, same_keys ? NULL : jsonw_text(&w->keys),
+                                fsha, jsonw_text(&w->facts), lsha);
 }
 
 typedef struct { int64_t prev; char digest[SHA256_HEX]; int found; } tip_ctx;
@@ -121,6 +129,8 @@ int audit_finish(store *s, int64_t run, audit_writer *w) {
 void audit_writer_free(audit_writer *w) {
   free(w->rules_abs);
   jsonw_free(&w->facts);
+  jsonw_free(&w->keys);
+  jsonw_free(&w->last_keys);
   memset(w, 0, sizeof *w);
 }
 
@@ -148,7 +158,7 @@ static int on_digest_office(const store_row *row, void *ud) {
 }
 
 static int on_digest_unit(const store_row *row, void *ud) {
-  audit_run_digest_unit(((digest_ctx *)ud)->c, row->t[0], row->t[1], row->t[2]);
+  audit_run_digest_unit(((digest_ctx *)ud)->c, row->t[0], row->t[1], row->t[2], row->t[3]);
   ((digest_ctx *)ud)->nunits++;
   return 0;
 }

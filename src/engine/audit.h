@@ -43,7 +43,9 @@ int audit_facts_parse(char *text, int (*fn)(char *const fields[5], void *ud), vo
 typedef struct {
   char rules_sha256[SHA256_HEX];
   char *rules_abs;          /* the rulebook folder as an absolute path (malloc'd) */
-  jsonw facts;              /* the facts text of the unit being stored */
+  jsonw keys, facts;        /* the facts texts of the unit being stored (audit_digest.h) */
+  jsonw last_keys;          /* the keys text stored last, and its sha256 */
+  char last_keys_sha256[SHA256_HEX];
 } audit_writer;
 /* Rule files (text and sha256) and offices. 0 or -1 with err; either way
 ** audit_finish or audit_writer_free releases w. */

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "double_text.h"
+
 /* s with \\, tab, newline and carriage return escaped; NULL as \N. Runs
 ** of plain bytes are copied whole. */
 static void escaped(jsonw *w, const char *s) {
@@ -23,15 +25,17 @@ static void escaped(jsonw *w, const char *s) {
   }
 }
 
-const char *audit_number_bits(double x, char buf[19]) {
+/* A number as %.15g when that reads back exactly, else its bits. */
+static void number_text(jsonw *w, double x) {
   static const char hex[] = "0123456789abcdef";
+  char buf[NUMTEXT_G15_MAX];
+  numtext_g15(buf, x);
+  if (strtod(buf, NULL) == x) { jsonw_rawn(w, buf, strlen(buf)); return; }
   uint64_t b;
   memcpy(&b, &x, sizeof b);
-  buf[0] = '0';
-  buf[1] = 'x';
-  for (int i = 0; i < 16; i++) buf[2 + i] = hex[(b >> (60 - 4 * i)) & 0xf];
-  buf[18] = '\0';
-  return buf;
+  char bits[18] = {'0', 'x'};
+  for (int i = 0; i < 16; i++) bits[2 + i] = hex[(b >> (60 - 4 * i)) & 0xf];
+  jsonw_rawn(w, bits, sizeof bits);
 }
 
 double audit_number_parse(const char *v) {
@@ -44,28 +48,64 @@ double audit_number_parse(const char *v) {
   return strtod(v, NULL);
 }
 
-void audit_facts_text(jsonw *w, const unit_facts *uf) {
-  jsonw_reset(w);
+void audit_facts_text(jsonw *keys, jsonw *values, const unit_facts *uf) {
+  jsonw_reset(keys);
+  jsonw_reset(values);
   for (size_t i = 0; i < uf->n; i++) {
     const fact *f = &uf->facts[i];
-    char buf[32];
-    escaped(w, f->key);
-    JSONW_LIT(w, "\t");
-    jsonw_rawn(w, fact_type_name(f->type), strlen(fact_type_name(f->type)));
-    JSONW_LIT(w, "\t");
+    escaped(keys, f->key);
+    JSONW_LIT(keys, "\t");
+    jsonw_rawn(keys, fact_type_name(f->type), strlen(fact_type_name(f->type)));
+    JSONW_LIT(keys, "\n");
     switch (f->type) {
-    case FT_NUMBER: jsonw_rawn(w, audit_number_bits(f->num, buf), 18); break;
-    case FT_INTEGER: jsonw_int(w, f->integer); break;
-    case FT_BOOLEAN: if (f->integer) JSONW_LIT(w, "true"); else JSONW_LIT(w, "false"); break;
-    default: escaped(w, f->text ? f->text : "");
+    case FT_NUMBER: number_text(values, f->num); break;
+    case FT_INTEGER: jsonw_int(values, f->integer); break;
+    case FT_BOOLEAN: if (f->integer) JSONW_LIT(values, "true"); else JSONW_LIT(values, "false"); break;
+    default: escaped(values, f->text ? f->text : "");
     }
-    JSONW_LIT(w, "\t");
-    escaped(w, f->source);
-    JSONW_LIT(w, "\t");
-    escaped(w, f->note);
-    JSONW_LIT(w, "\n");
+    if (f->source || f->note) { JSONW_LIT(values, "\t"); escaped(values, f->source); }
+    if (f->note) { JSONW_LIT(values, "\t"); escaped(values, f->note); }
+    JSONW_LIT(values, "\n");
   }
-  jsonw_text(w);
+  jsonw_text(keys);
+  jsonw_text(values);
+}
+
+/* The field at *p up to a tab or newline, unescaped in place (NULL for \N);
+** *sep gets the character that ended it (0: the end of the text, or bad). */
+static char *field_at(char **p, char *sep) {
+  char *start = *p, *in = *p, *out = *p;
+  int null = in[0] == '\\' && in[1] == 'N' && (in[2] == '\t' || in[2] == '\n');
+  if (null) in += 2;
+  while (!null && *in && *in != '\t' && *in != '\n') {
+    if (*in != '\\') { *out++ = *in++; continue; }
+    char c = in[1] == 't' ? '\t' : in[1] == 'n' ? '\n' : in[1] == 'r' ? '\r' : in[1] == '\\' ? '\\' : 0;
+    if (!c) { *sep = 0; return NULL; }
+    *out++ = c;
+    in += 2;
+  }
+  *sep = *in;
+  if (*in) in++;
+  if (!null) *out = '\0';                        /* at or before the separator just passed */
+  *p = in;
+  return null ? NULL : start;
+}
+
+int audit_facts_parse_texts(char *keys, char *values, int (*fn)(char *const fields[5], void *ud), void *ud) {
+  char *k = keys, *v = values, sep;
+  while (*k) {
+    char *fields[5] = {0};
+    fields[0] = field_at(&k, &sep);
+    if (sep != '\t' || !fields[0]) return -1;
+    fields[1] = field_at(&k, &sep);
+    if (sep != '\n' || !*v) return -1;
+    for (int i = 2; i < 5; i++) {
+      fields[i] = field_at(&v, &sep);
+      if (sep != '\t') break;
+    }
+    if (sep != '\n' || !fields[2] || fn(fields, ud)) return -1;
+  }
+  return *v ? -1 : 0;
 }
 
 void audit_ledger_digest(const unit_info *u, int64_t appraisal, int64_t survey, int64_t total,
@@ -122,10 +162,12 @@ void audit_run_digest_office(sha256_ctx *c, const char *id, const char *name) {
   sha256_add(c, "\n", 1);
 }
 
-void audit_run_digest_unit(sha256_ctx *c, const char *unit, const char *facts_sha256,
-                           const char *ledger_sha256) {
+void audit_run_digest_unit(sha256_ctx *c, const char *unit, const char *keys_sha256,
+                           const char *facts_sha256, const char *ledger_sha256) {
   sha256_add(c, "unit\t", 5);
   sha256_adds(c, unit);
+  sha256_add(c, "\t", 1);
+  sha256_adds(c, keys_sha256);
   sha256_add(c, "\t", 1);
   sha256_adds(c, facts_sha256);
   sha256_add(c, "\t", 1);

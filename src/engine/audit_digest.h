@@ -3,13 +3,17 @@
 ** texts they are taken of, written by the scoring run and checked by verify.
 **
 ** Per unit:
-**   facts  sha256 of the unit's facts as the run read them, one line per
-**          fact in key order, "KEY\tTYPE\tVALUE\tSOURCE\tNOTE\n" (the v3
-**          format audit_facts_parse reads: \\, tab, newline and carriage
-**          return escaped, a missing source or note as \N); a number's
-**          VALUE is "0x" and the 16 hex digits of its IEEE-754 bits, so
-**          that it is exact. The text itself is kept (fact_texts, once per
-**          distinct text), so that verify can say what the run read.
+**   keys   sha256 of the keys and types of the facts the unit read, one
+**          line per fact in key order, "KEY\tTYPE\n" (the same for most
+**          units of a run: stored once);
+**   facts  sha256 of their values, a line per fact in the same order:
+**          "VALUE[\tSOURCE[\tNOTE]]\n", a missing source before a note as
+**          \N, a trailing missing source or note left out; \\, tab, newline
+**          and carriage return escaped as \\\\, \\t, \\n, \\r. A number's
+**          VALUE is its %.15g text when that reads back exactly, else "0x"
+**          and the 16 hex digits of its IEEE-754 bits. Both texts are kept
+**          (fact_texts, once per distinct text), so that verify can say what
+**          the run read;
 **   ledger sha256 of "UNIT\tNAME\tKIND\tPARENT\tAPPRAISAL\tSURVEY\tTOTAL\n"
 **          (a missing parent as \N) followed by the ledger's stored JSON.
 ** Per run, the sha256 of
@@ -17,7 +21,7 @@
 **   first run of the chain), "created\t..\nengine\t..\nrules\t..\n
 **   rules_abs\t..\nyear\t..\nunits\t..\nrules_sha256\t..\nfacts_import\t..\n",
 **   "office\tID\tNAME\n" per office in id order, then
-**   "unit\tUNIT\tFACTS_SHA256\tLEDGER_SHA256\n" per unit in id order.
+**   "unit\tUNIT\tKEYS_SHA256\tFACTS_SHA256\tLEDGER_SHA256\n" per unit in id order.
 ** PREV is the run before it in the chain (the highest run id with a
 ** digest when it was stored), so that the runs form a chain.
 **
@@ -33,11 +37,14 @@
 #include "json_writer.h"
 #include "sha256.h"
 
-/* The facts text above, for uf's facts, into w (reset first). */
-void audit_facts_text(jsonw *w, const unit_facts *uf);
-/* A number fact's VALUE: "0x" and 16 hex digits (buf: 19 bytes). */
-const char *audit_number_bits(double x, char buf[19]);
-/* Parse a VALUE of a number fact: the bits above, or decimal text (v3). */
+/* The keys and the facts texts above, for uf's facts, into keys and values
+** (each reset first). */
+void audit_facts_text(jsonw *keys, jsonw *values, const unit_facts *uf);
+/* Parse the two texts (changed in place) back into five fields per fact,
+** key type value source note (NULL for none), calling fn on each; 0, or -1
+** when they are malformed or fn fails. */
+int audit_facts_parse_texts(char *keys, char *values, int (*fn)(char *const fields[5], void *ud), void *ud);
+/* Parse a VALUE of a number fact: the bits above, or decimal text. */
 double audit_number_parse(const char *v);
 
 /* The ledger digest above. */
@@ -54,7 +61,7 @@ typedef struct {
 
 sha256_ctx *audit_run_digest_begin(const audit_run_head *h);
 void audit_run_digest_office(sha256_ctx *c, const char *id, const char *name);
-void audit_run_digest_unit(sha256_ctx *c, const char *unit, const char *facts_sha256,
-                           const char *ledger_sha256);
+void audit_run_digest_unit(sha256_ctx *c, const char *unit, const char *keys_sha256,
+                           const char *facts_sha256, const char *ledger_sha256);
 
 #endif

@@ -163,11 +163,13 @@ static int on_unit_record(const store_row *row, void *ud) {
   unit_info ui = {row->t[0], row->t[1], row->t[2], row->t[3]};
   audit_ledger_digest(&ui, row->i[4], row->i[5], row->i[6], row->t[7] ? row->t[7] : "", sha);
   if (strcmp(sha, u->ledger_sha256)) u->problem = "its stored ledger no longer matches its digest";
-  if (!row->t[10]) { u->problem = "the text of the facts it read is missing"; return 0; }
+  if (!row->t[10] || !row->t[12]) { u->problem = "the text of the facts it read is missing"; return 0; }
   sha256_hex(row->t[10], strlen(row->t[10]), sha);
   if (strcmp(sha, u->facts_sha256)) u->problem = "the text of the facts it read no longer matches its digest";
-  char *text = arena_strdup(&r->a, row->t[10]);
-  if (audit_facts_parse(text, on_fact_fields, ud)) u->problem = "the text of the facts it read is malformed";
+  sha256_hex(row->t[12], strlen(row->t[12]), sha);
+  if (!row->t[11] || strcmp(sha, row->t[11])) u->problem = "the text of the facts it read no longer matches its digest";
+  char *keys = arena_strdup(&r->a, row->t[12]), *values = arena_strdup(&r->a, row->t[10]);
+  if (audit_facts_parse_texts(keys, values, on_fact_fields, ud)) u->problem = "the text of the facts it read is malformed";
   return 0;
 }
 

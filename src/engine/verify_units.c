@@ -200,21 +200,24 @@ static void check_unit(units_ctx *c, const unit_facts *asof) {
             row->t[9], sha);
     f->tampered++;
   }
-  if (!row->t[10]) {
-    fprintf(f->stored, "  unit %s: the text of the facts it read (sha256 %.12s) is missing\n", unit, row->t[8]);
+  if (!row->t[10] || !row->t[12]) {
+    fprintf(f->stored, "  unit %s: the text of the facts it read (sha256 %.12s, keys %.12s) is missing\n", unit,
+            row->t[8], row->t[11] ? row->t[11] : "-");
     f->tampered++;
     return;
   }
-  sha256_hex(row->t[10], strlen(row->t[10]), sha);
-  if (strcmp(sha, row->t[8])) {
-    fprintf(f->stored, "  unit %s: the text of the facts it read no longer matches its digest (%.12s; it gives "
-            "%.12s)\n", unit, row->t[8], sha);
+  for (int k = 0; k < 2; k++) {
+    const char *text = row->t[k ? 12 : 10], *want = row->t[k ? 11 : 8];
+    sha256_hex(text, strlen(text), sha);
+    if (want && !strcmp(sha, want)) continue;
+    fprintf(f->stored, "  unit %s: the text of the %s it read no longer matches its digest (%.12s; it gives %.12s)\n",
+            unit, k ? "fact keys" : "facts", want ? want : "-", sha);
     f->tampered++;
   }
   arena_reset(&c->a);
   c->nfacts = c->cap = 0;
   c->facts = NULL;
-  if (audit_facts_parse(arena_strdup(&c->a, row->t[10]), on_field, c)) {
+  if (audit_facts_parse_texts(arena_strdup(&c->a, row->t[12]), arena_strdup(&c->a, row->t[10]), on_field, c)) {
     fprintf(f->stored, "  unit %s: the text of the facts it read is malformed\n", unit);
     f->tampered++;
     return;

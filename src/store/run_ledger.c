@@ -42,16 +42,6 @@ void run_ledger_writer_init(run_ledger_writer *c, const methodology *mt) {
     jsonw_str(w, mt->crits[i].owner);
   }
   c->owner_at[mt->ncrits] = w->n;
-  c->file_at = malloc((size_t)(mt->nfiles + 1) * sizeof *c->file_at);
-  if (!c->file_at) abort();
-  for (int i = 0; i < mt->nfiles; i++) {
-    char name[4096];
-    path_relative(mt->dir, mt->files[i], name, sizeof name);
-    c->file_at[i] = w->n;
-    jsonw_str(w, name);
-    w->n--;                                   /* without its closing quote */
-  }
-  c->file_at[mt->nfiles] = w->n;
 }
 
 #define HEAD(c, at, i) (c)->heads.p + (c)->at[i], (c)->at[(i) + 1] - (c)->at[i]
@@ -117,12 +107,12 @@ const char *run_ledger_json(run_ledger_writer *c, const unit_result *r) {
       }
       JSONW_LIT(w, "],");
       json_tasks(c, w, d, i);
-      if (d->file >= 0 && d->file < mt->nfiles) {   /* where u.lose was called */
+      if (d->file >= 0 && d->file < mt->nfiles) {   /* where u.lose was called: [seq, line] */
+        JSONW_LIT(w, ",[");
+        jsonw_int(w, d->file + 1);
         JSONW_LIT(w, ",");
-        jsonw_rawn(w, HEAD(c, file_at, d->file));
-        JSONW_LIT(w, ":");
         jsonw_int(w, d->line);
-        JSONW_LIT(w, "\"");
+        JSONW_LIT(w, "]");
       }
       JSONW_LIT(w, "]");
     }
@@ -135,7 +125,7 @@ const char *run_ledger_json(run_ledger_writer *c, const unit_result *r) {
 void run_ledger_writer_free(run_ledger_writer *w) {
   jsonw_free(&w->ledger);
   jsonw_free(&w->heads);
-  free(w->comp_at); free(w->crit_at); free(w->owner_at); free(w->file_at);
+  free(w->comp_at); free(w->crit_at); free(w->owner_at);
   memset(w, 0, sizeof *w);
 }
 

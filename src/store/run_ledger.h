@@ -10,8 +10,8 @@
 **    "criteria": [[id, points, max], [id, null, max, na_reason],
 **                 [id, points, max, null, [deduction, ...]], ...]}
 **   deduction: [requested, points, reason, [fact key, ...], tasks, at]
-**   at: "FILE:LINE" of the u.lose call, FILE relative to the rulebook
-**       folder as run_files names it (since schema v5; absent before)
+**   at: [seq, line] of the u.lose call, seq the rule file's in run_files
+**       (1 = m->files[0]; since schema v5, absent before)
 **   tasks: "office", the default task (LEDGER_FIX_PREFIX and the reason,
 **          for that office), or [[office, task], ...]
 ** The fact keys name facts of the unit as the run read them.
@@ -52,9 +52,9 @@
   "  FROM run_units u, json_each(u.ledger,'$.criteria') k, json_each(k.value,'$[4]') d" \
   "  WHERE u.ledger IS NOT NULL;"
 
-/* The view of deductions as the v5 migration made it, with `at`: the rule
-** file (relative to the rulebook folder) and line of the u.lose call, NULL
-** in ledgers stored before v5. */
+/* The view of deductions as the v5 migration made it, with `at`: "FILE:LINE"
+** of the u.lose call, FILE relative to the rulebook folder as run_files
+** names it; NULL in ledgers stored before v5. */
 #define RUN_LEDGER_DEDUCTIONS_VIEW_SQL \
   "CREATE VIEW run_deductions(run,unit,criterion,seq,requested,points,reason,facts,tasks,at) AS" \
   "  SELECT run,unit,criterion,seq,requested,points,reason,facts,tasks,NULL FROM run_deductions_v3 UNION ALL" \
@@ -64,7 +64,8 @@
   "      json_extract(d.value,'$[4]'),'task','" LEDGER_FIX_PREFIX "'||json_extract(d.value,'$[2]')))" \
   "    ELSE (SELECT json_group_array(json_object('office',json_extract(t.value,'$[0]')," \
   "      'task',json_extract(t.value,'$[1]'))) FROM json_each(d.value,'$[4]') t) END," \
-  "    json_extract(d.value,'$[5]')" \
+  "    (SELECT f.path FROM run_files f WHERE f.run=u.run AND f.seq=json_extract(d.value,'$[5][0]'))" \
+  "      ||':'||json_extract(d.value,'$[5][1]')" \
   "  FROM run_units u, json_each(u.ledger,'$.criteria') k, json_each(k.value,'$[4]') d" \
   "  WHERE u.ledger IS NOT NULL;"
 
@@ -73,7 +74,6 @@ typedef struct {
   jsonw ledger;             /* the JSON of the unit being written */
   jsonw heads;              /* per component and criterion: '["id",' and per criterion '"owner"' */
   size_t *comp_at, *crit_at, *owner_at;     /* offsets into heads.p, one past the last at [n] */
-  size_t *file_at;          /* per rule file: '"NAME' (NAME relative to m->dir, escaped) */
 } run_ledger_writer;
 
 /* Prepare to write ledgers of units scored with m (ids and owners are

@@ -123,15 +123,17 @@ const char *const store_migrations[] = {
   "CREATE TRIGGER run_audit_no_update BEFORE UPDATE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
   "CREATE TRIGGER run_audit_no_delete BEFORE DELETE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
   /* v5: digests and a chain (audit_digest.h). Per unit of a run, the
-  ** sha256 of the facts it read, kept as one canonical text in fact_texts
-  ** (stored once per distinct text), and of its stored row and ledger. Per
+  ** sha256 of the facts it read, kept as two canonical texts in fact_texts
+  ** (their keys and types, shared by most units, and their values; each
+  ** stored once per distinct text), and of its stored row and ledger. Per
   ** run, the rulebook folder as an absolute path, and the run's digest,
   ** which covers the run's rows, the units' digests and the previous run's
   ** digest (run_chain.prev), so that the runs form a chain. A deduction's
   ** ledger entry gains where its u.lose was called (its sixth element):
   ** the view run_deductions shows it as `at`. */
   "CREATE TABLE run_unit_digests(run INTEGER NOT NULL REFERENCES runs(id), unit TEXT NOT NULL,"
-  "  facts_sha256 TEXT NOT NULL, ledger_sha256 TEXT NOT NULL, PRIMARY KEY(run,unit)) WITHOUT ROWID;"
+  "  keys_sha256 TEXT NOT NULL, facts_sha256 TEXT NOT NULL, ledger_sha256 TEXT NOT NULL,"
+  "  PRIMARY KEY(run,unit)) WITHOUT ROWID;"
   "CREATE TABLE run_chain(run INTEGER PRIMARY KEY REFERENCES runs(id), rules_abs TEXT NOT NULL,"
   "  prev INTEGER, prev_digest TEXT, digest TEXT NOT NULL);"
   "CREATE TRIGGER run_unit_digests_no_update BEFORE UPDATE ON run_unit_digests BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
