@@ -220,7 +220,7 @@ Test(tamper, a_run_forged) {
 Test(tamper, a_run_row_edited) {
   char *db = three_runs();
   expect_named(db, "3", "DROP TRIGGER runs_no_update; UPDATE runs SET created='2020-01-01T00:00:00Z' WHERE id=2",
-               "run 2: its rows (runs, run_totals, run_audit, run_chain, run_offices, run_unit_digests) no longer "
+               "run 2: its rows (runs, run_totals, run_audit, run_chain, run_offices, its units' digests) no longer "
                "match its digest");
   free(db);
 }

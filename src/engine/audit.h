@@ -44,16 +44,20 @@ typedef struct {
   char rules_sha256[SHA256_HEX];
   char *rules_abs;          /* the rulebook folder as an absolute path (malloc'd) */
   jsonw keys, facts;        /* the facts texts of the unit being stored (audit_digest.h) */
-  jsonw last_keys;          /* the keys text stored last, and its sha256 */
+  int keys_stored;          /* keys is stored, as last_keys_sha256 */
   char last_keys_sha256[SHA256_HEX];
+  char facts_sha256[SHA256_HEX], ledger_sha256[SHA256_HEX];   /* the unit being stored */
+  jsonw units;              /* the units' lines of the run digest so far */
 } audit_writer;
 /* Rule files (text and sha256) and offices. 0 or -1 with err; either way
 ** audit_finish or audit_writer_free releases w. */
 int audit_begin(store *s, int64_t run, const methodology *mt, audit_writer *w, char *err, size_t errlen);
 /* A unit's digests and the text of the facts it read (audit_digest.h), with
-** its ledger as stored (ledger_json). 0 or -1 (store_errmsg). */
-int audit_unit(store *s, int64_t run, audit_writer *w, const unit_facts *uf, const unit_result *r,
-               const char *ledger_json);
+** its ledger as stored (ledger_json), into *d for store_run_unit (valid
+** until the next call); the text of its fact keys is stored here when new.
+** 0 or -1 (store_errmsg). */
+int audit_unit(store *s, audit_writer *w, const unit_facts *uf, const unit_result *r, const char *ledger_json,
+               store_unit_digests *d);
 /* The rulebook digest, the last import of facts, and the run's digest and
 ** place in the chain. Frees w. 0 or -1 (store_errmsg). */
 int audit_finish(store *s, int64_t run, audit_writer *w);
@@ -62,9 +66,11 @@ void audit_writer_free(audit_writer *w);
 /* The digest of stored run `run` as its rows give it now (audit_digest.h),
 ** for the chain place and folder given (prev 0 and prev_digest NULL: the
 ** first of the chain); *nunits (if not NULL) gets the number of unit
-** digests it covers. 0, 1 when there is no such run, -1 (store_errmsg). */
+** digests it covers. The units' lines are read from the store, or taken
+** from units_text when it is not NULL (while storing the run).
+** 0, 1 when there is no such run, -1 (store_errmsg). */
 int audit_run_digest(store *s, int64_t run, const char *rules_abs, int64_t prev, const char *prev_digest,
-                     char digest[SHA256_HEX], int *nunits);
+                     const char *units_text, char digest[SHA256_HEX], int *nunits);
 
 /* ---- reading back ---- */
 typedef struct {

@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "double_text.h"
-
 /* s with \\, tab, newline and carriage return escaped; NULL as \N. Runs
 ** of plain bytes are copied whole. */
 static void escaped(jsonw *w, const char *s) {
@@ -25,12 +23,10 @@ static void escaped(jsonw *w, const char *s) {
   }
 }
 
-/* A number as %.15g when that reads back exactly, else its bits. */
+/* A number as "0x" and the hex digits of its bits: exact, and far cheaper
+** than a decimal that reads back exactly. */
 static void number_text(jsonw *w, double x) {
   static const char hex[] = "0123456789abcdef";
-  char buf[NUMTEXT_G15_MAX];
-  numtext_g15(buf, x);
-  if (strtod(buf, NULL) == x) { jsonw_rawn(w, buf, strlen(buf)); return; }
   uint64_t b;
   memcpy(&b, &x, sizeof b);
   char bits[18] = {'0', 'x'};
@@ -48,15 +44,35 @@ double audit_number_parse(const char *v) {
   return strtod(v, NULL);
 }
 
-void audit_facts_text(jsonw *keys, jsonw *values, const unit_facts *uf) {
-  jsonw_reset(keys);
+/* Do uf's keys and types give exactly the text in keys? (Most units of a
+** run have the keys of the unit before: the text need not be made again.) */
+static int same_keys(const jsonw *keys, const unit_facts *uf) {
+  const char *p = keys->p, *end = keys->p + keys->n;
+  if (!p) return 0;
+  for (size_t i = 0; i < uf->n; i++) {
+    const fact *f = &uf->facts[i];
+    const char *t = fact_type_name(f->type);
+    size_t k = strlen(f->key), n = strlen(t);
+    if (strcspn(f->key, "\\\t\n\r") != k || (size_t)(end - p) < k + n + 2 || memcmp(p, f->key, k) ||
+        p[k] != '\t' || memcmp(p + k + 1, t, n) || p[k + 1 + n] != '\n')
+      return 0;
+    p += k + n + 2;
+  }
+  return p == end;
+}
+
+int audit_facts_text(jsonw *keys, jsonw *values, const unit_facts *uf) {
+  int kept = same_keys(keys, uf);
+  if (!kept) jsonw_reset(keys);
   jsonw_reset(values);
   for (size_t i = 0; i < uf->n; i++) {
     const fact *f = &uf->facts[i];
-    escaped(keys, f->key);
-    JSONW_LIT(keys, "\t");
-    jsonw_rawn(keys, fact_type_name(f->type), strlen(fact_type_name(f->type)));
-    JSONW_LIT(keys, "\n");
+    if (!kept) {
+      escaped(keys, f->key);
+      JSONW_LIT(keys, "\t");
+      jsonw_rawn(keys, fact_type_name(f->type), strlen(fact_type_name(f->type)));
+      JSONW_LIT(keys, "\n");
+    }
     switch (f->type) {
     case FT_NUMBER: number_text(values, f->num); break;
     case FT_INTEGER: jsonw_int(values, f->integer); break;
@@ -69,6 +85,7 @@ void audit_facts_text(jsonw *keys, jsonw *values, const unit_facts *uf) {
   }
   jsonw_text(keys);
   jsonw_text(values);
+  return kept;
 }
 
 /* The field at *p up to a tab or newline, unescaped in place (NULL for \N);
@@ -110,13 +127,24 @@ int audit_facts_parse_texts(char *keys, char *values, int (*fn)(char *const fiel
 
 void audit_ledger_digest(const unit_info *u, int64_t appraisal, int64_t survey, int64_t total,
                          const char *ledger_json, char out[SHA256_HEX]) {
-  char head[4096];
-  snprintf(head, sizeof head, "%s\t%s\t%s\t%s\t%" PRId64 "\t%" PRId64 "\t%" PRId64 "\n", u->id,
-           u->name ? u->name : "\\N", u->kind ? u->kind : "\\N", u->parent ? u->parent : "\\N",
-           appraisal, survey, total);
+  const char *v[4] = {u->id, u->name, u->kind, u->parent};
+  int64_t n[3] = {appraisal, survey, total};
+  char num[24];
   sha256_ctx *c = sha256_new();
   if (!c) abort();
-  sha256_adds(c, head);
+  for (int i = 0; i < 4; i++) {
+    if (i) sha256_add(c, "\t", 1);
+    if (v[i]) sha256_adds(c, v[i]); else sha256_add(c, "\\N", 2);
+  }
+  for (int i = 0; i < 3; i++) {
+    char *e = num + sizeof num, *o = e;      /* %lld without printf: one per unit */
+    uint64_t x = n[i] < 0 ? 0 - (uint64_t)n[i] : (uint64_t)n[i];
+    do *--o = (char)('0' + x % 10); while (x /= 10);
+    if (n[i] < 0) *--o = '-';
+    sha256_add(c, "\t", 1);
+    sha256_add(c, o, (size_t)(e - o));
+  }
+  sha256_add(c, "\n", 1);
   sha256_adds(c, ledger_json);
   sha256_end(c, out);
 }
@@ -162,15 +190,13 @@ void audit_run_digest_office(sha256_ctx *c, const char *id, const char *name) {
   sha256_add(c, "\n", 1);
 }
 
-void audit_run_digest_unit(sha256_ctx *c, const char *unit, const char *keys_sha256,
-                           const char *facts_sha256, const char *ledger_sha256) {
-  sha256_add(c, "unit\t", 5);
-  sha256_adds(c, unit);
-  sha256_add(c, "\t", 1);
-  sha256_adds(c, keys_sha256);
-  sha256_add(c, "\t", 1);
-  sha256_adds(c, facts_sha256);
-  sha256_add(c, "\t", 1);
-  sha256_adds(c, ledger_sha256);
-  sha256_add(c, "\n", 1);
+void audit_digest_unit_line(jsonw *w, const char *unit, const char *keys_sha256, const char *facts_sha256,
+                            const char *ledger_sha256) {
+  const char *v[4] = {unit, keys_sha256, facts_sha256, ledger_sha256};
+  JSONW_LIT(w, "unit");
+  for (int i = 0; i < 4; i++) {
+    JSONW_LIT(w, "\t");
+    if (v[i]) jsonw_rawn(w, v[i], strlen(v[i])); else JSONW_LIT(w, "\\N");
+  }
+  JSONW_LIT(w, "\n");
 }

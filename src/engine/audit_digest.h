@@ -10,9 +10,9 @@
 **          "VALUE[\tSOURCE[\tNOTE]]\n", a missing source before a note as
 **          \N, a trailing missing source or note left out; \\, tab, newline
 **          and carriage return escaped as \\\\, \\t, \\n, \\r. A number's
-**          VALUE is its %.15g text when that reads back exactly, else "0x"
-**          and the 16 hex digits of its IEEE-754 bits. Both texts are kept
-**          (fact_texts, once per distinct text), so that verify can say what
+**          VALUE is "0x" and the 16 hex digits of its IEEE-754 bits (exact).
+**          Both texts are kept (the values in run_units.facts, the keys in
+**          fact_texts once per distinct text), so that verify can say what
 **          the run read;
 **   ledger sha256 of "UNIT\tNAME\tKIND\tPARENT\tAPPRAISAL\tSURVEY\tTOTAL\n"
 **          (a missing parent as \N) followed by the ledger's stored JSON.
@@ -37,9 +37,10 @@
 #include "json_writer.h"
 #include "sha256.h"
 
-/* The keys and the facts texts above, for uf's facts, into keys and values
-** (each reset first). */
-void audit_facts_text(jsonw *keys, jsonw *values, const unit_facts *uf);
+/* The keys and the facts texts above, for uf's facts, into keys and values.
+** keys may hold the text of the unit before: it is kept when uf has the
+** same keys (returns 1), else made again (returns 0). */
+int audit_facts_text(jsonw *keys, jsonw *values, const unit_facts *uf);
 /* Parse the two texts (changed in place) back into five fields per fact,
 ** key type value source note (NULL for none), calling fn on each; 0, or -1
 ** when they are malformed or fn fails. */
@@ -61,7 +62,8 @@ typedef struct {
 
 sha256_ctx *audit_run_digest_begin(const audit_run_head *h);
 void audit_run_digest_office(sha256_ctx *c, const char *id, const char *name);
-void audit_run_digest_unit(sha256_ctx *c, const char *unit, const char *keys_sha256,
-                           const char *facts_sha256, const char *ledger_sha256);
+/* Append a unit's line of the run digest to w (a NULL digest as \N). */
+void audit_digest_unit_line(jsonw *w, const char *unit, const char *keys_sha256, const char *facts_sha256,
+                            const char *ledger_sha256);
 
 #endif

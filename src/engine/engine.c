@@ -59,8 +59,9 @@ typedef struct {
 
 static int persist_unit(run_ctx *c, const unit_facts *uf, const unit_result *r) {
   const char *json = run_ledger_json(&c->ledger, r);
-  return store_run_unit(c->s, c->out->run_id, &r->unit, r->appraisal, r->survey, r->total, json) ||
-         audit_unit(c->s, c->out->run_id, &c->audit, uf, r, json);
+  store_unit_digests d;
+  return audit_unit(c->s, &c->audit, uf, r, json, &d) ||
+         store_run_unit(c->s, c->out->run_id, &r->unit, r->appraisal, r->survey, r->total, json, &d);
 }
 
 static int on_unit(const unit_facts *uf, void *ud) {

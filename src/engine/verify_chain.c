@@ -123,14 +123,14 @@ int verify_chain(store *s, const audit_run *run, FILE *out, char *err, size_t er
     }
     char sha[SHA256_HEX];
     int nunits = 0;
-    int rc = audit_run_digest(s, c->id, c->rules_abs, c->prev, c->prev ? c->prev_digest : NULL, sha, &nunits);
+    int rc = audit_run_digest(s, c->id, c->rules_abs, c->prev, c->prev ? c->prev_digest : NULL, NULL, sha, &nunits);
     if (rc < 0) {
       snprintf(err, errlen, "%s", store_errmsg(s));
       free(l.v);
       return -1;
     }
     if (strcmp(sha, c->digest)) {
-      fprintf(out, "  run %lld: its rows (runs, run_totals, run_audit, run_chain, run_offices, run_unit_digests) "
+      fprintf(out, "  run %lld: its rows (runs, run_totals, run_audit, run_chain, run_offices, its units' digests) "
               "no longer match its digest (%.12s; they give %.12s)\n", (long long)c->id, c->digest, sha);
       problems++;
     } else if (c->id == run->id && (nunits != run->nunit_rows || nunits != run->units)) {

@@ -168,18 +168,19 @@ char *decl_str_copy(lua_State *L, int t, const char *name, int required, const c
 
 void decl_keep_sources(rulebook *rb) {
   rb->sources = calloc((size_t)(rb->m.nfiles ? rb->m.nfiles : 1), sizeof *rb->sources);
-  if (!rb->sources) abort();
+  rb->source_ptrs = calloc((size_t)(rb->m.nfiles ? rb->m.nfiles : 1), sizeof *rb->source_ptrs);
+  if (!rb->sources || !rb->source_ptrs) abort();
   for (int i = 0; i < rb->m.nfiles; i++) rb->sources[i] = decl_strdup(rb->m.files[i]);
   rb->nsources = rb->m.nfiles;
 }
 
 int decl_file_of(rulebook *rb, const char *source) {
-  if (source == rb->last_source) return rb->last_file;   /* a chunk's functions share it */
+  for (int i = 0; i < rb->nsources; i++)      /* a chunk's functions share their source */
+    if (rb->source_ptrs[i] == source) return i;
   if (source[0] != '@') return -1;
   for (int i = 0; i < rb->nsources; i++)
     if (!strcmp(source + 1, rb->sources[i])) {
-      rb->last_source = source;
-      rb->last_file = i;
+      rb->source_ptrs[i] = source;
       return i;
     }
   return -1;

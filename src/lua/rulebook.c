@@ -441,6 +441,7 @@ void rulebook_free(rulebook *rb) {
   for (int i = 0; i < rb->m.nfiles; i++) free(rb->m.files[i]);
   for (int i = 0; i < rb->nsources; i++) free(rb->sources[i]);
   free(rb->sources);
+  free(rb->source_ptrs);
   for (int i = 0; i < rb->m.noffices; i++) { free(rb->m.offices[i].id); free(rb->m.offices[i].name); }
   for (int i = 0; i < rb->m.nbands; i++) free(rb->m.bands[i].name);
   free(rb->m.bands); free(rb->m.bands_file);

@@ -8,7 +8,7 @@
 #include "store_int.h"
 
 enum {                                /* slots in store_extra_stmt, after the queries */
-  W_TEXT = RQ_COUNT, W_FILE, W_OFFICE, W_AUDIT, W_FACT_TEXT, W_UNIT_DIGESTS, W_CHAIN, W_COUNT
+  W_TEXT = RQ_COUNT, W_FILE, W_OFFICE, W_AUDIT, W_FACT_TEXT, W_CHAIN, W_COUNT
 };
 _Static_assert(W_COUNT <= STORE_IMPORT_SLOT, "raise STORE_IMPORT_SLOT (and STORE_EXTRA_STMTS)");
 
@@ -40,13 +40,10 @@ static const char *const sql[W_COUNT] = {
   [RQ_CHAIN_TIP] = "SELECT run,digest FROM run_chain WHERE run<?1 ORDER BY run DESC LIMIT 1",
   [RQ_CHAIN_ORPHANS] = "SELECT c.run FROM run_chain c WHERE c.run<=?1"
                        " AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.id=c.run) ORDER BY c.run",
-  [RQ_UNIT_DIGESTS] = "SELECT unit,keys_sha256,facts_sha256,ledger_sha256 FROM run_unit_digests WHERE run=?1"
-                      " ORDER BY unit",
+  [RQ_UNIT_DIGESTS] = "SELECT unit,keys_sha256,facts_sha256,ledger_sha256 FROM run_units WHERE run=?1 ORDER BY unit",
   [RQ_UNIT_ROWS] = "SELECT u.unit,u.name,u.kind,u.parent,u.appraisal,u.survey,u.total,u.ledger,"
-                   "g.facts_sha256,g.ledger_sha256,x.content,g.keys_sha256,k.content FROM run_units u"
-                   " LEFT JOIN run_unit_digests g ON g.run=u.run AND g.unit=u.unit"
-                   " LEFT JOIN fact_texts x ON x.sha256=g.facts_sha256"
-                   " LEFT JOIN fact_texts k ON k.sha256=g.keys_sha256"
+                   "u.facts_sha256,u.ledger_sha256,u.facts,u.keys_sha256,k.content FROM run_units u"
+                   " LEFT JOIN fact_texts k ON k.sha256=u.keys_sha256"
                    " WHERE u.run=?1 AND (?2 IS NULL OR u.unit=?2) ORDER BY u.unit",
   [RQ_FACTS_SINCE] = "SELECT f.unit,f.key,f.type,f.value,f.since,EXISTS (SELECT 1 FROM imports i WHERE i.id=f.since)"
                      " FROM facts f"
@@ -54,8 +51,6 @@ static const char *const sql[W_COUNT] = {
                      " WHERE f.year=(SELECT year FROM runs WHERE id=?1)"
                      " AND f.since>(SELECT facts_import FROM run_audit WHERE run=?1) ORDER BY f.unit,f.key",
   [W_FACT_TEXT] = "INSERT OR IGNORE INTO fact_texts(sha256,content) VALUES(?1,?2)",
-  [W_UNIT_DIGESTS] = "INSERT INTO run_unit_digests(run,unit,keys_sha256,facts_sha256,ledger_sha256)"
-                     " VALUES(?1,?2,?3,?4,?5)",
   [W_CHAIN] = "INSERT INTO run_chain(run,rules_abs,prev,prev_digest,digest) VALUES(?1,?2,?3,?4,?5)",
   [W_TEXT] = "INSERT OR IGNORE INTO rule_texts(sha256,content) VALUES(?1,?2)",
   [W_FILE] = "INSERT INTO run_files(run,seq,path,sha256) VALUES(?1,?2,?3,?4)",
@@ -102,15 +97,8 @@ int store_run_audit(store *s, int64_t run, const char *rules_sha256) {
   return write_row(s, W_AUDIT, run, 1, (const char *const[]){rules_sha256}, "storing the run digests");
 }
 
-int store_run_unit_digests(store *s, int64_t run, const char *unit, const char *keys_sha256,
-                           const char *keys_text, const char *facts_sha256, const char *facts_text,
-                           const char *ledger_sha256) {
-  if ((keys_text && write_row(s, W_FACT_TEXT, -1, 2, (const char *const[]){keys_sha256, keys_text},
-                              "storing the facts read")) ||
-      write_row(s, W_FACT_TEXT, -1, 2, (const char *const[]){facts_sha256, facts_text}, "storing the facts read"))
-    return -1;
-  return write_row(s, W_UNIT_DIGESTS, run, 4, (const char *const[]){unit, keys_sha256, facts_sha256, ledger_sha256},
-                   "storing the unit digests");
+int store_run_fact_keys(store *s, const char *sha256, const char *text) {
+  return write_row(s, W_FACT_TEXT, -1, 2, (const char *const[]){sha256, text}, "storing the fact keys read");
 }
 
 int store_run_chain(store *s, int64_t run, const char *rules_abs, int64_t prev,

@@ -24,12 +24,9 @@ int store_run_office(store *s, int64_t run, const char *id, const char *name);
 ** facts digest instead. */
 int store_run_audit(store *s, int64_t run, const char *rules_sha256);
 
-/* Since schema v5: a unit's digests (audit_digest.h) and the texts of the
-** facts it read, their keys and their values (each kept once per distinct
-** sha256, in fact_texts; keys_text NULL: already stored). */
-int store_run_unit_digests(store *s, int64_t run, const char *unit, const char *keys_sha256,
-                           const char *keys_text, const char *facts_sha256, const char *facts_text,
-                           const char *ledger_sha256);
+/* Since schema v5: the text of a unit's fact keys, kept once per sha256 in
+** fact_texts (the unit's own digests and facts are in run_units). */
+int store_run_fact_keys(store *s, const char *sha256, const char *text);
 /* Since schema v5: the run's place in the chain, its rulebook folder as an
 ** absolute path and its digest. prev 0 and prev_digest NULL: the first. */
 int store_run_chain(store *s, int64_t run, const char *rules_abs, int64_t prev,
@@ -64,7 +61,7 @@ typedef enum {
   RQ_CHAIN_ORPHANS,  /* ?1 run -> run: chain entries up to ?1 whose run is gone */
   RQ_UNIT_DIGESTS,   /* ?1 run -> unit keys_sha256 facts_sha256 ledger_sha256 */
   /* ?1 run ?2 unit (NULL: all) -> unit name kind parent appraisal survey total ledger facts_sha256
-     ledger_sha256 facts_text keys_sha256 keys_text (the texts: fact_texts rows, NULL if none) */
+     ledger_sha256 facts keys_sha256 keys (keys: the fact_texts row of keys_sha256, NULL if none) */
   RQ_UNIT_ROWS,
   /* ?1 run -> unit key type value since imported: the facts of the run's units and year written
      by imports after the one the run saw (imported 0: no such import, the row was written by hand) */
