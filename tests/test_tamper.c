@@ -93,6 +93,11 @@ Test(tamper, each_deduction_names_its_u_lose_line) {
                                     NULL});
   cr_expect(strstr(r.out, " · " R2022 "/07_chinh_quyen_so.lua:"), "%s", r.out);
   cli_free(&r);
+  r = cli_run((const char *const[]){"--db", db, "tasks", "--year", "2022", "--unit", "muong-te", "--format", "csv",
+                                    NULL});
+  cr_expect(strstr(r.out, ",why,at\r\n"), "%s", r.out);
+  cr_expect(strstr(r.out, "," R2022 "/01_chi_dao_dieu_hanh.lua:186\r\n"), "%s", r.out);
+  cli_free(&r);
   r = cli_run((const char *const[]){"--db", db, "score", "--year", "2022", "--unit", "muong-te", NULL});
   cli_free(&r);
   cr_expect_eq(sql_int(db, "SELECT count(DISTINCT at) FROM run_deductions WHERE criterion='1.7'"), 5);

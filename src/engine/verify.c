@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "audit.h"
 #include "engine.h"
@@ -177,7 +178,8 @@ int engine_verify(store *s, int64_t id, FILE *out, char *err, size_t errlen) {
                "files nor its facts, so it cannot be verified", (long long)id);
     goto done;
   }
-  const char *dir = run->rules_abs ? run->rules_abs : run->rules;
+  struct stat st;                             /* the folder as recorded, absolute; else as given */
+  const char *dir = run->rules_abs && stat(run->rules_abs, &st) == 0 ? run->rules_abs : run->rules;
   fprintf(out, "run %lld: %d, %d unit%s, %s, rules %s\n  rulebook sha256 %s\n", (long long)id,
           run->year, run->nunit_rows, run->nunit_rows == 1 ? "" : "s", run->engine, dir, run->rules_sha256);
   if (run->chained)

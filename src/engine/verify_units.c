@@ -194,7 +194,8 @@ static void check_unit(units_ctx *c, const unit_facts *asof) {
     f->tampered++;
     return;
   }
-  audit_ledger_digest(&ui, row->i[4], row->i[5], row->i[6], row->t[7] ? row->t[7] : "", sha);
+  unit_info stored = {row->t[0], row->t[1], row->t[2], row->t[3]};   /* as the digest took them */
+  audit_ledger_digest(&stored, row->i[4], row->i[5], row->i[6], row->t[7] ? row->t[7] : "", sha);
   if (strcmp(sha, row->t[9])) {
     fprintf(f->stored, "  unit %s: its stored ledger no longer matches its digest (%.12s; it gives %.12s)\n", unit,
             row->t[9], sha);
