@@ -262,3 +262,21 @@ Test(tamper, a_changed_result_names_the_deduction) {
   cli_free(&r);
   free(db); free(dir);
 }
+
+/* More edits, each named: a fact added by hand under the run's import, the
+** history of a replaced value rewritten, an office renamed in the run. */
+Test(tamper, other_hand_edits) {
+  char *db = three_runs();
+  expect_named(db, "1", "INSERT INTO facts(year,unit,key,type,value,since) VALUES(2022,'muong-te','zz_them','integer',1,1)",
+               "fact muong-te 2022 zz_them: the store holds 1 (integer) as import 1 left it; the run read nothing");
+  cli_result r = import_corrected_figure(db);             /* 51 -> 3: the 51 moves to fact_history */
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  expect_named(db, "2", "DROP TRIGGER fact_history_no_update; UPDATE fact_history SET value=50 "
+               "WHERE key='ho_so_tra_qua_han' AND unit='muong-te'",
+               "fact muong-te 2022 ho_so_tra_qua_han: the store holds 50 (integer");
+  expect_named(db, "3", "DROP TRIGGER run_offices_no_update; UPDATE run_offices SET name='x' WHERE run=2",
+               "run 2: its rows (runs, run_totals, run_audit, run_chain, run_offices, its units' digests) no longer "
+               "match its digest");
+  free(db);
+}
