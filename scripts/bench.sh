@@ -88,6 +88,7 @@ label() {
   case $1 in
     parindex-import) echo "parindex import (CSV → store, 1 transaction)" ;;
     parindex-score) echo "parindex score (store → rules → ledger stored)" ;;
+    parindex-verify) echo "parindex verify (stored run: digests, chain, re-score, compare)" ;;
     parindex) echo "parindex import + score" ;;
     lua) echo "floor: plain Lua 5.4 eval (rules.lua, in memory)" ;;
     sqlite_c) echo "floor: SQLite read of all facts (C loop)" ;;
@@ -125,12 +126,19 @@ for N in "${ns[@]}"; do
     timed "$P/score.$k.time" "$PARINDEX" --db "$db" score --rules "$ROOT/rules/bench" --year "$year" \
       >"$P/score.out" 2>"$P/score.err"
   done
-  for what in import score; do                  # the median run's figures
+  run=$(sed -n 's/^parindex: stored as run \([0-9]*\)$/\1/p' "$P/score.err")
+  if ((!check)); then                           # verify the last run, on the store it is in
+    for k in $(seq "$RUNS"); do
+      sync
+      timed "$P/verify.$k.time" "$PARINDEX" --db "$db" verify "$run" >"$P/verify.out" 2>"$P/verify.err" ||
+        { cat "$P/verify.out" "$P/verify.err" >&2; echo "bench.sh: verify $run failed for N=$N" >&2; exit 1; }
+    done
+  fi
+  for what in import score $( ((check)) || echo verify); do   # the median run's figures
     k=$(for k in $(seq "$RUNS"); do echo "$(cat "$P/$what.$k.time.wall") $k"; done | sort -n |
         awk -v n="$RUNS" 'NR == int((n + 1) / 2) {print $2}')
     cp "$P/$what.$k.time" "$P/$what.time"; cp "$P/$what.$k.time.wall" "$P/$what.time.wall"
   done
-  run=$(sed -n 's/^parindex: stored as run \([0-9]*\)$/\1/p' "$P/score.err")
   sqlite3 -separator $'\t' "$db" \
     "SELECT 'U', unit, total FROM run_units WHERE run=$run;
      SELECT 'C', unit, component, points FROM run_components WHERE run=$run;
@@ -178,9 +186,10 @@ for N in "${ns[@]}"; do
   fi
 
   # rows: engine wall rss eval_us (µs/unit in the engine's own loop, harness engines)
-  iw=$(cat "$P/import.time.wall") sw=$(cat "$P/score.time.wall")
+  iw=$(cat "$P/import.time.wall") sw=$(cat "$P/score.time.wall") vw=$(cat "$P/verify.time.wall")
   rows=("parindex-import $iw $(rss "$P/import.time") -"
         "parindex-score $sw $(rss "$P/score.time") -"
+        "parindex-verify $vw $(rss "$P/verify.time") -"
         "parindex $(awk -v a="$iw" -v b="$sw" 'BEGIN{printf "%.3f", a+b}') \
 $(awk -v a="$(rss "$P/import.time")" -v b="$(rss "$P/score.time")" 'BEGIN{print (a>b?a:b)}') -")
   for e in $engines; do
@@ -202,7 +211,8 @@ $(awk -v a="$(rss "$P/import.time")" -v b="$(rss "$P/score.time")" 'BEGIN{print 
   # targets (ratios measured in this run)
   if ((N == 10000)); then
     targets+=$(awk -v s="$w_parindex_score" -v db="${ev_sqlite_c:-0}" -v lua="${ev_lua:-0}" -v n="$N" -v jre="${w_jre:-0}" -v zen="${w_zen:-0}" \
-      -v iw="$iw" -v f="$nfacts" -v rss="$r_parindex_score" -v rssi="$r_parindex_import" -v ex="$explain_ms" -v su="$score_unit_ms" -v pl="$plan_ms" -v po="$plan_office_s" 'BEGIN{
+      -v iw="$iw" -v f="$nfacts" -v rss="$r_parindex_score" -v rssi="$r_parindex_import" -v ex="$explain_ms" -v su="$score_unit_ms" -v pl="$plan_ms" -v po="$plan_office_s" \
+      -v vw="$w_parindex_verify" 'BEGIN{
       lim = 1.5 * (db + lua) * n / 1e6
       v(s <= lim, sprintf("score of %d units ≤ 1.5 × (SQLite read floor + plain-Lua eval) = 1.5 × (%.2f + %.2f) µs × %d = %.3f s: %.3f s (%.2f× the limit)", n, db, lua, n, lim, s, s/lim))
       v(jre >= 10*s, sprintf("≥ 10× faster than json-rules-engine (process wall): %.1f×", jre/s))
@@ -212,6 +222,7 @@ $(awk -v a="$(rss "$P/import.time")" -v b="$(rss "$P/score.time")" 'BEGIN{print 
       v(ex < 20 && su < 20, sprintf("single unit on the %d-unit store < 20 ms: explain %.1f ms, score --unit %.1f ms (median)", n, ex, su))
       v(pl < 50, sprintf("plan --unit --target-rank 1 on the %d-unit store < 50 ms: %.1f ms (median)", n, pl))
       v(po <= 3*s, sprintf("plan --office over %d units ≤ 3 × score: %.3f s (%.2f× score)", n, po, po/s))
+      v(vw <= 2*s, sprintf("verify of the %d-unit run ≤ 2 × score: %.3f s against %.3f s (%.2f×)", n, vw, s, vw/s))
     }
     function v(ok, t) { printf "- %s %s\n", ok ? "MET:" : "MISSED:", t }')$'\n'
   fi

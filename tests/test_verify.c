@@ -138,10 +138,11 @@ Test(audit, a_v1_store_is_upgraded_and_its_old_runs_still_show) {
   ** ledger becomes rows of the v1 tables (a v1 deduction held copies of its facts:
   ** here their keys), user_version 1 */
   snprintf(cmd, sizeof cmd, "sqlite3 '%s' \""
-           "DROP TABLE fact_texts; DROP TABLE run_audit; DROP TABLE run_facts; DROP TABLE run_unit_facts;"
+           "CREATE TEMP TABLE c AS SELECT * FROM run_components; CREATE TEMP TABLE k AS SELECT * FROM run_criteria;"
+           " CREATE TEMP TABLE d AS SELECT run,unit,criterion,seq,requested,points,reason,facts,tasks FROM run_deductions;"
+           " DROP TABLE run_chain; DROP TABLE fact_texts; DROP TABLE run_audit;"
+           " DROP TABLE run_facts; DROP TABLE run_unit_facts;"
            " DROP TABLE run_offices; DROP TABLE run_files; DROP TABLE rule_texts;"
-           " CREATE TEMP TABLE c AS SELECT * FROM run_components; CREATE TEMP TABLE k AS SELECT * FROM run_criteria;"
-           " CREATE TEMP TABLE d AS SELECT * FROM run_deductions;"
            " UPDATE d SET facts = (SELECT json_group_array(json_object('key', value)) FROM json_each(d.facts));"
            " DROP VIEW run_components; DROP VIEW run_criteria; DROP VIEW run_deductions;"
            " ALTER TABLE run_components_v3 RENAME TO run_components; ALTER TABLE run_criteria_v3 RENAME TO run_criteria;"
@@ -149,7 +150,9 @@ Test(audit, a_v1_store_is_upgraded_and_its_old_runs_still_show) {
            " INSERT INTO run_components SELECT * FROM c; INSERT INTO run_criteria SELECT * FROM k;"
            " INSERT INTO run_deductions SELECT * FROM d; ALTER TABLE run_units DROP COLUMN ledger;"
            " ALTER TABLE run_units DROP COLUMN name; ALTER TABLE run_units DROP COLUMN kind;"
-           " ALTER TABLE run_units DROP COLUMN parent; DROP TABLE fact_history; DROP TABLE imports;"
+           " ALTER TABLE run_units DROP COLUMN parent; ALTER TABLE run_units DROP COLUMN keys_sha256;"
+           " ALTER TABLE run_units DROP COLUMN facts_sha256; ALTER TABLE run_units DROP COLUMN facts;"
+           " ALTER TABLE run_units DROP COLUMN ledger_sha256; DROP TABLE fact_history; DROP TABLE imports;"
            " DROP TRIGGER facts_keep_history; DROP TRIGGER facts_no_delete; ALTER TABLE facts DROP COLUMN since;"
            " PRAGMA user_version=1;\"", db);
   cr_assert_eq(system(cmd), 0, "%s", cmd);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* "a/b/../c/./d" -> "a/c/d" (lexically; a leading "../" stays). */
 void path_normalize(char *path) {
@@ -30,6 +31,17 @@ void path_normalize(char *path) {
   if (o == path) *o++ = '.';
   *o = '\0';
   free(copy);
+}
+
+int path_absolute(const char *path, char *out, size_t n) {
+  char cwd[4096];
+  int k;
+  if (path[0] == '/') k = snprintf(out, n, "%s", path);
+  else if (!getcwd(cwd, sizeof cwd)) return -1;
+  else k = snprintf(out, n, "%s/%s", cwd, path);
+  if (k < 0 || (size_t)k >= n) return -1;
+  path_normalize(out);
+  return 0;
 }
 
 /* Split a normalized path into its folders/name; returns how many. */

@@ -14,6 +14,10 @@
 ** leading "../" stays; at most 256 parts are kept. */
 void path_normalize(char *path);
 
+/* path made absolute against the working folder, normalised, into out (n
+** bytes). 0, or -1 when the working folder is unknown or out is too small. */
+int path_absolute(const char *path, char *out, size_t n);
+
 /* path relative to the folder dir ("01_x.lua", "../2022/01_x.lua"),
 ** lexically, into out (n bytes, cut if longer). */
 void path_relative(const char *dir, const char *path, char *out, size_t n);

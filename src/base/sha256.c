@@ -10,11 +10,20 @@
 
 struct sha256_ctx { EVP_MD_CTX *md; };
 
+/* The algorithm, fetched once: EVP_sha256() is fetched again by every
+** EVP_DigestInit_ex, which costs more than hashing a short text (the audit
+** trail hashes a few texts per unit scored). Never freed: one per process. */
+static const EVP_MD *sha256_md(void) {
+  static EVP_MD *md;
+  if (!md) md = EVP_MD_fetch(NULL, "SHA256", NULL);
+  return md ? md : EVP_sha256();
+}
+
 sha256_ctx *sha256_new(void) {
   sha256_ctx *c = malloc(sizeof *c);
   if (!c) return NULL;
   c->md = EVP_MD_CTX_new();
-  if (!c->md || EVP_DigestInit_ex(c->md, EVP_sha256(), NULL) != 1) {
+  if (!c->md || EVP_DigestInit_ex(c->md, sha256_md(), NULL) != 1) {
     EVP_MD_CTX_free(c->md);
     free(c);
     return NULL;

@@ -51,12 +51,21 @@ static int list_row(const store_row *row, void *ud) {
     else cJSON_AddNullToObject(o, "facts_sha256");
     if (row->t[8]) cJSON_AddNumberToObject(o, "facts_import", (double)row->i[8]);
     else cJSON_AddNullToObject(o, "facts_import");
+    if (row->t[9]) cJSON_AddStringToObject(o, "rules_abs", row->t[9]);   /* since v5: the chain */
+    else cJSON_AddNullToObject(o, "rules_abs");
+    if (row->t[10]) cJSON_AddStringToObject(o, "digest", row->t[10]);
+    else cJSON_AddNullToObject(o, "digest");
+    if (row->t[11]) cJSON_AddNumberToObject(o, "prev", (double)row->i[11]);
+    else cJSON_AddNullToObject(o, "prev");
+    if (row->t[12]) cJSON_AddStringToObject(o, "prev_digest", row->t[12]);
+    else cJSON_AddNullToObject(o, "prev_digest");
     cJSON_AddItemToArray(arr, o);
   } else {
     if (row->t[8]) snprintf(b, sizeof b, "import %lld", (long long)row->i[8]);   /* since v4 */
-    printf("%-5lld %-20s %-4lld %5lld  %-14s %-12s %-12s %s\n", (long long)row->i[0], row->t[1],
+    char d[13];
+    printf("%-5lld %-20s %-4lld %5lld  %-14s %-12s %-12s %-12s %s\n", (long long)row->i[0], row->t[1],
            (long long)row->i[4], (long long)row->i[5], row->t[2], short_sha(row->t[6], a),
-           row->t[8] ? b : short_sha(row->t[7], b), row->t[3]);
+           row->t[8] ? b : short_sha(row->t[7], b), short_sha(row->t[10], d), row->t[3]);
   }
   return 0;
 }
@@ -71,8 +80,8 @@ static int run_runs(cli_args *a) {
   store *s = cli_open_store(a);
   if (!s) return EXIT_FAIL;
   cJSON *arr = json ? cJSON_CreateArray() : NULL;
-  if (!json) printf("%-5s %-20s %-4s %5s  %-14s %-12s %-12s %s\n", "run", "created", "year", "units",
-                    "engine", "rules sha256", "facts", "rules");
+  if (!json) printf("%-5s %-20s %-4s %5s  %-14s %-12s %-12s %-12s %s\n", "run", "created", "year", "units",
+                    "engine", "rules sha256", "facts", "run digest", "rules");
   rc = store_run_query(s, RQ_RUNS, year, cli_opt(a, "unit"), list_row, arr);
   if (rc) cli_fail("%s", store_errmsg(s));
   else if (json) {
@@ -95,6 +104,11 @@ const cli_command cmd_runs = {
   "the sha256 of each rule file and of the rulebook, the last import of facts\n"
   "it saw (the store keeps every fact value an import replaced; runs stored\n"
   "before schema v4 kept the facts' sha256 instead), and its whole ledger.\n"
+  "Since schema v5 each run also has a digest that covers its rows, the\n"
+  "digests of each unit's facts and ledger, and the digest of the run before\n"
+  "it, so that the runs form a chain: --format json prints them (digest,\n"
+  "prev, prev_digest, rules_abs); keep them outside the store to be able to\n"
+  "tell later that the store was not rewritten.\n"
   "This lists them, oldest first.\n"
   "Show one again with 'parindex explain --run N' or 'tasks --run N'; check\n"
   "it still reproduces with 'parindex verify N'.\n"
@@ -176,10 +190,16 @@ const cli_command cmd_verify = {
   "",
   "usage: parindex [--db FILE] verify RUN_ID\n"
   "\n"
-  "Score the run's units again from the facts the run stored, with the rule\n"
-  "files as they are now, and compare with the stored ledger. Says whether\n"
-  "the results are identical byte for byte, which rule files changed since\n"
-  "(by sha256) and which facts in the store changed since (by key).\n"
+  "Check the stored run, then score its units again from the facts the run\n"
+  "read, with the rule files as they are now (from the rulebook folder the\n"
+  "run recorded, as an absolute path), and compare with the stored ledger.\n"
+  "The stored run: the sha256 of each stored rule text, the digests of each\n"
+  "unit's facts and ledger, the run's digest and the chain of runs back to\n"
+  "the first; each difference is named (the fact with the value the store\n"
+  "holds and the one the run read, the unit, the rule file, the run missing\n"
+  "from the chain or not in it). Then which rule files changed since (by\n"
+  "sha256), which facts were imported since, and which criteria and\n"
+  "deductions a new scoring changes, with both values.\n"
   "\n"
   "exit status: 0 when everything is identical, 1 when anything changed\n",
   run_verify,

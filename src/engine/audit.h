@@ -22,6 +22,7 @@
 
 #include <stdint.h>
 
+#include "json_writer.h"
 #include "ledger.h"
 #include "path.h"
 #include "rulebook.h"
@@ -41,24 +42,58 @@ int audit_facts_parse(char *text, int (*fn)(char *const fields[5], void *ud), vo
 /* ---- storing, inside the run's transaction ---- */
 typedef struct {
   char rules_sha256[SHA256_HEX];
+  char *rules_abs;          /* the rulebook folder as an absolute path (malloc'd) */
+  jsonw keys, facts;        /* the facts texts of the unit being stored (audit_digest.h) */
+  int keys_stored;          /* keys is stored, as last_keys_sha256 */
+  char last_keys_sha256[SHA256_HEX];
+  char facts_sha256[SHA256_HEX], ledger_sha256[SHA256_HEX];   /* the unit being stored */
+  jsonw units;              /* the units' lines of the run digest so far */
 } audit_writer;
-/* Rule files (text and sha256) and offices. 0 or -1 with err. */
+/* Rule files (text and sha256) and offices. 0 or -1 with err; either way
+** audit_finish or audit_writer_free releases w. */
 int audit_begin(store *s, int64_t run, const methodology *mt, audit_writer *w, char *err, size_t errlen);
-/* The rulebook digest and the last import of facts. */
-int audit_finish(store *s, int64_t run, const audit_writer *w);
+/* A unit's digests and the text of the facts it read (audit_digest.h), with
+** its ledger as stored (ledger_json), into *d for store_run_unit (valid
+** until the next call); the text of its fact keys is stored here when new.
+** 0 or -1 (store_errmsg). */
+int audit_unit(store *s, audit_writer *w, const unit_facts *uf, const unit_result *r, const char *ledger_json,
+               store_unit_digests *d);
+/* The rulebook digest, the last import of facts, and the run's digest and
+** place in the chain. Frees w. 0 or -1 (store_errmsg). */
+int audit_finish(store *s, int64_t run, audit_writer *w);
+void audit_writer_free(audit_writer *w);
+
+/* The digest of stored run `run` as its rows give it now (audit_digest.h),
+** for the chain place and folder given (prev 0 and prev_digest NULL: the
+** first of the chain); *nunits (if not NULL) gets the number of unit
+** digests it covers. The units' lines are read from the store, or taken
+** from units_text when it is not NULL (while storing the run).
+** 0, 1 when there is no such run, -1 (store_errmsg). */
+int audit_run_digest(store *s, int64_t run, const char *rules_abs, int64_t prev, const char *prev_digest,
+                     const char *units_text, char digest[SHA256_HEX], int *nunits);
 
 /* ---- reading back ---- */
-typedef struct { const char *path, *sha256, *content; } audit_file;
+typedef struct {
+  const char *path, *sha256, *content;
+  char content_sha256[SHA256_HEX];   /* of content as stored now: differs from sha256 if edited */
+} audit_file;
 typedef struct {
   unit_info unit;
   const char *sha256;       /* NULL for a run stored before schema v2 */
   pts_t appraisal, survey, total;
   fact *facts; size_t nfacts;
+  /* since v5, for units whose facts were loaded: */
+  const char *facts_sha256, *ledger_sha256;   /* as stored (NULL: none stored) */
+  const char *problem;      /* NULL, or why its stored facts or ledger no longer match them */
 } audit_unit_row;
 typedef struct {
   int64_t id;
   const char *created, *engine, *rules, *rules_sha256, *facts_sha256;
   int64_t facts_import;     /* since v4: the last import of facts the run saw; -1 before */
+  const char *rules_abs, *digest, *prev_digest;   /* since v5 (else NULL): run_chain */
+  int64_t prev;             /* since v5: the run before it in the chain, 0 for the first */
+  int chained;              /* it has a run_chain row (v5) */
+  const audit_file *edited; /* the first stored rule file whose text no longer has its sha256 */
   int year, units;
   audit_file *files; int nfiles;
   meth_office *offices; int noffices;
@@ -67,15 +102,18 @@ typedef struct {
 } audit_run;
 
 /* Run id with every unit it scored, and the facts of each, or if only is not
-** NULL of that unit alone (the others have none loaded). 0, 1 if there is
-** no such run, -1 with err. */
+** NULL of that unit alone (the others have none loaded; "" loads none).
+** Since v5 a unit's facts are the text the run kept of what it read, and
+** each loaded unit's facts and ledger are checked against their digests
+** (audit_unit_row.problem). 0, 1 if there is no such run, -1 with err. */
 int audit_run_load(store *s, int64_t id, const char *only, audit_run *r, char *err, size_t errlen);
 void audit_run_free(audit_run *r);
 const audit_unit_row *audit_run_unit(const audit_run *r, const char *unit);
 
 /* Load the rulebook exactly as the run had it: its stored files, written to
 ** a temporary folder, with its stored offices. NULL with err (a run stored
-** before schema v2 kept no files: err says so). */
+** before schema v2 kept no files, a stored text that no longer has its
+** sha256: err says so). */
 rulebook *audit_run_rulebook(const audit_run *r, char *err, size_t errlen);
 /* The stored ledger of one unit as a unit_result for rb (the run's rulebook). */
 int audit_run_result(store *s, const audit_run *r, const methodology *mt, const audit_unit_row *u,

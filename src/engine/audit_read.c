@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "audit_digest.h"
 #include "run_ledger.h"
 #include "score.h"
 #include "store_runs.h"
@@ -32,7 +33,7 @@ static int parse_type(const char *t, fact_type *out) {
     } \
   } while (0)
 
-typedef struct { audit_run *r; int cap; size_t fcap; audit_unit_row *u; } load_ctx;
+typedef struct { audit_run *r; int cap; size_t fcap; audit_unit_row *u; int next; } load_ctx;
 
 static int on_run(const store_row *row, void *ud) {
   audit_run *r = ((load_ctx *)ud)->r;
@@ -45,6 +46,11 @@ static int on_run(const store_row *row, void *ud) {
   r->rules_sha256 = arena_strdup(&r->a, row->t[6]);
   r->facts_sha256 = arena_strdup(&r->a, row->t[7]);
   r->facts_import = row->t[8] ? row->i[8] : -1;
+  r->rules_abs = arena_strdup(&r->a, row->t[9]);
+  r->digest = arena_strdup(&r->a, row->t[10]);
+  r->prev = row->i[11];
+  r->prev_digest = arena_strdup(&r->a, row->t[12]);
+  r->chained = (int)row->i[13];
   return 0;
 }
 
@@ -56,6 +62,8 @@ static int on_file(const store_row *row, void *ud) {
   f->path = arena_strdup(&r->a, row->t[1]);
   f->sha256 = arena_strdup(&r->a, row->t[2]);
   f->content = arena_strdup(&r->a, row->t[3]);
+  f->content_sha256[0] = '\0';
+  if (f->content) sha256_hex(f->content, strlen(f->content), f->content_sha256);
   return 0;
 }
 
@@ -100,7 +108,7 @@ static int on_fact(const store_row *row, void *ud) {
   if (!parse_type(row->t[1], &f->type)) return -1;
   const char *v = row->t[2] ? row->t[2] : "";
   switch (f->type) {
-  case FT_NUMBER: f->num = strtod(v, NULL); break;
+  case FT_NUMBER: f->num = audit_number_parse(v); break;
   case FT_INTEGER: f->integer = strtoll(v, NULL, 10); break;
   case FT_BOOLEAN: f->integer = !strcmp(v, "true"); break;
   default: f->text = arena_strdup(&r->a, v);
@@ -140,8 +148,33 @@ static int on_asof_facts(const unit_facts *uf, void *ud) {   /* since v4: from t
   return 0;
 }
 
+/* Since v5: a unit's row with its kept facts text, checked against its digests. */
+static int on_unit_record(const store_row *row, void *ud) {
+  load_ctx *c = ud;
+  audit_run *r = c->r;
+  while (c->next < r->nunit_rows && strcmp(r->unit_rows[c->next].unit.id, row->t[0]) < 0) c->next++;
+  if (c->next == r->nunit_rows || strcmp(r->unit_rows[c->next].unit.id, row->t[0])) return 0;
+  audit_unit_row *u = c->u = &r->unit_rows[c->next];
+  c->fcap = 0;
+  u->facts_sha256 = arena_strdup(&r->a, row->t[8]);
+  u->ledger_sha256 = arena_strdup(&r->a, row->t[9]);
+  char sha[SHA256_HEX];
+  if (!u->facts_sha256 || !u->ledger_sha256) { u->problem = "it has no digests"; return 0; }
+  unit_info ui = {row->t[0], row->t[1], row->t[2], row->t[3]};
+  audit_ledger_digest(&ui, row->i[4], row->i[5], row->i[6], row->t[7] ? row->t[7] : "", sha);
+  if (strcmp(sha, u->ledger_sha256)) u->problem = "its stored ledger no longer matches its digest";
+  if (!row->t[10] || !row->t[12]) { u->problem = "the text of the facts it read is missing"; return 0; }
+  sha256_hex(row->t[10], strlen(row->t[10]), sha);
+  if (strcmp(sha, u->facts_sha256)) u->problem = "the text of the facts it read no longer matches its digest";
+  sha256_hex(row->t[12], strlen(row->t[12]), sha);
+  if (!row->t[11] || strcmp(sha, row->t[11])) u->problem = "the text of the facts it read no longer matches its digest";
+  char *keys = arena_strdup(&r->a, row->t[12]), *values = arena_strdup(&r->a, row->t[10]);
+  if (audit_facts_parse_texts(keys, values, on_fact_fields, ud)) u->problem = "the text of the facts it read is malformed";
+  return 0;
+}
+
 int audit_run_load(store *s, int64_t id, const char *only, audit_run *r, char *err, size_t errlen) {
-  load_ctx c = {r, 0, 0, NULL};
+  load_ctx c = {r, 0, 0, NULL, 0};
   memset(r, 0, sizeof *r);
   if (store_run_query(s, RQ_RUN, id, NULL, on_run, &c)) goto fail;
   if (!r->id) return 1;
@@ -151,6 +184,12 @@ int audit_run_load(store *s, int64_t id, const char *only, audit_run *r, char *e
   if (store_run_query(s, RQ_OFFICES, id, NULL, on_office, &c)) goto fail;
   c.cap = 0;
   if (store_run_query(s, RQ_UNITS, id, NULL, on_unit, &c)) goto fail;
+  for (int i = 0; i < r->nfiles && !r->edited; i++)
+    if (r->files[i].content && strcmp(r->files[i].content_sha256, r->files[i].sha256)) r->edited = &r->files[i];
+  if (r->chained) {
+    if (!(only && !*only) && store_run_query(s, RQ_UNIT_ROWS, id, only, on_unit_record, &c)) goto fail;
+    return 0;
+  }
   for (int i = 0; i < r->nunit_rows; i++) {
     c.u = &r->unit_rows[i];
     if (only && strcmp(only, c.u->unit.id)) continue;
@@ -236,6 +275,12 @@ rulebook *audit_run_rulebook(const audit_run *r, char *err, size_t errlen) {
   if (!r->nfiles) {
     snprintf(err, errlen, "run %lld was stored before the audit trail (store schema v1): "
              "its rule files were not kept", (long long)r->id);
+    return NULL;
+  }
+  if (r->edited) {
+    snprintf(err, errlen, "run %lld: the stored text of rule file %s no longer matches its sha256 (%.12s, the "
+             "text gives %.12s): it was edited in the store; 'parindex verify %lld' says more", (long long)r->id,
+             r->edited->path, r->edited->sha256, r->edited->content_sha256, (long long)r->id);
     return NULL;
   }
   for (int i = 0; i < r->nfiles; i++) {          /* how far up do parents go? */

@@ -57,9 +57,11 @@ typedef struct {
   run_ledger_writer ledger; /* the stored form of each unit's ledger */
 } run_ctx;
 
-static int persist_unit(run_ctx *c, const unit_result *r) {
-  return store_run_unit(c->s, c->out->run_id, &r->unit, r->appraisal, r->survey, r->total,
-                        run_ledger_json(&c->ledger, r));
+static int persist_unit(run_ctx *c, const unit_facts *uf, const unit_result *r) {
+  const char *json = run_ledger_json(&c->ledger, r);
+  store_unit_digests d;
+  return audit_unit(c->s, &c->audit, uf, r, json, &d) ||
+         store_run_unit(c->s, c->out->run_id, &r->unit, r->appraisal, r->survey, r->total, json, &d);
 }
 
 static int on_unit(const unit_facts *uf, void *ud) {
@@ -79,7 +81,7 @@ static int on_unit(const unit_facts *uf, void *ud) {
     r->illustrative = uf->facts[i].source &&
                       !strncmp(uf->facts[i].source, ILLUSTRATIVE_SOURCE, strlen(ILLUSTRATIVE_SOURCE));
   if (whole) o->n++;
-  if (c->persist && persist_unit(c, r)) {
+  if (c->persist && persist_unit(c, uf, r)) {
     snprintf(c->err, c->errlen, "storing the run: %s", store_errmsg(c->s));
     return -1;
   }
@@ -140,7 +142,7 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
   }
   return 0;
 fail:
-  if (persist) store_rollback(s);
+  if (persist) { store_rollback(s); audit_writer_free(&c.audit); }
   engine_results_free(out);
   return -1;
 }

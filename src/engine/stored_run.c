@@ -4,6 +4,7 @@
 */
 #include "stored_run.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "engine.h"
@@ -15,6 +16,11 @@ int stored_unit_load(store *s, int64_t id, const char *unit, stored_unit *out, c
   if (!unit && out->run.nunit_rows == 1) unit = out->run.unit_rows[0].unit.id;
   if (!unit) return STORED_WHICH_UNIT;
   if (!(out->u = audit_run_unit(&out->run, unit))) return STORED_NO_UNIT;
+  if (out->u->problem) {                    /* never show an edited run as if it were the original */
+    snprintf(err, errlen, "run %lld, unit %s: %s: it was changed in the store after the run; "
+             "'parindex verify %lld' says more", (long long)id, unit, out->u->problem, (long long)id);
+    return -1;
+  }
   out->current_rules = out->run.nfiles == 0;
   out->rb = out->current_rules ? engine_load_rules(s, out->run.rules, NULL, err, errlen)
                                : audit_run_rulebook(&out->run, err, errlen);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "audit.h"
 #include "engine.h"
@@ -13,6 +14,7 @@
 #include "run_ledger.h"
 #include "score.h"
 #include "sha256.h"
+#include "verify_int.h"
 
 /* Which rule files differ between the run and the rulebook now. */
 static int compare_rules(FILE *out, const audit_run *run, const methodology *now) {
@@ -80,31 +82,6 @@ static int compare_unit_facts(const unit_facts *uf, void *ud) {
   return 0;
 }
 
-/* Per-criterion differences between the stored and the re-scored ledger. */
-static void show_ledger_changes(FILE *out, const methodology *was_rb, const unit_result *was,
-                                const methodology *now_rb, const unit_result *now) {
-  char p[PTS_FMT_MAX], q[PTS_FMT_MAX];
-  if (was->total != now->total)
-    fprintf(out, "  %s: PAR index %s -> %s\n", was->unit.id, pts_format(p, was->total, ',', 0),
-           pts_format(q, now->total, ',', 0));
-  if (was->appraisal != now->appraisal)
-    fprintf(out, "  %s: appraisal points %s -> %s\n", was->unit.id, pts_format(p, was->appraisal, ',', 0),
-           pts_format(q, now->appraisal, ',', 0));
-  for (int i = 0; i < was_rb->ncrits; i++) {
-    int k = methodology_criterion(now_rb, was_rb->crits[i].id);
-    if (k < 0) { fprintf(out, "  %s: criterion %s is gone\n", was->unit.id, was_rb->crits[i].id); continue; }
-    const ledger_criterion *x = &was->crits[i], *y = &now->crits[k];
-    if (x->points != y->points || x->max != y->max || x->na != y->na)
-      fprintf(out, "  %s: criterion %s %s/%s -> %s/%s\n", was->unit.id, was_rb->crits[i].id,
-             x->na ? "n/a" : pts_format(p, x->points, ',', 0), pts_format(q, x->max, ',', 0),
-             y->na ? "n/a" : pts_format((char[PTS_FMT_MAX]){0}, y->points, ',', 0),
-             pts_format((char[PTS_FMT_MAX]){0}, y->max, ',', 0));
-  }
-  for (int j = 0; j < now_rb->ncrits; j++)
-    if (methodology_criterion(was_rb, now_rb->crits[j].id) < 0)
-      fprintf(out, "  %s: criterion %s is new\n", was->unit.id, now_rb->crits[j].id);
-}
-
 /* Compare the stored ledgers of run (read with its rulebook) with what the
 ** current rulebook gives for the same facts: each in its stored form. */
 static int rescore(FILE *out, store *s, const audit_run *run, const rulebook *was_rb, rulebook *now,
@@ -121,14 +98,16 @@ static int rescore(FILE *out, store *s, const audit_run *run, const rulebook *wa
     char msg[8192];
     audit_run_facts(run, u, &uf);
     if (audit_run_result(s, run, mw, u, &was, err, errlen)) { rc = -1; break; }
-    if (score_unit(now, &uf, &again, msg, sizeof msg)) {
+    int failed = score_unit(now, &uf, &again, msg, sizeof msg);
+    for (int d = 0; !failed && d < again.nded; d++) again.deds[d].file = -1;   /* not kept before v5 */
+    if (failed) {
       fprintf(out, "  %s: the current rules fail: %s\n", u->unit.id, msg);
       (*differs)++;
     } else if (was.total != again.total || was.appraisal != again.appraisal || was.survey != again.survey ||
                strcmp(run_ledger_json(&ww, &was), run_ledger_json(&wn, &again))) {
       (*differs)++;
       fprintf(out, "  %s: differs from the stored ledger\n", u->unit.id);
-      show_ledger_changes(out, mw, &was, mn, &again);
+      verify_show_ledger_changes(out, mw, &was, mn, &again);
     }
     ledger_free(&was);
     ledger_free(&again);
@@ -138,57 +117,112 @@ static int rescore(FILE *out, store *s, const audit_run *run, const rulebook *wa
   return rc;
 }
 
+/* Runs stored before schema v5 (no digests): the facts the run read as the
+** store gives them back, compared with the store's facts now, and every
+** unit scored again and compared through its stored form. */
+static int verify_legacy(store *s, audit_run *run, rulebook *now, verify_findings *f, char *err, size_t errlen) {
+  int64_t id = run->id;
+  rulebook *was_rb = NULL;
+  audit_run_free(run);
+  if (audit_run_load(s, id, NULL, run, err, errlen)) return -1;
+  for (int i = 0; i < run->nunit_rows; i++) {
+    facts_cmp c = {f->facts, run, &run->unit_rows[i], 0};
+    if (store_each_unit_facts(s, run->year, c.u->unit.id, compare_unit_facts, &c) < 0) {
+      snprintf(err, errlen, "%s", store_errmsg(s));
+      return -1;
+    }
+    if (c.changes == 0 && c.u->nfacts && !store_has_unit(s, c.u->unit.id)) c.changes++;
+    f->fact_changes += c.changes;
+  }
+  if (!(was_rb = audit_run_rulebook(run, err, errlen))) return -1;
+  int rc = rescore(f->rescored, s, run, was_rb, now, &f->differs, err, errlen);
+  rulebook_free(was_rb);
+  return rc;
+}
+
+static void flush_section(FILE *out, FILE **part, char **text, size_t *len, const char *none) {
+  fclose(*part);
+  *part = NULL;
+  if (*len) fwrite(*text, 1, *len, out);
+  else if (none) fprintf(out, "  %s\n", none);
+  free(*text);
+  *text = NULL;
+}
+
 int engine_verify(store *s, int64_t id, FILE *out, char *err, size_t errlen) {
   audit_run run_;
   audit_run *run = &run_;
-  rulebook *was_rb = NULL, *now = NULL;
-  int rc = audit_run_load(s, id, NULL, run, err, errlen);
+  rulebook *now = NULL;
+  char *text[3] = {0};
+  size_t len[3] = {0};
+  verify_findings f = {0};
+  int rc = audit_run_load(s, id, "", run, err, errlen);
   if (rc) return rc > 0 ? VERIFY_NO_RUN : -1;
   rc = -1;
-  if (!run->nfiles || !run->rules_sha256) {
-    snprintf(err, errlen, "run %lld was stored before the audit trail (store schema v1): it kept neither its rule "
-             "files nor its facts, so it cannot be verified", (long long)id);
+  if (!(f.stored = open_memstream(&text[0], &len[0])) || !(f.facts = open_memstream(&text[1], &len[1])) ||
+      !(f.rescored = open_memstream(&text[2], &len[2]))) {
+    snprintf(err, errlen, "out of memory");
     goto done;
   }
+  int chain = verify_chain(s, run, f.stored, err, errlen);
+  if (chain < 0) goto done;
+  if (!run->nfiles || !run->rules_sha256) {
+    if (chain) {                              /* e.g. a row added to runs by hand */
+      fprintf(out, "run %lld: %d, %s, rules %s\nthe stored run (digests and chain):\n", (long long)id, run->year,
+              run->engine, run->rules);
+      flush_section(out, &f.stored, &text[0], &len[0], NULL);
+      fprintf(out, "verdict: the stored run was changed after it was made (see above)\n");
+      rc = VERIFY_CHANGED;
+    } else
+      snprintf(err, errlen, "run %lld was stored before the audit trail (store schema v1): it kept neither its rule "
+               "files nor its facts, so it cannot be verified", (long long)id);
+    goto done;
+  }
+  struct stat st;                             /* the folder as recorded, absolute; else as given */
+  const char *dir = run->rules_abs && stat(run->rules_abs, &st) == 0 ? run->rules_abs : run->rules;
   fprintf(out, "run %lld: %d, %d unit%s, %s, rules %s\n  rulebook sha256 %s\n", (long long)id,
-          run->year, run->nunit_rows, run->nunit_rows == 1 ? "" : "s", run->engine, run->rules,
-          run->rules_sha256);
-  if (run->facts_import >= 0) fprintf(out, "  facts           as import %lld left them\n", (long long)run->facts_import);
+          run->year, run->nunit_rows, run->nunit_rows == 1 ? "" : "s", run->engine, dir, run->rules_sha256);
+  if (run->chained)
+    fprintf(out, "  run digest      %s\n  follows         %s%lld\n", run->digest ? run->digest : "-",
+            run->prev ? "run " : "nothing (the first run of the chain)", (long long)run->prev);
+  if (run->facts_import >= 0)
+    fprintf(out, "  facts           as import %lld left them%s\n", (long long)run->facts_import,
+            run->chained ? "; the run kept what it read" : "");
   else fprintf(out, "  facts sha256    %s\n", run->facts_sha256 ? run->facts_sha256 : "-");
-  if (!(was_rb = audit_run_rulebook(run, err, errlen))) goto done;
   {
     char msg[8192];
-    if (!(now = engine_load_rules(s, run->rules, NULL, msg, sizeof msg))) {
-      snprintf(err, errlen, "the current rules in %s do not load:\n%s", run->rules, msg);
+    if (!(now = engine_load_rules(s, dir, NULL, msg, sizeof msg))) {
+      snprintf(err, errlen, "the current rules in %s do not load:\n%s", dir, msg);
       goto done;
     }
   }
+  if (run->chained ? verify_units(s, run, now, &f, err, errlen) : verify_legacy(s, run, now, &f, err, errlen))
+    goto done;
+  int tampered = chain + f.tampered;
+  fprintf(out, "the stored run (digests and chain):\n");
+  flush_section(out, &f.stored, &text[0], &len[0], run->chained ? "intact (every digest matches; the chain back to "
+                "its first run holds)" : "not checked: the run was stored before the digests (schema v5)");
   fprintf(out, "rules changed since the run:\n");
   int rule_changes = compare_rules(out, run, rulebook_methodology(now));
   if (!rule_changes) fprintf(out, "  none (every rule file has the sha256 it had)\n");
   fprintf(out, "facts changed in the store since the run:\n");
-  int fact_changes = 0;
-  for (int i = 0; i < run->nunit_rows; i++) {
-    facts_cmp c = {out, run, &run->unit_rows[i], 0};
-    if (store_each_unit_facts(s, run->year, c.u->unit.id, compare_unit_facts, &c) < 0) {
-      snprintf(err, errlen, "%s", store_errmsg(s));
-      goto done;
-    }
-    if (c.changes == 0 && c.u->nfacts && !store_has_unit(s, c.u->unit.id)) c.changes++;
-    fact_changes += c.changes;
-  }
-  if (!fact_changes) fprintf(out, "  none (the store holds the facts the run read)\n");
-  int differs = 0;
-  fprintf(out, "re-scored from the stored facts with the current rules:\n");
-  if (rescore(out, s, run, was_rb, now, &differs, err, errlen)) goto done;
-  if (!differs) fprintf(out, "  identical, byte for byte, to the stored ledger (%d unit%s)\n", run->nunit_rows,
-                        run->nunit_rows == 1 ? "" : "s");
-  fprintf(out, "verdict: %s\n", !differs && !rule_changes && !fact_changes ? "identical"
-                                 : differs ? "the results differ" : "results identical, but inputs changed");
-  rc = !differs && !rule_changes && !fact_changes ? VERIFY_IDENTICAL : VERIFY_CHANGED;
+  flush_section(out, &f.facts, &text[1], &len[1], "none (the store holds the facts the run read)");
+  fprintf(out, "re-scored from the facts the run read with the current rules:\n");
+  flush_section(out, &f.rescored, &text[2], &len[2], NULL);
+  if (!f.differs) fprintf(out, "  identical, byte for byte, to the stored ledger (%d unit%s)\n", run->nunit_rows,
+                          run->nunit_rows == 1 ? "" : "s");
+  int same = !tampered && !f.differs && !rule_changes && !f.fact_changes;
+  fprintf(out, "verdict: %s\n", same ? "identical"
+                                 : tampered ? "the stored run was changed after it was made (see above)"
+                                 : f.differs ? "the results differ" : "results identical, but inputs changed");
+  rc = same ? VERIFY_IDENTICAL : VERIFY_CHANGED;
 done:
+  for (int i = 0; i < 3; i++) {
+    FILE *fp = i == 0 ? f.stored : i == 1 ? f.facts : f.rescored;
+    if (fp) fclose(fp);
+    free(text[i]);
+  }
   rulebook_free(now);
-  rulebook_free(was_rb);
   audit_run_free(run);
   return rc;
 }

@@ -27,7 +27,11 @@ void decl_where(lua_State *L, char **file, int *line) {
   lua_Debug ar;
   for (int level = 1; lua_getstack(L, level, &ar); level++) {
     lua_getinfo(L, "Sl", &ar);
-    if (ar.currentline > 0) { *file = decl_strdup(ar.short_src); *line = ar.currentline; return; }
+    if (ar.currentline > 0) {                   /* the whole path: short_src is cut */
+      *file = decl_strdup(ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
+      *line = ar.currentline;
+      return;
+    }
   }
   *file = decl_strdup("?"); *line = 0;
 }
@@ -160,4 +164,24 @@ void decl_push_frozen(lua_State *L, int idx, const char *label) { push_frozen(L,
 
 char *decl_str_copy(lua_State *L, int t, const char *name, int required, const char *what, const char *id) {
   return decl_strdup(decl_str_field(L, t, name, required, what, id));   /* checked first, then copied */
+}
+
+void decl_keep_sources(rulebook *rb) {
+  rb->sources = calloc((size_t)(rb->m.nfiles ? rb->m.nfiles : 1), sizeof *rb->sources);
+  rb->source_ptrs = calloc((size_t)(rb->m.nfiles ? rb->m.nfiles : 1), sizeof *rb->source_ptrs);
+  if (!rb->sources || !rb->source_ptrs) abort();
+  for (int i = 0; i < rb->m.nfiles; i++) rb->sources[i] = decl_strdup(rb->m.files[i]);
+  rb->nsources = rb->m.nfiles;
+}
+
+int decl_file_of(rulebook *rb, const char *source) {
+  for (int i = 0; i < rb->nsources; i++)      /* a chunk's functions share their source */
+    if (rb->source_ptrs[i] == source) return i;
+  if (source[0] != '@') return -1;
+  for (int i = 0; i < rb->nsources; i++)
+    if (!strcmp(source + 1, rb->sources[i])) {
+      rb->source_ptrs[i] = source;
+      return i;
+    }
+  return -1;
 }

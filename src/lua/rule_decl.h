@@ -17,6 +17,12 @@ char *decl_strdup(const char *s);
 /* The file and line of the rule code that called the running C function
 ** (malloc'd file; "?" and 0 when there is none). */
 void decl_where(lua_State *L, char **file, int *line);
+/* Keep m.files as the chunks were named, once loaded (rulebook_map_paths
+** renames m.files, not the chunks), for decl_file_of. */
+void decl_keep_sources(rulebook *rb);
+/* The index in m.files of the chunk whose lua_Debug source is `source`
+** ("@path"), or -1. Cached: the functions of a chunk share their source. */
+int decl_file_of(rulebook *rb, const char *source);
 /* Raise unless every key of the table at t is one of allowed (NULL-ended). */
 void decl_check_fields(lua_State *L, int t, const char *what, const char *id,
                        const char *const *allowed);

@@ -11,6 +11,7 @@
 
 #include "date.h"
 #include "rule_date.h"
+#include "rule_decl.h"
 #include "rule_format.h"
 #include "rule_unit.h"
 #include "sandbox.h"
@@ -190,9 +191,12 @@ static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
   pts_t p = pts_from_double(x, &ok);
   if (!ok || x < 0) return sandbox_error(L, "u.lose: points must be a finite number >= 0");
   if (lc->na) return sandbox_error(L, "u.lose: the criterion was already marked not applicable");
-  if (rb->on_lose) {                           /* coverage for 'rules test' */
-    lua_Debug ar;
-    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.source[0] == '@')
+  lua_Debug ar;                                /* where it is called, for the ledger */
+  int at_file = -1, at_line = 0;
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
+    at_file = decl_file_of(rb, ar.source);
+    at_line = ar.currentline;
+    if (rb->on_lose && ar.source[0] == '@')    /* coverage for 'rules test' */
       rb->on_lose(rb->on_lose_ud, ar.source + 1, ar.currentline);
   }
   if (lua_type(L, 2) != LUA_TSTRING) return sandbox_error(L, "u.lose: a reason (format string) is required");
@@ -202,6 +206,8 @@ static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
   unit_result *r = h->res;
   ledger_deduction *d = ledger_add_deduction(r, h->crit);
   d->requested = p;
+  d->file = at_file;
+  d->line = at_line;
   d->points = p < c->max - h->lost ? p : c->max - h->lost;     /* never below 0 points */
   h->lost += d->points;
   d->reason = arena_strndup(&r->a, reason, strnlen(reason, len));   /* as a C string */

@@ -299,9 +299,10 @@ int rulebook_resolve(const char *root, int year, char *out, size_t outlen, char 
   if (decl_list_rule_files(root, &files, &n) == 0) {
     for (int i = 0; i < n; i++) free(files[i]);
     free(files);
-    if (n > 0) { snprintf(out, outlen, "%s", root); return 0; }
+    if (n > 0) { snprintf(out, outlen, "%s", root); path_normalize(out); return 0; }
   }
   snprintf(out, outlen, "%s%s%d", root, (root[0] && root[strlen(root) - 1] == '/') ? "" : "/", year);
+  path_normalize(out);
   if (stat(out, &st) == 0 && S_ISDIR(st.st_mode)) return 0;
   snprintf(err, errlen, "%s: no rulebook for %d here (expected *.lua files or a %d/ folder)",
            root, year, year);
@@ -338,6 +339,7 @@ static rulebook *load(const char *dir, const rb_office *offices, int noffices,
   if (!rb) abort();
   err[0] = '\0';
   rb->m.dir = decl_strdup(dir);
+  path_normalize(rb->m.dir);             /* every path made from it is whole and normalised */
   if (limits) {
     rb->lim.insn_limit = limits->max_instructions;
     rb->lim.mem_limit = limits->max_memory;
@@ -357,11 +359,11 @@ static rulebook *load(const char *dir, const rb_office *offices, int noffices,
     snprintf(err, errlen, "initialising the rule API: %s", lua_tostring(rb->L, -1));
     goto fail;
   }
-  if (decl_list_rule_files(dir, &rb->m.files, &rb->m.nfiles) != 0) {
-    snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+  if (decl_list_rule_files(rb->m.dir, &rb->m.files, &rb->m.nfiles) != 0) {
+    snprintf(err, errlen, "%s: %s", rb->m.dir, strerror(errno));
     goto fail;
   }
-  if (rb->m.nfiles == 0) { snprintf(err, errlen, "%s: no .lua rule files in this folder", dir); goto fail; }
+  if (rb->m.nfiles == 0) { snprintf(err, errlen, "%s: no .lua rule files in this folder", rb->m.dir); goto fail; }
   for (int i = 0; i < rb->m.nfiles; i++) {
     lua_State *L = rb->L;
     int rc = sandbox_loadfile(L, rb->m.files[i]);
@@ -374,6 +376,7 @@ static rulebook *load(const char *dir, const rb_office *offices, int noffices,
     }
   }
   rb_extends_finish(rb);
+  decl_keep_sources(rb);
   if (err[0]) goto fail;
   if (complete) *complete = 1;
   check_rulebook(rb, err, errlen);
@@ -436,6 +439,9 @@ void rulebook_free(rulebook *rb) {
     free(c->id); free(c->name); free(c->owner); free(c->basis); free(c->compid); free(c->file);
   }
   for (int i = 0; i < rb->m.nfiles; i++) free(rb->m.files[i]);
+  for (int i = 0; i < rb->nsources; i++) free(rb->sources[i]);
+  free(rb->sources);
+  free(rb->source_ptrs);
   for (int i = 0; i < rb->m.noffices; i++) { free(rb->m.offices[i].id); free(rb->m.offices[i].name); }
   for (int i = 0; i < rb->m.nbands; i++) free(rb->m.bands[i].name);
   free(rb->m.bands); free(rb->m.bands_file);

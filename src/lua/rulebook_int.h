@@ -38,6 +38,8 @@ struct rulebook {
   void *on_lose_ud;
   char **base_files; int nbase_files;  /* the extended rulebooks' files in load order */
   int sealed;               /* loaded: index/component/criterion are refused */
+  char **sources; int nsources;   /* m.files as the chunks were named (decl_file_of) */
+  const char **source_ptrs; /* per file, the lua_Debug source pointer seen for it (decl_file_of) */
 };
 
 #endif

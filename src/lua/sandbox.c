@@ -3,6 +3,7 @@
 ** util-lua-sandbox.c and Redis's script_lua.c).
 */
 #include "sandbox.h"
+#include "sandbox_msg.h"
 
 #include <errno.h>
 #include <lualib.h>
@@ -58,7 +59,7 @@ static void sb_hook(lua_State *L, lua_Debug *ar) {
   sandbox_limits *lim = sandbox_limits_of(L);
   if (ar->event == LUA_HOOKLINE) {            /* remember where we are */
     if (lua_getinfo(L, "S", ar) && ar->currentline > 0)
-      snprintf(lim->where, sizeof lim->where, "%s:%d", ar->short_src, ar->currentline);
+      snprintf(lim->where, sizeof lim->where, "%s:%d", sandbox_frame_file(ar), ar->currentline);
     if (!(lim->stopped && !strcmp(lim->stopped, "memory cap"))) return;
   }
   lim->insn_count += ar->event == LUA_HOOKCOUNT ? HOOK_EVERY : 0;
@@ -213,46 +214,7 @@ void sandbox_view_set_memo(lua_State *L, int idx, const void *key) {
   lua_pop(L, 1);
 }
 
-/* ---- errors ---- */
-
-int sandbox_error(lua_State *L, const char *fmt, ...) {
-  lua_Debug ar;
-  int found = 0;
-  for (int level = 0; !found && lua_getstack(L, level, &ar); level++) {
-    lua_getinfo(L, "Sl", &ar);                 /* innermost frame with a line */
-    if (ar.currentline > 0) {
-      lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
-      found = 1;
-    }
-  }
-  if (!found) lua_pushliteral(L, "");
-  va_list ap;
-  va_start(ap, fmt);
-  lua_pushvfstring(L, fmt, ap);
-  va_end(ap);
-  lua_concat(L, 2);
-  return lua_error(L);
-}
-
-/* Message handler: never runs the error object's own code (__tostring). */
-static int sb_msgh(lua_State *L) {
-  const char *msg = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL;
-  if (!msg) msg = lua_pushfstring(L, "error object is a %s value", luaL_typename(L, 1));
-  /* prefix the innermost rule-file position if the message lacks one */
-  lua_Debug ar;
-  for (int level = 1; lua_getstack(L, level, &ar); level++) {
-    lua_getinfo(L, "Sl", &ar);
-    if (ar.currentline <= 0) continue;
-    size_t n = strlen(ar.short_src);
-    if (strncmp(msg, ar.short_src, n) != 0 || msg[n] != ':')
-      msg = lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, msg);
-    break;
-  }
-  luaL_traceback(L, L, msg, 1);
-  return 1;
-}
-
-void sandbox_push_msgh(lua_State *L) { lua_pushcfunction(L, sb_msgh); }
+/* ---- protected calls (messages: sandbox_msg.c) ---- */
 
 int sandbox_pcall(lua_State *L, int nargs, int nresults) {
   int base = lua_gettop(L) - nargs;
@@ -529,12 +491,8 @@ int sandbox_loadfile(lua_State *L, const char *path) {
   snprintf(name, sizeof name, "@%s", path);
   int rc = luaL_loadbufferx(L, src, len, name, "t");   /* text only: no bytecode */
   lua_remove(L, -2);
-  if (rc != LUA_OK) {                                  /* name the file in every message */
-    const char *msg = lua_tostring(L, -1);
-    if (msg && strncmp(msg, path, strlen(path)) != 0) {
-      lua_pushfstring(L, "%s:1: %s", path, msg);
-      lua_remove(L, -2);
-    }
+  if (rc != LUA_OK) {
+    sandbox_name_load_error(L, path);
     return rc;
   }
   /* private environment: reads fall through to the shared globals */

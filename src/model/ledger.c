@@ -43,6 +43,7 @@ ledger_deduction *ledger_add_deduction(unit_result *r, int crit) {
   ledger_deduction *d = &r->deds[r->nded++];
   memset(d, 0, sizeof *d);
   d->crit = crit;
+  d->file = -1;
   return d;
 }
 

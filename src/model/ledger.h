@@ -31,6 +31,8 @@ typedef struct {
   pts_t requested;          /* what the rule asked to deduct */
   pts_t points;             /* what was deducted (capped so points stay >= 0) */
   const char *reason;
+  int file, line;           /* where u.lose was called: the methodology's files[file] (-1:
+                            ** not known, a ledger stored before schema v5), line */
   ledger_fact *facts; int nfacts;
   ledger_task *tasks; int ntasks, captasks;   /* tasks[0]: the lead office (chủ trì); the others support (phối hợp) */
   int effort;               /* the rule's effort weight (:effort), 0 when not given */

@@ -36,7 +36,7 @@ void out_tasks_csv(FILE *f, const methodology *mt, const unit_result *r, const c
   task_item *items;
   int n = report_collect_tasks(mt, r, office, &items);
   csv_bom(f);
-  fputs("unit,year,office,office_name,role,criterion,points,deduction_points,task,why\r\n", f);
+  fputs("unit,year,office,office_name,role,criterion,points,deduction_points,task,why,at\r\n", f);
   for (int i = 0; i < n; i++) {
     csv_field(f, r->unit.id, 0);
     csv_int(f, r->year, 0);
@@ -47,7 +47,11 @@ void out_tasks_csv(FILE *f, const methodology *mt, const unit_result *r, const c
     csv_pts(f, items[i].lead ? items[i].points : 0, 0);
     csv_pts(f, items[i].points, 0);
     csv_field(f, items[i].text, 0);
-    csv_field(f, items[i].reason, 1);
+    csv_field(f, items[i].reason, 0);
+    const ledger_deduction *d = &r->deds[items[i].ded];   /* the u.lose call that made it */
+    char at[4200] = "";
+    if (d->file >= 0 && d->file < mt->nfiles) snprintf(at, sizeof at, "%s:%d", mt->files[d->file], d->line);
+    csv_field(f, at, 1);
   }
   free(items);
 }

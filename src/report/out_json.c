@@ -18,11 +18,20 @@ static cJSON *pts_item(pts_t v) {
   return cJSON_CreateRaw(pts_format(buf, v, '.', 0));
 }
 
-static cJSON *deduction_json(const ledger_deduction *d) {
+/* "file:line" of the u.lose call that made d, or NULL (a ledger stored before v5). */
+static cJSON *deduction_at(const methodology *mt, const ledger_deduction *d) {
+  if (d->file < 0 || d->file >= mt->nfiles) return cJSON_CreateNull();
+  char where[4200];
+  snprintf(where, sizeof where, "%s:%d", mt->files[d->file], d->line);
+  return cJSON_CreateString(where);
+}
+
+static cJSON *deduction_json(const methodology *mt, const ledger_deduction *d) {
   cJSON *o = cJSON_CreateObject();
   add_pts(o, "points", d->points);
   if (d->requested != d->points) add_pts(o, "requested", d->requested);
   cJSON_AddStringToObject(o, "why", d->reason);
+  cJSON_AddItemToObject(o, "at", deduction_at(mt, d));
   cJSON *facts = cJSON_AddArrayToObject(o, "facts");
   for (int i = 0; i < d->nfacts; i++) {
     const ledger_fact *lf = &d->facts[i];
@@ -120,7 +129,7 @@ static cJSON *unit_json(const methodology *mt, const unit_result *r, int detail,
     snprintf(where, sizeof where, "%s:%d", c->file, c->line);
     cJSON_AddStringToObject(co, "defined_at", where);
     cJSON *ds = cJSON_AddArrayToObject(co, "deductions");
-    for (int k = 0; k < lc->count; k++) cJSON_AddItemToArray(ds, deduction_json(&r->deds[lc->first + k]));
+    for (int k = 0; k < lc->count; k++) cJSON_AddItemToArray(ds, deduction_json(mt, &r->deds[lc->first + k]));
     cJSON_AddItemToArray(crits, co);
   }
   return o;
@@ -213,6 +222,7 @@ void out_tasks_json(FILE *f, const methodology *mt, const unit_result *r, const 
     if (items[i].lead && !items[i].points) cJSON_AddTrueToObject(t, "at_floor");
     cJSON_AddStringToObject(t, "task", items[i].text);
     cJSON_AddStringToObject(t, "why", items[i].reason);
+    cJSON_AddItemToObject(t, "at", deduction_at(mt, &r->deds[items[i].ded]));
     cJSON_AddItemToArray(tasks, t);
   }
   pts_t lost = 0;

@@ -105,11 +105,14 @@ void out_tasks_text(FILE *f, const methodology *mt, const unit_result *r, const 
             t->text);
     if (!t->lead) {
       const char *ln = methodology_office_name(mt, t->lead_office);
-      fprintf(f, "(%s %s)\n", vi ? "chủ trì:" : "led by", ln ? ln : t->lead_office);
+      fprintf(f, "(%s %s)", vi ? "chủ trì:" : "led by", ln ? ln : t->lead_office);
     } else if (t->points == 0)
-      fprintf(f, "(%s)\n", vi ? "thông tin: tiêu chí đã ở mức 0 điểm trước khoản trừ này, không tính điểm"
-                              : "information: the criterion was already at 0 points before this deduction, which takes none");
-    else fprintf(f, "(+%s)\n", pts_format(a, t->points, dec, 1));
+      fprintf(f, "(%s)", vi ? "thông tin: tiêu chí đã ở mức 0 điểm trước khoản trừ này, không tính điểm"
+                            : "information: the criterion was already at 0 points before this deduction, which takes none");
+    else fprintf(f, "(+%s)", pts_format(a, t->points, dec, 1));
+    const ledger_deduction *d = &r->deds[t->ded];   /* the u.lose call that made it */
+    if (d->file >= 0 && d->file < mt->nfiles) fprintf(f, " · %s:%d", mt->files[d->file], d->line);
+    fputc('\n', f);
   }
   if (n && !office) {
     pts_t lost = 0;

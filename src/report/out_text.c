@@ -10,7 +10,7 @@
 typedef enum {
   L_INDEX_YEAR, L_COMPONENT, L_POINTS, L_MAX, L_PERCENT, L_RANK, L_APPRAISAL, L_SURVEY,
   L_PAR, L_UNIT, L_RULES, L_EXPLAIN, L_LOST, L_FACTS, L_SOURCE, L_TASK, L_BASIS, L_NA,
-  L_TASKS_TITLE, L_WIN_BACK, L_NO_TASKS, L_CAPPED, L_NOTE, L_COUNT
+  L_TASKS_TITLE, L_WIN_BACK, L_NO_TASKS, L_CAPPED, L_NOTE, L_AT, L_COUNT
 } label;
 
 static const char *const labels[2][L_COUNT] = {
@@ -19,14 +19,14 @@ static const char *const labels[2][L_COUNT] = {
     "Điểm HĐTĐ cấp tỉnh", "Điểm điều tra xã hội học", "PAR INDEX", "Đơn vị", "Bộ tiêu chí",
     "Giải trình điểm", "trừ", "dữ kiện", "nguồn", "nhiệm vụ", "căn cứ", "không áp dụng",
     "Nhiệm vụ khắc phục", "có thể lấy lại", "Không có nhiệm vụ: không bị trừ điểm.",
-    "vượt mức tối đa của tiêu chí, chỉ trừ", "ghi chú",
+    "vượt mức tối đa của tiêu chí, chỉ trừ", "ghi chú", "quy tắc",
   },
   [LANG_EN] = {
     "PAR index", "Component", "Points", "Max", "Percent", "Rank",
     "Appraisal points", "Survey points", "PAR INDEX", "Unit", "Rules",
     "Explanation of points", "lost", "facts", "source", "task", "basis", "not applicable",
     "Improvement tasks", "can win back", "No tasks: no points were lost.",
-    "beyond the criterion's maximum, only", "note",
+    "beyond the criterion's maximum, only", "note", "rule",
   },
 };
 
@@ -166,6 +166,7 @@ void out_explain_text(FILE *f, const methodology *mt, const unit_result *r, cons
         fprintf(f, "      −%s  %s\n", P(a, ld->points, lang), ld->reason);
         if (ld->requested != ld->points)
           fprintf(f, "             (%s: %s %s)\n", P(b, ld->requested, lang), T(L_CAPPED), P(a, ld->points, lang));
+        if (ld->file >= 0) fprintf(f, "             %s: %s:%d\n", T(L_AT), mt->files[ld->file], ld->line);
         for (int x = 0; x < ld->nfacts; x++) {
           const ledger_fact *lf = &ld->facts[x];
           shorten(v, 120, lf->value ? lf->value : "");

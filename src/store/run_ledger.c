@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "path.h"
 #include "store_runs.h"
 
 /* ---- writing ---- */
@@ -106,6 +107,13 @@ const char *run_ledger_json(run_ledger_writer *c, const unit_result *r) {
       }
       JSONW_LIT(w, "],");
       json_tasks(c, w, d, i);
+      if (d->file >= 0 && d->file < mt->nfiles) {   /* where u.lose was called: [seq, line] */
+        JSONW_LIT(w, ",[");
+        jsonw_int(w, d->file + 1);
+        JSONW_LIT(w, ",");
+        jsonw_int(w, d->line);
+        JSONW_LIT(w, "]");
+      }
       JSONW_LIT(w, "]");
     }
     if (lc->count) JSONW_LIT(w, "]]"); else JSONW_LIT(w, "]");
@@ -200,9 +208,24 @@ static int on_deduction(const store_row *row, void *ud) {
   }
   d->nfacts = k;
   cJSON_ArrayForEach(o, tasks) ledger_add_task(r, d, json_str(o, "office"), json_str(o, "task"));
+  if (row->t[7] && (d->file = run_ledger_file_at(c->mt, row->t[7], &d->line)) < 0) c->bad = 1;
   cJSON_Delete(facts);
   cJSON_Delete(tasks);
   return 0;
+}
+
+int run_ledger_file_at(const methodology *m, const char *at, int *line) {
+  const char *colon = at ? strrchr(at, ':') : NULL;
+  if (!colon) return -1;
+  char name[4096];
+  for (int i = 0; i < m->nfiles; i++) {
+    path_relative(m->dir, m->files[i], name, sizeof name);
+    if (strlen(name) == (size_t)(colon - at) && !strncmp(name, at, (size_t)(colon - at))) {
+      *line = atoi(colon + 1);
+      return i;
+    }
+  }
+  return -1;
 }
 
 int run_ledger_read(store *s, int64_t run, int year, const methodology *mt, const unit_info *unit,

@@ -9,7 +9,9 @@
 **   {"components": [[id, points, max], ...],
 **    "criteria": [[id, points, max], [id, null, max, na_reason],
 **                 [id, points, max, null, [deduction, ...]], ...]}
-**   deduction: [requested, points, reason, [fact key, ...], tasks]
+**   deduction: [requested, points, reason, [fact key, ...], tasks, at]
+**   at: [seq, line] of the u.lose call, seq the rule file's in run_files
+**       (1 = m->files[0]; since schema v5, absent before)
 **   tasks: "office", the default task (LEDGER_FIX_PREFIX and the reason,
 **          for that office), or [[office, task], ...]
 ** The fact keys name facts of the unit as the run read them.
@@ -50,6 +52,23 @@
   "  FROM run_units u, json_each(u.ledger,'$.criteria') k, json_each(k.value,'$[4]') d" \
   "  WHERE u.ledger IS NOT NULL;"
 
+/* The view of deductions as the v5 migration made it, with `at`: "FILE:LINE"
+** of the u.lose call, FILE relative to the rulebook folder as run_files
+** names it; NULL in ledgers stored before v5. */
+#define RUN_LEDGER_DEDUCTIONS_VIEW_SQL \
+  "CREATE VIEW run_deductions(run,unit,criterion,seq,requested,points,reason,facts,tasks,at) AS" \
+  "  SELECT run,unit,criterion,seq,requested,points,reason,facts,tasks,NULL FROM run_deductions_v3 UNION ALL" \
+  "  SELECT u.run,u.unit,json_extract(k.value,'$[0]'),d.key+1,json_extract(d.value,'$[0]')," \
+  "    json_extract(d.value,'$[1]'),json_extract(d.value,'$[2]'),json_extract(d.value,'$[3]')," \
+  "    CASE json_type(d.value,'$[4]') WHEN 'text' THEN json_array(json_object('office'," \
+  "      json_extract(d.value,'$[4]'),'task','" LEDGER_FIX_PREFIX "'||json_extract(d.value,'$[2]')))" \
+  "    ELSE (SELECT json_group_array(json_object('office',json_extract(t.value,'$[0]')," \
+  "      'task',json_extract(t.value,'$[1]'))) FROM json_each(d.value,'$[4]') t) END," \
+  "    (SELECT f.path FROM run_files f WHERE f.run=u.run AND f.seq=json_extract(d.value,'$[5][0]'))" \
+  "      ||':'||json_extract(d.value,'$[5][1]')" \
+  "  FROM run_units u, json_each(u.ledger,'$.criteria') k, json_each(k.value,'$[4]') d" \
+  "  WHERE u.ledger IS NOT NULL;"
+
 typedef struct {
   const methodology *m;
   jsonw ledger;             /* the JSON of the unit being written */
@@ -73,5 +92,9 @@ void run_ledger_writer_free(run_ledger_writer *w);
 ** on a store error (store_errmsg; out is freed). */
 int run_ledger_read(store *s, int64_t run, int year, const methodology *m, const unit_info *unit,
                     const fact *facts, size_t nfacts, unit_result *out);
+
+/* The index in m->files of "NAME:LINE" (NAME relative to m->dir), with
+** *line set; -1 when at is NULL or names no file of m. */
+int run_ledger_file_at(const methodology *m, const char *at, int *line);
 
 #endif

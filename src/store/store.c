@@ -51,8 +51,8 @@ static const char *const query_sql[Q_COUNT] = {
   [Q_IMPORT_NEW] = "INSERT INTO imports(created) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
   [Q_RUN_NEW] = ("INSERT INTO runs(created,engine,rules,year)"
                  " VALUES(strftime('%Y-%m-%dT%H:%M:%SZ','now'),?1,?2,?3)"),
-  [Q_RUN_UNIT] = "INSERT INTO run_units(run,unit,appraisal,survey,total,ledger,name,kind,parent)"
-                 " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+  [Q_RUN_UNIT] = "INSERT INTO run_units(run,unit,appraisal,survey,total,ledger,name,kind,parent,"
+                 "keys_sha256,facts_sha256,facts,ledger_sha256) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
   [Q_RUN_FINISH] = "INSERT INTO run_totals(run,units) VALUES(?1,?2)",
 };
 
@@ -500,7 +500,7 @@ int store_run_new(store *s, const char *engine, const char *rules, int year, int
 }
 
 int store_run_unit(store *s, int64_t run, const unit_info *unit, int64_t appraisal,
-                   int64_t survey, int64_t total, const char *ledger) {
+                   int64_t survey, int64_t total, const char *ledger, const store_unit_digests *d) {
   sqlite3_stmt *st = s->q[Q_RUN_UNIT];
   sqlite3_bind_int64(st, 1, run);
   bind_text(st, 2, unit->id);
@@ -511,6 +511,10 @@ int store_run_unit(store *s, int64_t run, const unit_info *unit, int64_t apprais
   sqlite3_bind_int64(st, 4, survey);
   sqlite3_bind_int64(st, 5, total);
   bind_text(st, 6, ledger);
+  bind_text(st, 10, d->keys_sha256);
+  bind_text(st, 11, d->facts_sha256);
+  bind_text(st, 12, d->facts);
+  bind_text(st, 13, d->ledger_sha256);
   return step_done(s, st, "storing run unit");
 }
 

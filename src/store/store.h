@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include "facts.h"
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_APPLICATION_ID 1347568728   /* PRAGMA application_id of a parindex store: 0x50524458, "PRDX" */
 
 typedef struct store store;
@@ -87,8 +87,11 @@ int store_run_new(store *s, const char *engine, const char *rules, int year,
 ** that store.c's v4 migration describes; the views run_components,
 ** run_criteria and run_deductions show it as rows. Strings are read during
 ** the call only. */
+/* Since schema v5, a unit's digests and the text of the facts it read
+** (audit_digest.h in the engine says what they are of). */
+typedef struct { const char *keys_sha256, *facts_sha256, *facts, *ledger_sha256; } store_unit_digests;
 int store_run_unit(store *s, int64_t run, const unit_info *unit, int64_t appraisal,
-                   int64_t survey, int64_t total, const char *ledger_json);
+                   int64_t survey, int64_t total, const char *ledger_json, const store_unit_digests *d);
 /* Rows per multi-row INSERT of facts (a prepared statement per row count). */
 #define STORE_ROWS_MAX 32
 int store_run_finish(store *s, int64_t run, int units);

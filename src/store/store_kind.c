@@ -27,6 +27,7 @@ static const struct { int since; const char *name; } tables[] = {
   {2, "rule_texts"}, {2, "run_files"}, {2, "run_offices"}, {2, "run_audit"},
   {3, "fact_texts"},
   {4, "imports"}, {4, "fact_history"},
+  {5, "run_chain"},
 };
 
 int store_path_check(const char *path, int create, char *err, size_t errlen) {

@@ -8,13 +8,15 @@
 #include "store_int.h"
 
 enum {                                /* slots in store_extra_stmt, after the queries */
-  W_TEXT = RQ_COUNT, W_FILE, W_OFFICE, W_AUDIT, W_COUNT
+  W_TEXT = RQ_COUNT, W_FILE, W_OFFICE, W_AUDIT, W_FACT_TEXT, W_CHAIN, W_COUNT
 };
 _Static_assert(W_COUNT <= STORE_IMPORT_SLOT, "raise STORE_IMPORT_SLOT (and STORE_EXTRA_STMTS)");
 
 #define RUN_COLUMNS \
-  "SELECT r.id,r.created,r.engine,r.rules,r.year,t.units,a.rules_sha256,a.facts_sha256,a.facts_import" \
-  " FROM runs r LEFT JOIN run_totals t ON t.run=r.id LEFT JOIN run_audit a ON a.run=r.id"
+  "SELECT r.id,r.created,r.engine,r.rules,r.year,t.units,a.rules_sha256,a.facts_sha256,a.facts_import," \
+  "c.rules_abs,c.digest,c.prev,c.prev_digest,c.run IS NOT NULL" \
+  " FROM runs r LEFT JOIN run_totals t ON t.run=r.id LEFT JOIN run_audit a ON a.run=r.id" \
+  " LEFT JOIN run_chain c ON c.run=r.id"
 
 static const char *const sql[W_COUNT] = {
   [RQ_RUNS] = RUN_COLUMNS " WHERE (?1=0 OR r.year=?1) AND (?2 IS NULL OR EXISTS"
@@ -31,10 +33,25 @@ static const char *const sql[W_COUNT] = {
   [RQ_FACTS] = "SELECT key,type,value,source,note FROM run_facts WHERE run=?1 AND unit=?2 ORDER BY key",
   [RQ_COMPONENTS] = "SELECT component,points,max FROM run_components WHERE run=?1 AND unit=?2",
   [RQ_CRITERIA] = "SELECT criterion,points,max,na FROM run_criteria WHERE run=?1 AND unit=?2",
-  [RQ_DEDUCTIONS] = "SELECT criterion,seq,requested,points,reason,facts,tasks FROM run_deductions"
+  [RQ_DEDUCTIONS] = "SELECT criterion,seq,requested,points,reason,facts,tasks,at FROM run_deductions"
                     " WHERE run=?1 AND unit=?2 ORDER BY criterion,seq",
   [RQ_FACT_TEXT] = "SELECT x.content FROM run_unit_facts u JOIN fact_texts x ON x.sha256=u.sha256"
                    " WHERE u.run=?1 AND u.unit=?2",
+  [RQ_CHAIN_TIP] = "SELECT run,digest FROM run_chain WHERE run<?1 ORDER BY run DESC LIMIT 1",
+  [RQ_CHAIN_ORPHANS] = "SELECT c.run FROM run_chain c WHERE c.run<=?1"
+                       " AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.id=c.run) ORDER BY c.run",
+  [RQ_UNIT_DIGESTS] = "SELECT unit,keys_sha256,facts_sha256,ledger_sha256 FROM run_units WHERE run=?1 ORDER BY unit",
+  [RQ_UNIT_ROWS] = "SELECT u.unit,u.name,u.kind,u.parent,u.appraisal,u.survey,u.total,u.ledger,"
+                   "u.facts_sha256,u.ledger_sha256,u.facts,u.keys_sha256,k.content FROM run_units u"
+                   " LEFT JOIN fact_texts k ON k.sha256=u.keys_sha256"
+                   " WHERE u.run=?1 AND (?2 IS NULL OR u.unit=?2) ORDER BY u.unit",
+  [RQ_FACTS_SINCE] = "SELECT f.unit,f.key,f.type,f.value,f.since,EXISTS (SELECT 1 FROM imports i WHERE i.id=f.since)"
+                     " FROM facts f"
+                     " JOIN run_units u ON u.run=?1 AND u.unit=f.unit"
+                     " WHERE f.year=(SELECT year FROM runs WHERE id=?1)"
+                     " AND f.since>(SELECT facts_import FROM run_audit WHERE run=?1) ORDER BY f.unit,f.key",
+  [W_FACT_TEXT] = "INSERT OR IGNORE INTO fact_texts(sha256,content) VALUES(?1,?2)",
+  [W_CHAIN] = "INSERT INTO run_chain(run,rules_abs,prev,prev_digest,digest) VALUES(?1,?2,?3,?4,?5)",
   [W_TEXT] = "INSERT OR IGNORE INTO rule_texts(sha256,content) VALUES(?1,?2)",
   [W_FILE] = "INSERT INTO run_files(run,seq,path,sha256) VALUES(?1,?2,?3,?4)",
   [W_OFFICE] = "INSERT INTO run_offices(run,id,name) VALUES(?1,?2,?3)",
@@ -80,23 +97,71 @@ int store_run_audit(store *s, int64_t run, const char *rules_sha256) {
   return write_row(s, W_AUDIT, run, 1, (const char *const[]){rules_sha256}, "storing the run digests");
 }
 
-int store_run_query(store *s, store_run_query_id q, int64_t a, const char *b, store_row_cb cb, void *ud) {
-  sqlite3_stmt *st = store_extra_stmt(s, (int)q, sql[q]);
+int store_run_fact_keys(store *s, const char *sha256, const char *text) {
+  return write_row(s, W_FACT_TEXT, -1, 2, (const char *const[]){sha256, text}, "storing the fact keys read");
+}
+
+int store_run_chain(store *s, int64_t run, const char *rules_abs, int64_t prev,
+                    const char *prev_digest, const char *digest) {
+  sqlite3_stmt *st = store_extra_stmt(s, W_CHAIN, sql[W_CHAIN]);
   if (!st) return -1;
+  sqlite3_bind_int64(st, 1, run);
+  sqlite3_bind_text(st, 2, rules_abs, -1, SQLITE_TRANSIENT);
+  if (prev_digest) {
+    sqlite3_bind_int64(st, 3, prev);
+    sqlite3_bind_text(st, 4, prev_digest, -1, SQLITE_TRANSIENT);
+  } else { sqlite3_bind_null(st, 3); sqlite3_bind_null(st, 4); }
+  sqlite3_bind_text(st, 5, digest, -1, SQLITE_TRANSIENT);
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "storing the run digest");
+}
+
+static void fill_row(sqlite3_stmt *st, store_row *row) {
+  row->n = sqlite3_column_count(st);
+  if (row->n > STORE_ROW_MAX) row->n = STORE_ROW_MAX;
+  for (int i = 0; i < row->n; i++) {
+    row->t[i] = (const char *)sqlite3_column_text(st, i);
+    row->i[i] = sqlite3_column_int64(st, i);
+  }
+}
+
+static sqlite3_stmt *bound(store *s, store_run_query_id q, int64_t a, const char *b) {
+  sqlite3_stmt *st = store_extra_stmt(s, (int)q, sql[q]);
+  if (!st) return NULL;
   sqlite3_bind_int64(st, 1, a);
   if (sqlite3_bind_parameter_count(st) >= 2) {
     if (b) sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
     else sqlite3_bind_null(st, 2);
   }
+  return st;
+}
+
+int store_run_cursor_begin(store *s, store_run_query_id q, int64_t a, const char *b) {
+  return bound(s, q, a, b) ? 0 : -1;
+}
+
+int store_run_cursor_next(store *s, store_run_query_id q, store_row *row) {
+  sqlite3_stmt *st = store_extra_stmt(s, (int)q, sql[q]);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) { fill_row(st, row); return 1; }
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "reading runs");
+}
+
+void store_run_cursor_end(store *s, store_run_query_id q) {
+  sqlite3_stmt *st = store_extra_stmt(s, (int)q, sql[q]);
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+}
+
+int store_run_query(store *s, store_run_query_id q, int64_t a, const char *b, store_row_cb cb, void *ud) {
+  sqlite3_stmt *st = bound(s, q, a, b);
+  if (!st) return -1;
   int rc, stop = 0;
   store_row row;
   while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-    row.n = sqlite3_column_count(st);
-    if (row.n > STORE_ROW_MAX) row.n = STORE_ROW_MAX;
-    for (int i = 0; i < row.n; i++) {
-      row.t[i] = (const char *)sqlite3_column_text(st, i);
-      row.i[i] = sqlite3_column_int64(st, i);
-    }
+    fill_row(st, &row);
     stop = cb(&row, ud);
   }
   if (!stop && rc != SQLITE_DONE) stop = store_db_fail(s, "reading runs");

@@ -24,7 +24,15 @@ int store_run_office(store *s, int64_t run, const char *id, const char *name);
 ** facts digest instead. */
 int store_run_audit(store *s, int64_t run, const char *rules_sha256);
 
-#define STORE_ROW_MAX 12
+/* Since schema v5: the text of a unit's fact keys, kept once per sha256 in
+** fact_texts (the unit's own digests and facts are in run_units). */
+int store_run_fact_keys(store *s, const char *sha256, const char *text);
+/* Since schema v5: the run's place in the chain, its rulebook folder as an
+** absolute path and its digest. prev 0 and prev_digest NULL: the first. */
+int store_run_chain(store *s, int64_t run, const char *rules_abs, int64_t prev,
+                    const char *prev_digest, const char *digest);
+
+#define STORE_ROW_MAX 16
 typedef struct {              /* one result row: text (NULL for SQL NULL) and integer views */
   int n;
   const char *t[STORE_ROW_MAX];
@@ -34,7 +42,8 @@ typedef int (*store_row_cb)(const store_row *row, void *ud);
 
 typedef enum {
   /* ?1 year (0: any), ?2 unit (NULL: any) -> id created engine rules year units rules_sha256 facts_sha256
-     facts_import (facts_sha256 in runs stored by v2 and v3, facts_import since v4) */
+     facts_import rules_abs digest prev prev_digest chained (facts_sha256 in runs stored by v2 and
+     v3, facts_import since v4, the rest since v5: chained is 1 when the run has a run_chain row) */
   RQ_RUNS,
   /* ?1 run -> the same columns as RQ_RUNS */
   RQ_RUN,
@@ -45,13 +54,30 @@ typedef enum {
   RQ_FACTS,          /* ?1 run ?2 unit -> key type value source note */
   RQ_COMPONENTS,     /* ?1 run ?2 unit -> component points max */
   RQ_CRITERIA,       /* ?1 run ?2 unit -> criterion points max na */
-  RQ_DEDUCTIONS,     /* ?1 run ?2 unit -> criterion seq requested points reason facts tasks */
+  RQ_DEDUCTIONS,     /* ?1 run ?2 unit -> criterion seq requested points reason facts tasks at */
   RQ_FACT_TEXT,      /* ?1 run ?2 unit -> content (schema v3 runs: the facts as one text) */
+  /* since v5: */
+  RQ_CHAIN_TIP,      /* ?1 run -> run digest: the last run of the chain before ?1 */
+  RQ_CHAIN_ORPHANS,  /* ?1 run -> run: chain entries up to ?1 whose run is gone */
+  RQ_UNIT_DIGESTS,   /* ?1 run -> unit keys_sha256 facts_sha256 ledger_sha256 */
+  /* ?1 run ?2 unit (NULL: all) -> unit name kind parent appraisal survey total ledger facts_sha256
+     ledger_sha256 facts keys_sha256 keys (keys: the fact_texts row of keys_sha256, NULL if none) */
+  RQ_UNIT_ROWS,
+  /* ?1 run -> unit key type value since imported: the facts of the run's units and year written
+     by imports after the one the run saw (imported 0: no such import, the row was written by hand) */
+  RQ_FACTS_SINCE,
   RQ_COUNT
 } store_run_query_id;
 
 /* Run one of the queries above; the callback returns 0 to go on. Returns 0,
 ** the callback's non-zero value, or -1 on a store error. */
 int store_run_query(store *s, store_run_query_id q, int64_t a, const char *b, store_row_cb cb, void *ud);
+
+/* The same one row at a time, for reading two queries side by side:
+** begin, then next until it returns 0 (1: *row filled, valid until the
+** next call; -1: a store error), then end. One cursor per query at a time. */
+int store_run_cursor_begin(store *s, store_run_query_id q, int64_t a, const char *b);
+int store_run_cursor_next(store *s, store_run_query_id q, store_row *row);
+void store_run_cursor_end(store *s, store_run_query_id q);
 
 #endif

@@ -122,6 +122,26 @@ const char *const store_migrations[] = {
   "ALTER TABLE run_audit_v4 RENAME TO run_audit;"
   "CREATE TRIGGER run_audit_no_update BEFORE UPDATE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
   "CREATE TRIGGER run_audit_no_delete BEFORE DELETE ON run_audit BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
+  /* v5: digests and a chain (audit_digest.h). Per unit of a run
+  ** (run_units), the sha256 of the facts it read and the facts themselves
+  ** as a canonical text of their values, the sha256 of the text of their
+  ** keys and types (fact_texts: shared by most units, stored once), and
+  ** the sha256 of its stored row and ledger. Per run (run_chain), the
+  ** rulebook folder as an absolute path and the run's digest, which covers
+  ** the run's rows, the units' digests and the previous run's digest
+  ** (prev), so that the runs form a chain. A deduction's ledger entry gains
+  ** where its u.lose was called (its sixth element, [file seq, line]): the
+  ** view run_deductions shows it as `at`. */
+  "ALTER TABLE run_units ADD COLUMN keys_sha256 TEXT;"
+  "ALTER TABLE run_units ADD COLUMN facts_sha256 TEXT;"
+  "ALTER TABLE run_units ADD COLUMN facts TEXT;"
+  "ALTER TABLE run_units ADD COLUMN ledger_sha256 TEXT;"
+  "CREATE TABLE run_chain(run INTEGER PRIMARY KEY REFERENCES runs(id), rules_abs TEXT NOT NULL,"
+  "  prev INTEGER, prev_digest TEXT, digest TEXT NOT NULL);"
+  "CREATE TRIGGER run_chain_no_update BEFORE UPDATE ON run_chain BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_chain_no_delete BEFORE DELETE ON run_chain BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "DROP VIEW run_deductions;"
+  RUN_LEDGER_DEDUCTIONS_VIEW_SQL,
 };
 _Static_assert(sizeof store_migrations / sizeof *store_migrations == STORE_SCHEMA_VERSION,
                "one migration per schema version");

@@ -1,0 +1,69 @@
+/*
+** audit_digest.h -- the digests of a run (since schema v5) and the canonical
+** texts they are taken of, written by the scoring run and checked by verify.
+**
+** Per unit:
+**   keys   sha256 of the keys and types of the facts the unit read, one
+**          line per fact in key order, "KEY\tTYPE\n" (the same for most
+**          units of a run: stored once);
+**   facts  sha256 of their values, a line per fact in the same order:
+**          "VALUE[\tSOURCE[\tNOTE]]\n", a missing source before a note as
+**          \N, a trailing missing source or note left out; \\, tab, newline
+**          and carriage return escaped as \\\\, \\t, \\n, \\r. A number's
+**          VALUE is "0x" and the 16 hex digits of its IEEE-754 bits (exact).
+**          Both texts are kept (the values in run_units.facts, the keys in
+**          fact_texts once per distinct text), so that verify can say what
+**          the run read;
+**   ledger sha256 of "UNIT\tNAME\tKIND\tPARENT\tAPPRAISAL\tSURVEY\tTOTAL\n"
+**          (a missing parent as \N) followed by the ledger's stored JSON.
+** Per run, the sha256 of
+**   "parindex run v5\nrun\tID\nprev\tPREV_ID\tPREV_DIGEST\n" (\N \N for the
+**   first run of the chain), "created\t..\nengine\t..\nrules\t..\n
+**   rules_abs\t..\nyear\t..\nunits\t..\nrules_sha256\t..\nfacts_import\t..\n",
+**   "office\tID\tNAME\n" per office in id order, then
+**   "unit\tUNIT\tKEYS_SHA256\tFACTS_SHA256\tLEDGER_SHA256\n" per unit in id order.
+** PREV is the run before it in the chain (the highest run id with a
+** digest when it was stored), so that the runs form a chain.
+**
+** Ownership: the caller owns every buffer; a sha256_ctx from
+** audit_run_digest_begin is freed by sha256_end.
+*/
+#ifndef PARINDEX_AUDIT_DIGEST_H
+#define PARINDEX_AUDIT_DIGEST_H
+
+#include <stdint.h>
+
+#include "facts.h"
+#include "json_writer.h"
+#include "sha256.h"
+
+/* The keys and the facts texts above, for uf's facts, into keys and values.
+** keys may hold the text of the unit before: it is kept when uf has the
+** same keys (returns 1), else made again (returns 0). */
+int audit_facts_text(jsonw *keys, jsonw *values, const unit_facts *uf);
+/* Parse the two texts (changed in place) back into five fields per fact,
+** key type value source note (NULL for none), calling fn on each; 0, or -1
+** when they are malformed or fn fails. */
+int audit_facts_parse_texts(char *keys, char *values, int (*fn)(char *const fields[5], void *ud), void *ud);
+/* Parse a VALUE of a number fact: the bits above, or decimal text. */
+double audit_number_parse(const char *v);
+
+/* The ledger digest above. */
+void audit_ledger_digest(const unit_info *u, int64_t appraisal, int64_t survey, int64_t total,
+                         const char *ledger_json, char out[SHA256_HEX]);
+
+/* What the run digest covers before its offices and units, as stored. */
+typedef struct {
+  int64_t id, prev;         /* prev: 0 for the first run of the chain */
+  const char *prev_digest;  /* NULL for the first run of the chain */
+  const char *created, *engine, *rules, *rules_abs, *rules_sha256;
+  int64_t year, units, facts_import;
+} audit_run_head;
+
+sha256_ctx *audit_run_digest_begin(const audit_run_head *h);
+void audit_run_digest_office(sha256_ctx *c, const char *id, const char *name);
+/* Append a unit's line of the run digest to w (a NULL digest as \N). */
+void audit_digest_unit_line(jsonw *w, const char *unit, const char *keys_sha256, const char *facts_sha256,
+                            const char *ledger_sha256);
+
+#endif
