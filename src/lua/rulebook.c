@@ -364,6 +364,9 @@ static rulebook *load(const char *dir, const rb_office *offices, int noffices,
   if (rb->m.nfiles == 0) { snprintf(err, errlen, "%s: no .lua rule files in this folder", dir); goto fail; }
   for (int i = 0; i < rb->m.nfiles; i++) {
     lua_State *L = rb->L;
+    rb->lim.ctx_file = rb->m.files[i];                 /* for the CPU timer's last resort */
+    rb->lim.ctx_line = 0;
+    rb->lim.ctx_what = rb->lim.ctx_unit = NULL;
     int rc = sandbox_loadfile(L, rb->m.files[i]);
     if (rc == LUA_OK) rc = sandbox_pcall(L, 0, 0);
     if (rc != LUA_OK) {

@@ -3,6 +3,7 @@
 ** util-lua-sandbox.c and Redis's script_lua.c).
 */
 #include "sandbox.h"
+#include "sandbox_timer.h"
 
 #include <errno.h>
 #include <lualib.h>
@@ -56,6 +57,13 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 static void sb_hook(lua_State *L, lua_Debug *ar) {
   sandbox_limits *lim = sandbox_limits_of(L);
+  if (lim->timed_out) {                       /* the CPU timer fired (sandbox_timer.c) */
+    lim->timed_out = 0;
+    lim->stopped = "time limit";
+    set_hook(lim);
+    sandbox_error(L, "time limit exceeded (%d s of CPU time): the rule does too much work",
+                  (int)(lim->cpu_ms / 1000));
+  }
   if (ar->event == LUA_HOOKLINE) {            /* remember where we are */
     if (lua_getinfo(L, "S", ar) && ar->currentline > 0)
       snprintf(lim->where, sizeof lim->where, "%s:%d", ar->short_src, ar->currentline);
@@ -92,14 +100,26 @@ static const char view_mark = 0, frozen_mark = 0;
 
 static int is_view_mark(const void *p) { return p == &view_mark || p == &frozen_mark; }
 
+/* The metatable of the view at 1, pushed; any other value is an error
+** (the iterator of pairs can be called with anything). */
+static void ro_meta(lua_State *L) {
+  if (lua_istable(L, 1) && lua_getmetatable(L, 1)) {
+    if (lua_rawgeti(L, -1, 2) == LUA_TLIGHTUSERDATA && is_view_mark(lua_touserdata(L, -1))) {
+      lua_pop(L, 1);
+      return;
+    }
+  }
+  luaL_typeerror(L, 1, "read-only table");
+}
+
 static void ro_meta_field(lua_State *L, const char *field) {   /* view at 1 */
-  lua_getmetatable(L, 1);
+  ro_meta(L);
   lua_getfield(L, -1, field);
   lua_remove(L, -2);
 }
 
 static void ro_target(lua_State *L) {                          /* view at 1 */
-  lua_getmetatable(L, 1);
+  ro_meta(L);
   lua_rawgeti(L, -1, 1);
   lua_remove(L, -2);
 }
@@ -155,26 +175,55 @@ void sandbox_push_target(lua_State *L, int idx) {
   if (!sandbox_readonly_target(L, idx)) lua_pushvalue(L, idx);
 }
 
-void sandbox_push_readonly(lua_State *L, int idx, const char *label) {
+/* The metatable of a view of the table at target, pushed. */
+static void push_view_meta(lua_State *L, int target, const char *label, const char *mark) {
   static const luaL_Reg meta[] = {
     {"__newindex", ro_newindex}, {"__len", ro_len}, {"__pairs", ro_pairs},
     {"__tostring", ro_tostring}, {NULL, NULL}
   };
-  idx = lua_absindex(L, idx);
-  lua_createtable(L, 0, 0);                      /* the view */
-  lua_createtable(L, 2, 7);                      /* its metatable */
+  target = lua_absindex(L, target);
+  lua_createtable(L, 2, 7);                      /* the metatable */
   luaL_setfuncs(L, meta, 0);
-  lua_pushvalue(L, idx);
+  lua_pushvalue(L, target);
   lua_pushvalue(L, -1);
   lua_rawseti(L, -3, 1);
   lua_setfield(L, -2, "__index");
-  lua_pushlightuserdata(L, (void *)&view_mark);
+  lua_pushlightuserdata(L, (void *)mark);
   lua_rawseti(L, -2, 2);
   lua_pushlightuserdata(L, (void *)label);
   lua_setfield(L, -2, "__label");
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
+}
+
+void sandbox_push_readonly(lua_State *L, int idx, const char *label) {
+  idx = lua_absindex(L, idx);
+  lua_createtable(L, 0, 0);                      /* the view */
+  push_view_meta(L, idx, label, &view_mark);
   lua_setmetatable(L, -2);
+}
+
+void sandbox_freeze_table(lua_State *L, int idx, const char *label) {
+  idx = lua_absindex(L, idx);
+  luaL_checkstack(L, 6, "sandbox_freeze_table");
+  lua_createtable(L, (int)lua_rawlen(L, idx), 0);   /* what the table held */
+  int held = lua_gettop(L);
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, held);
+  }
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {                     /* emptied: a view holds nothing itself */
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_pushnil(L);
+    lua_rawset(L, idx);
+  }
+  push_view_meta(L, held, label, &frozen_mark);
+  lua_setmetatable(L, idx);
+  lua_pop(L, 1);
 }
 
 /* The metatable of the frozen view at idx, pushed; 0 (nothing pushed) if
@@ -269,7 +318,9 @@ int sandbox_pcallh(lua_State *L, int nargs, int nresults, int msgh) {
   lim->stopped = NULL;
   lim->where[0] = '\0';
   set_hook(lim);
+  sandbox_limits *prev = sbt_enter(lim, sb_hook);
   int rc = lua_pcall(L, nargs, nresults, msgh);
+  sbt_leave(prev);
   if (rc == LUA_OK && lim->stopped) {       /* stopped but the error was swallowed */
     lua_pop(L, nresults == LUA_MULTRET ? 0 : nresults);
     lua_pushfstring(L, "script stopped: %s exceeded", lim->stopped);
@@ -283,86 +334,6 @@ int sandbox_pcallh(lua_State *L, int nargs, int nresults, int msgh) {
     lua_pushliteral(L, "error object is not a string");
   }
   return rc;
-}
-
-/* ---- pattern matching ----
-** Lua's matcher runs in C, where the count hook never fires: a pattern such
-** as ".-.-.-.-b" backtracks for hours on a few hundred bytes. Before each
-** match the worst case (subject length ^ quantifiers) is charged to the
-** instruction budget, so a costly pattern stops like an endless loop. */
-
-static double pattern_cost(const char *p, size_t plen, size_t slen) {
-  int q = 0;
-  for (size_t i = 0; i < plen; i++) {
-    if (p[i] == '%') { i++; continue; }                 /* escaped character or class */
-    if (p[i] == '[') {                                  /* a set: '-' inside is a range */
-      i++;
-      if (i < plen && p[i] == '^') i++;
-      if (i < plen && p[i] == ']') i++;
-      while (i < plen && p[i] != ']') { if (p[i] == '%') i++; i++; }
-      continue;
-    }
-    if (strchr("*+-", p[i])) q++;
-  }
-  double cost = 1, n = (double)slen + 1;
-  for (int k = 0; k < q && cost < 1e18; k++) cost *= n;
-  return cost;
-}
-
-static int guarded_match(lua_State *L) {
-  size_t slen, plen;
-  const char *s = lua_tolstring(L, 1, &slen), *p = lua_tolstring(L, 2, &plen);
-  int plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);
-  if (s && p && !plain) {
-    sandbox_limits *lim = sandbox_limits_of(L);
-    double cost = pattern_cost(p, plen, slen);
-    if ((double)lim->insn_count + cost > (double)lim->insn_limit) {
-      char n[32];
-      snprintf(n, sizeof n, "%.3g", cost);
-      lim->stopped = "instruction budget";
-      return sandbox_error(L, "instruction budget exceeded: pattern '%s' may backtrack about %s "
-                              "times on %d bytes", p, n, (int)slen);
-    }
-    lim->insn_count += (long long)cost;
-  }
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-  return lua_gettop(L);
-}
-
-/* string.rep: refuse a result larger than the memory left, at the rule's line. */
-static int guarded_rep(lua_State *L) {
-  size_t l, lsep = 0;
-  luaL_checklstring(L, 1, &l);
-  lua_Integer n = luaL_checkinteger(L, 2);
-  luaL_optlstring(L, 3, "", &lsep);
-  sandbox_limits *lim = sandbox_limits_of(L);
-  double want = n > 0 ? (double)n * (double)(l + lsep) : 0;
-  double left = (double)lim->mem_limit - (double)lim->mem_used;
-  if (want > left) {
-    lim->stopped = "memory cap";
-    return sandbox_error(L, "memory cap exceeded (%d MiB): string.rep of %I bytes",
-                         (int)(lim->mem_limit >> 20), (lua_Integer)want);
-  }
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, 1);
-  return 1;
-}
-
-/* Wrap string.find/match/gmatch/gsub/rep of the string table on the stack top. */
-static void guard_patterns(lua_State *L) {
-  static const char *const names[] = {"find", "match", "gmatch", "gsub", NULL};
-  for (const char *const *n = names; *n; n++) {
-    lua_getfield(L, -1, *n);
-    lua_pushboolean(L, !strcmp(*n, "find"));            /* find(s, p, init, plain) */
-    lua_pushcclosure(L, guarded_match, 2);
-    lua_setfield(L, -2, *n);
-  }
-  lua_getfield(L, -1, "rep");
-  lua_pushcclosure(L, guarded_rep, 1);
-  lua_setfield(L, -2, "rep");
 }
 
 /* ---- globals ---- */
@@ -388,9 +359,105 @@ static int env_newindex(lua_State *L) {
   return sandbox_error(L, "assignment to global '%s' (declare it local)", k);
 }
 
+/* tostring without addresses: "function", "table", a handle's type name;
+** read-only views and dates print their own text. */
+static int sb_tostring(lua_State *L) {
+  luaL_checkany(L, 1);
+  int t = lua_type(L, 1);
+  if (t == LUA_TTABLE || t == LUA_TUSERDATA) {
+    if (luaL_callmeta(L, 1, "__tostring")) {
+      if (!lua_isstring(L, -1)) return sandbox_error(L, "'__tostring' must return a string");
+      return 1;
+    }
+    if (luaL_getmetafield(L, 1, "__name") == LUA_TSTRING) return 1;
+    lua_pushstring(L, luaL_typename(L, 1));
+  } else if (t == LUA_TFUNCTION || t == LUA_TTHREAD || t == LUA_TLIGHTUSERDATA) {
+    lua_pushstring(L, luaL_typename(L, 1));
+  } else luaL_tolstring(L, 1, NULL);
+  return 1;
+}
+
+/* string.format: no %p, and values without a text of their own print as
+** sb_tostring says (upvalue 1: the charged string.format). */
+static int sb_format(lua_State *L) {
+  size_t n;
+  const char *f = luaL_checklstring(L, 1, &n);
+  for (size_t i = 0; i < n; i++) {
+    if (f[i] != '%') continue;
+    for (i++; i < n && strchr("-+ #0123456789.", f[i]); i++) {}
+    if (i < n && f[i] == 'p')
+      return sandbox_error(L, "string.format: %%p is not allowed in rule files (it prints an address)");
+  }
+  int top = lua_gettop(L);
+  for (int i = 2; i <= top; i++) {
+    int t = lua_type(L, i);
+    if (t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TUSERDATA || t == LUA_TTHREAD ||
+        t == LUA_TLIGHTUSERDATA) {
+      lua_pushcfunction(L, sb_tostring);
+      lua_pushvalue(L, i);
+      lua_call(L, 1, 1);
+      lua_replace(L, i);
+    }
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, top, 1);
+  return 1;
+}
+
+/* next, rawget and rawlen see through read-only views (params, records,
+** tables frozen after loading) to the table they show. */
+static void see_through(lua_State *L) {
+  while (sandbox_readonly_target(L, 1)) lua_replace(L, 1);
+}
+
+static int sb_next(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 2);
+  see_through(L);
+  if (lua_next(L, 1)) return 2;
+  lua_pushnil(L);
+  return 1;
+}
+
+static int sb_rawget(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checkany(L, 2);
+  lua_settop(L, 2);
+  see_through(L);
+  lua_rawget(L, 1);
+  return 1;
+}
+
+static int sb_rawlen(lua_State *L) {
+  int t = lua_type(L, 1);
+  luaL_argexpected(L, t == LUA_TTABLE || t == LUA_TSTRING, 1, "table or string");
+  lua_settop(L, 1);
+  if (t == LUA_TTABLE) see_through(L);
+  lua_pushinteger(L, (lua_Integer)lua_rawlen(L, 1));
+  return 1;
+}
+
+static const luaL_Reg safe_base[] = {
+  {"tostring", sb_tostring}, {"next", sb_next}, {"rawget", sb_rawget}, {"rawlen", sb_rawlen},
+  {NULL, NULL}
+};
+
+/* Empty the table at idx. */
+static void clear_table(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_pushnil(L);
+    lua_rawset(L, idx);
+  }
+}
+
 static const char *const base_allowed[] = {
-  "assert", "error", "ipairs", "next", "pairs", "select", "tonumber", "tostring",
-  "type", "rawequal", "rawlen", "rawget", "_VERSION", NULL
+  "assert", "error", "ipairs", "pairs", "select", "tonumber", "type", "rawequal", "_VERSION",
+  NULL
 };
 static const char *const blocked_funcs[] = {
   "load", "loadfile", "dofile", "require", "print", "pcall", "xpcall", "collectgarbage",
@@ -417,6 +484,9 @@ static int sb_init(lua_State *L) {
     lua_setfield(L, g, *n);
   }
   lua_pop(L, 1);
+  lua_pushvalue(L, g);
+  luaL_setfuncs(L, safe_base, 0);
+  lua_pop(L, 1);
   for (const char *const *n = blocked_funcs; *n; n++) {
     push_blocked(L, *n);
     lua_setfield(L, g, *n);
@@ -439,7 +509,12 @@ static int sb_init(lua_State *L) {
     if (!strcmp(lib->name, LUA_STRLIBNAME)) {    /* also reached through ("").x */
       push_blocked(L, "string.dump");
       lua_setfield(L, -2, "dump");
-      guard_patterns(L);
+    }
+    sandbox_charge_library(L, lib->name);       /* string, table, utf8 pay for their work */
+    if (!strcmp(lib->name, LUA_STRLIBNAME)) {
+      lua_getfield(L, -1, "format");
+      lua_pushcclosure(L, sb_format, 1);
+      lua_setfield(L, -2, "format");
     }
     if (!strcmp(lib->name, LUA_MATHLIBNAME)) {   /* scores must be reproducible */
       push_blocked(L, "math.random");
@@ -478,10 +553,13 @@ static int sb_init(lua_State *L) {
   lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, g);
   lua_setfield(L, LUA_REGISTRYINDEX, SANDBOX_GLOBALS_KEY);
-  /* the real _G is emptied: nothing reaches it from a chunk */
+  /* the real _G and package.loaded are emptied: they held the whole base
+  ** library and the raw library tables, which no stack slot may hand out */
   lua_pushglobaltable(L);
-  lua_pushnil(L);
-  lua_setfield(L, -2, LUA_GNAME);
+  clear_table(L, -1);
+  lua_pop(L, 1);
+  lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  clear_table(L, -1);
   lua_pop(L, 1);
   return 0;
 }
@@ -494,6 +572,8 @@ lua_State *sandbox_new(sandbox_limits *lim, const luaL_Reg *const *apis) {
   lim->where[0] = '\0';
   if (!lim->mem_limit) lim->mem_limit = SANDBOX_DEFAULT_MEM;
   if (!lim->insn_limit) lim->insn_limit = SANDBOX_DEFAULT_INSNS;
+  if (!lim->cpu_ms) lim->cpu_ms = SANDBOX_CPU_MS(lim->insn_limit);
+  lim->timed_out = 0;
   lua_State *L = lua_newstate(sb_alloc, lim);
   if (!L) return NULL;
   lua_pushcfunction(L, sb_init);
@@ -501,6 +581,7 @@ lua_State *sandbox_new(sandbox_limits *lim, const luaL_Reg *const *apis) {
   if (lua_pcall(L, 1, 0, 0) != LUA_OK) { lua_close(L); return NULL; }
   lim->L = L;
   set_hook(lim);
+  sbt_retain();
   return L;
 }
 
@@ -509,6 +590,7 @@ void sandbox_close(lua_State *L) {
   sandbox_limits *lim = sandbox_limits_of(L);
   lim->L = NULL;                              /* no hook changes while closing */
   lua_close(L);
+  sbt_release();
 }
 
 int sandbox_loadfile(lua_State *L, const char *path) {
@@ -527,7 +609,10 @@ int sandbox_loadfile(lua_State *L, const char *path) {
   const char *src = lua_tolstring(L, -1, &len);
   char name[1024];
   snprintf(name, sizeof name, "@%s", path);
+  sandbox_limits *lim = sandbox_limits_of(L), *prev = sbt_enter(lim, sb_hook);
+  lim->ctx_file = path;                                /* parsing is C: the timer's last resort */
   int rc = luaL_loadbufferx(L, src, len, name, "t");   /* text only: no bytecode */
+  sbt_leave(prev);
   lua_remove(L, -2);
   if (rc != LUA_OK) {                                  /* name the file in every message */
     const char *msg = lua_tostring(L, -1);
