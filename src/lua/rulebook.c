@@ -17,6 +17,7 @@
 #include "rule_date.h"
 #include "rule_decl.h"
 #include "rule_format.h"
+#include "rule_state.h"
 #include "rule_unit.h"
 #include "rulebook_extends.h"
 
@@ -383,6 +384,8 @@ static rulebook *load(const char *dir, const rb_office *offices, int noffices,
   if (err[0]) goto fail;
   order_rulebook(rb);
   rb->sealed = 1;
+  rule_state_check(rb, err, errlen);          /* nothing carried from one unit to the next */
+  if (err[0]) goto fail;
   publish(rb);
   return rb;
 fail:
