@@ -147,7 +147,7 @@ static int u_records(lua_State *L) {          /* u.records(key): read-only list 
   if (f->type != FT_LIST)
     return sandbox_error(L, "fact '%s' is a %s, not a list", key, fact_type_name(f->type));
   mark_used(h, i);
-  sandbox_charge(L, (double)strlen(f->text) / SANDBOX_CHARGE_BYTES);   /* parsed on every call */
+  sandbox_charge(L, 100 + (double)strlen(f->text) / SANDBOX_CHARGE_BYTES);   /* parsed on every call */
   cJSON *arr = cJSON_Parse(f->text);
   if (!arr) return sandbox_error(L, "fact '%s': stored list is not valid JSON", key);
   lua_newtable(L);

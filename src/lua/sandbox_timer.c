@@ -62,7 +62,7 @@ static void last_resort(const sandbox_limits *lim) {
   }
   put(msg, &n, cap, ": time limit exceeded (");
   put_int(msg, &n, cap, lim->cpu_ms / 1000);
-  put(msg, &n, cap, " s of CPU time) inside a library call that did not return; stopped, nothing was stored\n");
+  put(msg, &n, cap, " s of CPU time) in C code that did not return (a library call, or the parser); stopped, nothing was stored\n");
   msg[n] = '\0';
   ssize_t w = write(STDERR_FILENO, msg, n);
   (void)w;
