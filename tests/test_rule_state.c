@@ -189,3 +189,15 @@ Test(rule_state, file_level_tables_and_closures_give_the_same_result_in_any_orde
   same_in_every_order(small_db, small_rules, "2022");
   free(units); free(f2); free(f3);
 }
+
+/* rules check lists the write with the loader's other problems. */
+Test(rule_state, rules_check_reports_the_write_next_to_other_problems) {
+  put_file(small_rules, "12_crit.lua", "local n = 0\n"
+           "criterion \"1.2\" { name = \"c12\", max = 3, owner = \"noi-vu\",\n"
+           "  score = function(u, p) n = n + 1 end }\n");
+  cli_result c = cli_run((const char *const[]){"--db", small_db, "rules", "check", small_rules, "--no-luacheck", NULL});
+  cr_expect_eq(c.status, 1);
+  cr_expect(strstr(c.out, "12_crit.lua:3: criterion 1.2: its score assigns to the variable 'n'") != NULL, "%s", c.out);
+  cr_expect(strstr(c.out, "component 1: its 2 criteria sum to 7, not its max 6") != NULL, "%s", c.out);
+  cli_free(&c);
+}

@@ -303,3 +303,19 @@ Test(sandbox, missing_fact_names_the_unit_and_key) {
 Test(sandbox, syntax_error_names_file_and_line) {
   refused_at("local a = = 1", 0, "unexpected symbol near '='", -1, NULL, NULL);
 }
+
+/* The charges are the work's size, not a penalty: ordinary use of the
+** libraries on texts of a few KiB fits the default budget many times over,
+** and gives the right answers. */
+Test(sandbox, ordinary_library_use_fits_the_default_budget) {
+  plant("local s, n = (\"ab \"):rep(3000), 0 "
+        "for i = 1, #s do if s:sub(i, i) == \"a\" then n = n + 1 end end "
+        "local w = select(2, s:gsub(\"%s+\", \" \")) "
+        "local t = {} for x in s:gmatch(\"%a+\") do t[#t + 1] = x end table.sort(t) "
+        "local f = s:find(\"ab ab\", 1, true) "
+        "if n ~= 3000 or w ~= 3000 or #t ~= 3000 or f ~= 1 or #table.concat(t, \",\") ~= 8999 then "
+        "error(\"wrong: \" .. n .. \" \" .. w .. \" \" .. #t) end", 1);
+  cli_result r = small_score(NULL, NULL);
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+}

@@ -381,11 +381,10 @@ static rulebook *load(const char *dir, const rb_office *offices, int noffices,
   if (err[0]) goto fail;
   if (complete) *complete = 1;
   check_rulebook(rb, err, errlen);
+  rule_state_check(rb, err, errlen);          /* nothing carried from one unit to the next */
   if (err[0]) goto fail;
   order_rulebook(rb);
   rb->sealed = 1;
-  rule_state_check(rb, err, errlen);          /* nothing carried from one unit to the next */
-  if (err[0]) goto fail;
   publish(rb);
   return rb;
 fail:

@@ -15,7 +15,9 @@
 **     front: (m + 1) start positions (1 if anchored with '^') x (pattern
 **     length + 1) x (m + 1) for each '*', '+', '-', %b and back-reference
 **     x 2 for each '?', where m is the subject's length from init, divided
-**     by SANDBOX_CHARGE_BYTES; a plain find m x needle length / 8.
+**     by SANDBOX_CHARGE_BYTES; the items at the pattern's end that cannot
+**     backtrack count m once instead (pattern_steps); a plain find m x
+**     needle length / 8.
 ** What cannot be charged up front (comparing two long strings, concatenating
 ** them) is bounded by the memory cap and the CPU-time limit (sandbox.h).
 */
@@ -77,25 +79,49 @@ static size_t skip_set(const char *p, size_t i, size_t n) {
   return i + 1;
 }
 
-/* The worst case of Lua's backtracking matcher (see the header). */
+/* The worst case of Lua's backtracking matcher (see the header). Each
+** single item (a character, '.', a %class or a [set]) may take a quantifier;
+** each quantified item multiplies the work of one start position by the
+** m + 1 ways it can end, as do %b and back-references. Two things cannot
+** backtrack, and count once per match instead (m for the whole subject):
+** a suffix of items that may match nothing ('*', '?', '-'), which always
+** succeeds at its first try, and the quantified item just before it. */
+#define MAX_ITEMS 256
 static double pattern_steps(const char *p, size_t n, double m) {
-  int anchored = n > 0 && p[0] == '^';
-  double w = (double)n + 1;
-  for (size_t i = (size_t)anchored; i < n && w < 1e30;) {
+  int anchored = n > 0 && p[0] == '^', dollar = 0;   /* '$' at the end can fail: no relief */
+  char quant[MAX_ITEMS];                     /* per consuming item: its quantifier or 0 */
+  double factor[MAX_ITEMS];
+  int k = 0;
+  for (size_t i = (size_t)anchored; i < n && k < MAX_ITEMS;) {
     char c = p[i];
+    if (c == '$' && i + 1 == n) { dollar = 1; i++; continue; }
     if (c == '(' || c == ')') { i++; continue; }
+    quant[k] = 0;
+    factor[k] = 1;
     if (c == '%' && i + 1 < n) {
       char e = p[i + 1];
-      if (e == 'b') { w *= m + 1; i += 4; continue; }
-      if (e == 'f') { i = i + 2 < n && p[i + 2] == '[' ? skip_set(p, i + 2, n) : i + 3; continue; }
-      if (e >= '0' && e <= '9') { w *= m + 1; i += 2; continue; }
+      if (e == 'b' || (e >= '0' && e <= '9')) { factor[k++] = m + 1; i += e == 'b' ? 4 : 2; continue; }
+      if (e == 'f') {                        /* a frontier matches no character, but may fail */
+        i = i + 2 < n && p[i + 2] == '[' ? skip_set(p, i + 2, n) : i + 3;
+        quant[k++] = '%';
+        continue;
+      }
       i += 2;
     } else if (c == '[') i = skip_set(p, i, n);
     else i++;
-    if (i < n && (p[i] == '*' || p[i] == '+' || p[i] == '-')) { w *= m + 1; i++; }
-    else if (i < n && p[i] == '?') { w *= 2; i++; }
+    if (i < n && p[i] && strchr("*+-?", p[i])) {
+      quant[k] = p[i++];
+      factor[k] = quant[k] == '?' ? 2 : m + 1;
+    }
+    k++;
   }
-  return (anchored ? 1 : m + 1) * w;
+  if (k == MAX_ITEMS) return 1e30;           /* a pattern that long: no estimate, refused */
+  int j = k - 1, once = 0;
+  while (!dollar && j >= 0 && quant[j] && strchr("*?-", quant[j])) { factor[j--] = 1; once++; }
+  if (!dollar && j >= 0 && quant[j] && quant[j] != '%') { factor[j] = 1; once++; }
+  double w = (double)n + 1;
+  for (int i = 0; i < k && w < 1e30; i++) w *= factor[i];
+  return (anchored ? 1 : m + 1) * w + (double)once * (m + 1);
 }
 
 static int has_specials(const char *p, size_t n) {
