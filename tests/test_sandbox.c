@@ -319,3 +319,21 @@ Test(sandbox, ordinary_library_use_fits_the_default_budget) {
   cr_expect_eq(r.status, 0, "%s", r.err);
   cli_free(&r);
 }
+
+/* u.records parses the stored list outside Lua's allocator (cJSON): a list
+** larger than the memory left is refused before it is parsed. */
+Test(sandbox, a_list_larger_than_the_memory_left_is_not_parsed) {
+  char *path = path_join(small_dir, "big.json");
+  FILE *f = fopen(path, "w");
+  cr_assert_not_null(f);
+  fputs("{ \"unit\": \"d1\", \"year\": 2022, \"source\": \"test\", \"facts\": [ {\"key\": \"big\", \"value\": [", f);
+  for (int i = 0; i < 40000; i++) fprintf(f, "%s{\"n\": %d, \"t\": \"xxxxxxxxxxxxxxxx\"}", i ? "," : "", i);
+  fputs("]} ] }\n", f);
+  fclose(f);
+  cli_result r = cli_run((const char *const[]){"--db", small_db, "import", path, NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  refused_at("local r = u.records(\"big\")", 1, "memory cap exceeded (1 MiB): fact 'big' is a list of", -1,
+             "--max-memory", "1");
+  free(path);
+}

@@ -147,7 +147,14 @@ static int u_records(lua_State *L) {          /* u.records(key): read-only list 
   if (f->type != FT_LIST)
     return sandbox_error(L, "fact '%s' is a %s, not a list", key, fact_type_name(f->type));
   mark_used(h, i);
-  sandbox_charge(L, 100 + (double)strlen(f->text) / SANDBOX_CHARGE_BYTES);   /* parsed on every call */
+  size_t textlen = strlen(f->text);
+  sandbox_charge(L, 100 + (double)textlen / SANDBOX_CHARGE_BYTES);   /* parsed on every call */
+  sandbox_limits *lim = sandbox_limits_of(L);  /* cJSON's tree is outside the cap: the text must fit in it */
+  if (textlen > lim->mem_limit - (lim->mem_used < lim->mem_limit ? lim->mem_used : lim->mem_limit)) {
+    lim->stopped = "memory cap";
+    return sandbox_error(L, "memory cap exceeded (%d MiB): fact '%s' is a list of %I bytes",
+                         (int)(lim->mem_limit >> 20), key, (lua_Integer)textlen);
+  }
   cJSON *arr = cJSON_Parse(f->text);
   if (!arr) return sandbox_error(L, "fact '%s': stored list is not valid JSON", key);
   lua_newtable(L);
