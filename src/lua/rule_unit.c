@@ -49,6 +49,15 @@ static rulebook *rb_of(lua_State *L) { return sandbox_limits_of(L)->host; }
 
 /* ---- facts ---- */
 
+/* A fact key: a string without NUL (a C string would stop at it and name
+** another fact). */
+static const char *check_key(lua_State *L, int arg) {
+  size_t len;
+  const char *key = luaL_checklstring(L, arg, &len);
+  if (memchr(key, '\0', len)) sandbox_error(L, "bad argument #%d: a fact key holds no NUL byte", arg);
+  return key;
+}
+
 /* Where key is or would be in the sorted facts (lower bound). */
 static size_t fact_pos(const unit_facts *uf, const char *key) {
   size_t lo = 0, hi = uf->n;
@@ -106,7 +115,7 @@ static void push_fact(lua_State *L, const fact *f) {
 
 static int u_fact(lua_State *L) {             /* u.fact(key [, default]) */
   struct host *h = host_of(L);
-  const char *key = luaL_checkstring(L, 1);
+  const char *key = check_key(L, 1);
   int i = find_fact_seen(h, key);
   if (i < 0) {
     if (!lua_isnoneornil(L, 2)) { lua_settop(L, 2); return 1; }
@@ -118,7 +127,7 @@ static int u_fact(lua_State *L) {             /* u.fact(key [, default]) */
 }
 
 static int u_has(lua_State *L) {
-  lua_pushboolean(L, find_fact(host_of(L)->uf, luaL_checkstring(L, 1)) >= 0);
+  lua_pushboolean(L, find_fact(host_of(L)->uf, check_key(L, 1)) >= 0);
   return 1;
 }
 
@@ -137,7 +146,7 @@ static void push_json_value(lua_State *L, const cJSON *v) {
 
 static int u_records(lua_State *L) {          /* u.records(key): read-only list of records */
   struct host *h = host_of(L);
-  const char *key = luaL_checkstring(L, 1);
+  const char *key = check_key(L, 1);
   int i = find_fact(h->uf, key);
   if (i < 0) {
     if (lua_istable(L, 2)) { sandbox_push_readonly(L, 2, "records"); return 1; }
@@ -186,7 +195,9 @@ static void copy_used_facts(unit_result *r, ledger_deduction *d, const unit_fact
 }
 
 /* A reason, task or not-applicable text of at most RULE_TEXT_MAX bytes. */
-static void check_text(lua_State *L, const char *what, size_t len) {
+static void check_text(lua_State *L, const char *what, const char *text, size_t len) {
+  if (memchr(text, '\0', len))
+    sandbox_error(L, "%s: the text holds a NUL byte, which the ledger cannot keep", what);
   if (len > RULE_TEXT_MAX)
     sandbox_error(L, "%s: the text is %I bytes, more than the %d a ledger entry may hold", what,
                   (lua_Integer)len, RULE_TEXT_MAX);
@@ -237,13 +248,13 @@ static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
   luaL_Buffer b;
   size_t len;
   const char *reason = lfmt_text(L, 2, &b, &len);
-  check_text(L, "u.lose", len);
+  check_text(L, "u.lose", reason, len);
   unit_result *r = h->res;
   ledger_deduction *d = ledger_add_deduction(r, h->crit);
   d->requested = p;
   d->points = p < c->max - h->lost ? p : c->max - h->lost;     /* never below 0 points */
   h->lost += d->points;
-  d->reason = arena_strndup(&r->a, reason, strnlen(reason, len));   /* as a C string */
+  d->reason = arena_strndup(&r->a, reason, len);
   lua_pop(L, 1);
   copy_used_facts(r, d, h->uf, h->used, h->nused);
   if (lc->count == 0) lc->first = r->nded - 1;
@@ -268,7 +279,7 @@ static int ded_task(lua_State *L) {           /* handle:task(office, fmt, ...) *
     return sandbox_error(L, "task: this deduction already has %d tasks, the most one deduction may have",
                          RULE_TASKS_MAX);
   lfmt_push(L, 3);
-  check_text(L, "task", lua_rawlen(L, -1));
+  check_text(L, "task", lua_tostring(L, -1), lua_rawlen(L, -1));
   ledger_add_task(h->res, d, office, lua_tostring(L, -1));
   check_ledger(L, h);
   lua_settop(L, 1);
@@ -284,7 +295,7 @@ static int ded_facts(lua_State *L) {          /* handle:facts(key, ...) */
   int *idx = malloc((size_t)(n ? n : 1) * sizeof *idx);
   if (!idx) abort();
   for (int k = 0; k < n; k++) {
-    const char *key = lua_tostring(L, k + 2);
+    const char *key = lua_type(L, k + 2) == LUA_TSTRING ? check_key(L, k + 2) : NULL;
     idx[k] = key ? find_fact(h->uf, key) : -1;
     if (idx[k] < 0) {
       free(idx);
@@ -304,7 +315,7 @@ static int u_na(lua_State *L) {               /* u.na(fmt, ...) */
   if (lc->count) return sandbox_error(L, "u.na: the criterion already has deductions");
   if (lua_type(L, 1) != LUA_TSTRING) return sandbox_error(L, "u.na: a reason (format string) is required");
   lfmt_push(L, 1);
-  check_text(L, "u.na", lua_rawlen(L, -1));
+  check_text(L, "u.na", lua_tostring(L, -1), lua_rawlen(L, -1));
   lc->na = 1;
   lc->na_reason = arena_strdup(&h->res->a, lua_tostring(L, -1));
   check_ledger(L, h);
