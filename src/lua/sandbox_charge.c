@@ -86,42 +86,45 @@ static size_t skip_set(const char *p, size_t i, size_t n) {
 ** backtrack, and count once per match instead (m for the whole subject):
 ** a suffix of items that may match nothing ('*', '?', '-'), which always
 ** succeeds at its first try, and the quantified item just before it. */
-#define MAX_ITEMS 256
 static double pattern_steps(const char *p, size_t n, double m) {
   int anchored = n > 0 && p[0] == '^', dollar = 0;   /* '$' at the end can fail: no relief */
-  char quant[MAX_ITEMS];                     /* per consuming item: its quantifier or 0 */
-  double factor[MAX_ITEMS];
-  int k = 0;
-  for (size_t i = (size_t)anchored; i < n && k < MAX_ITEMS;) {
-    char c = p[i];
+  double fixed = (double)n + 1;              /* the work per start position so far */
+  double last = 1, nullable = 1;             /* the last item that may fail, the items after it */
+  char last_quant = 0;
+  int nnull = 0;
+  for (size_t i = (size_t)anchored; i < n && fixed < 1e30;) {
+    char c = p[i], quant = 0;
+    double f = 1;
     if (c == '$' && i + 1 == n) { dollar = 1; i++; continue; }
     if (c == '(' || c == ')') { i++; continue; }
-    quant[k] = 0;
-    factor[k] = 1;
-    if (c == '%' && i + 1 < n) {
-      char e = p[i + 1];
-      if (e == 'b' || (e >= '0' && e <= '9')) { factor[k++] = m + 1; i += e == 'b' ? 4 : 2; continue; }
-      if (e == 'f') {                        /* a frontier matches no character, but may fail */
-        i = i + 2 < n && p[i + 2] == '[' ? skip_set(p, i + 2, n) : i + 3;
-        quant[k++] = '%';
-        continue;
+    if (c == '%' && i + 1 < n && (p[i + 1] == 'b' || (p[i + 1] >= '0' && p[i + 1] <= '9'))) {
+      f = m + 1;                             /* %bxy, a back-reference: up to m bytes compared */
+      i += p[i + 1] == 'b' ? 4 : 2;
+    } else if (c == '%' && i + 1 < n && p[i + 1] == 'f') {
+      i = i + 2 < n && p[i + 2] == '[' ? skip_set(p, i + 2, n) : i + 3;
+      quant = '%';                           /* a frontier matches no byte, but may fail */
+    } else {
+      i = c == '%' && i + 1 < n ? i + 2 : c == '[' ? skip_set(p, i, n) : i + 1;
+      if (i < n && p[i] && strchr("*+-?", p[i])) {
+        quant = p[i++];
+        f = quant == '?' ? 2 : m + 1;
       }
-      i += 2;
-    } else if (c == '[') i = skip_set(p, i, n);
-    else i++;
-    if (i < n && p[i] && strchr("*+-?", p[i])) {
-      quant[k] = p[i++];
-      factor[k] = quant[k] == '?' ? 2 : m + 1;
     }
-    k++;
+    if (quant && strchr("*?-", quant)) { nullable *= f; nnull++; continue; }
+    fixed *= last * nullable;                /* what came before can backtrack into this one */
+    last = f;
+    last_quant = quant;
+    nullable = 1;
+    nnull = 0;
   }
-  if (k == MAX_ITEMS) return 1e30;           /* a pattern that long: no estimate, refused */
-  int j = k - 1, once = 0;
-  while (!dollar && j >= 0 && quant[j] && strchr("*?-", quant[j])) { factor[j--] = 1; once++; }
-  if (!dollar && j >= 0 && quant[j] && quant[j] != '%') { factor[j] = 1; once++; }
-  double w = (double)n + 1;
-  for (int i = 0; i < k && w < 1e30; i++) w *= factor[i];
-  return (anchored ? 1 : m + 1) * w + (double)once * (m + 1);
+  int once = 0;                              /* the items that count once per match */
+  if (dollar) fixed *= last * nullable;
+  else {
+    once = nnull;
+    if (last_quant && last_quant != '%') once++;
+    else fixed *= last;
+  }
+  return (anchored ? 1 : m + 1) * fixed + (double)once * (m + 1);
 }
 
 static int has_specials(const char *p, size_t n) {
