@@ -110,6 +110,9 @@ static const char reads_only[] =
   "    for _ in pairs(NESTED) do keys = keys + 1 end\n"
   "    local ok = #LIST == 2 and next(LIST) == 1 and rawget(LIST, 2) == 5 and rawlen(LIST) == 2\n"
   "      and table.concat(LIST, \",\") == \"3,5\" and NESTED.inner.x == 2 and keys == 1\n"
+  "    local given = 0\n"
+  "    for _ in pairs(u.records(\"nosuch\", NESTED)) do given = given + 1 end\n"
+  "    ok = ok and given == 1\n"
   "    if ok and n == 1 then u.lose(twice(0.25), \"found %d of %d\", n, #LIST) end\n"
   "  end }\n";
 

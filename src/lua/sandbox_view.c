@@ -128,9 +128,12 @@ static void push_view_meta(lua_State *L, int target, const char *label, const ch
 
 void sandbox_push_readonly(lua_State *L, int idx, const char *label) {
   idx = lua_absindex(L, idx);
+  int inner = sandbox_readonly_target(L, idx);   /* a view of a view shows the table itself */
+  if (inner) idx = lua_gettop(L);
   lua_createtable(L, 0, 0);                      /* the view */
   push_view_meta(L, idx, label, &view_mark);
   lua_setmetatable(L, -2);
+  if (inner) lua_remove(L, -2);
 }
 
 void sandbox_freeze_table(lua_State *L, int idx, const char *label) {
