@@ -26,8 +26,7 @@
 #define TICK_MS  100
 #define GRACE_MS 1000
 
-static int users;
-static struct sigaction old_action;
+static int users, installed;
 static sandbox_limits *volatile active;     /* the call running now, or NULL */
 static lua_Hook active_hook;
 static volatile sig_atomic_t generation;
@@ -87,21 +86,26 @@ static void set_timer(long ms) {
   setitimer(ITIMER_PROF, &t, NULL);
 }
 
+/* The handler stays installed once set: a tick still pending when the
+** timer stops (valgrind delivers signals late) must not end the process
+** with SIGPROF's default action. Without a call running it does nothing. */
 void sbt_retain(void) {
   if (users++ > 0) return;
-  struct sigaction sa;
-  memset(&sa, 0, sizeof sa);
-  sa.sa_handler = on_tick;
-  sa.sa_flags = SA_RESTART;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGPROF, &sa, &old_action);
+  if (!installed) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_tick;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGPROF, &sa, NULL);
+    installed = 1;
+  }
   set_timer(TICK_MS);
 }
 
 void sbt_release(void) {
   if (users <= 0 || --users > 0) return;
   set_timer(0);
-  sigaction(SIGPROF, &old_action, NULL);
 }
 
 sandbox_limits *sbt_enter(sandbox_limits *lim, lua_Hook hook) {
