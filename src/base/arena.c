@@ -57,6 +57,12 @@ void arena_reset(arena *a) {
   b->used = 0;
 }
 
+size_t arena_size(const arena *a) {
+  size_t n = 0;
+  for (const arena_block *b = a->head; b; b = b->next) n += sizeof *b + b->size;
+  return n;
+}
+
 void arena_free(arena *a) {
   while (a->head) { arena_block *n = a->head->next; free(a->head); a->head = n; }
 }

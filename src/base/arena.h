@@ -16,6 +16,7 @@ void *arena_bytes(arena *a, size_t n);            /* the same, not zeroed (to fi
 char *arena_strdup(arena *a, const char *s);      /* NULL stays NULL */
 char *arena_strndup(arena *a, const char *s, size_t n);
 void arena_reset(arena *a);                       /* keep first block, drop content */
+size_t arena_size(const arena *a);                /* bytes its blocks hold (in use or not) */
 void arena_free(arena *a);
 
 #endif

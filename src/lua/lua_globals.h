@@ -14,11 +14,19 @@
 #ifndef PARINDEX_LUA_GLOBALS_H
 #define PARINDEX_LUA_GLOBALS_H
 
+#include <lua.h>
 #include <stddef.h>
 
 typedef void (*luascan_cb)(const char *name, int line, int write, void *ud);
 
 /* 0, or -1 with "file:line: message" (syntax error) or another reason in err. */
 int luascan_globals(const char *path, luascan_cb cb, void *ud, char *err, size_t errlen);
+
+/* The writes of the Lua function at fidx (and of the functions nested in
+** its code) to variables that outlive one call of it: its own upvalues and
+** what nested functions reach through them. cb gets the variable's name, the
+** line, and write = 1 for an assignment (SETUPVAL), 2 for setting a field of
+** it (SETTABUP). 0, or -1 if the function cannot be dumped or read. */
+int luascan_upvalue_writes(lua_State *L, int fidx, luascan_cb cb, void *ud);
 
 #endif

@@ -24,6 +24,19 @@ int ldate_get(lua_State *L, int idx, long *days) {
   return d != NULL;
 }
 
+/* Dates span the years 1000..9999 (date_valid): arithmetic that leaves them
+** is an error, not a year printed modulo 10000. */
+#define DATE_MIN (-354285L)      /* 1000-01-01 */
+#define DATE_MAX 2932896L        /* 9999-12-31 */
+
+static void push_in_range(lua_State *L, long days, lua_Integer n) {
+  long span = DATE_MAX - DATE_MIN;
+  if (n < -span || n > span || days + (long)n < DATE_MIN || days + (long)n > DATE_MAX)
+    sandbox_error(L, "date arithmetic: %I days from %s leaves the years 1000-9999", n,
+                  date_format_iso((char[16]){0}, date_from_days(days)));
+  ldate_push(L, days + (long)n);
+}
+
 static long check_date(lua_State *L, int idx) {
   long days = 0;
   if (!ldate_get(L, idx, &days))
@@ -38,14 +51,17 @@ static int d_eq(lua_State *L) { lua_pushboolean(L, check_date(L, 1) == check_dat
 static int d_sub(lua_State *L) {              /* date - date = days; date - n = date */
   long a = check_date(L, 1), b;
   if (ldate_get(L, 2, &b)) lua_pushinteger(L, a - b);
-  else ldate_push(L, a - (long)luaL_checkinteger(L, 2));
+  else {
+    lua_Integer n = luaL_checkinteger(L, 2);
+    push_in_range(L, a, n == LUA_MININTEGER ? LUA_MAXINTEGER : -n);
+  }
   return 1;
 }
 
 static int d_add(lua_State *L) {              /* date + n, n + date */
   int di = ldate_get(L, 1, &(long){0}) ? 1 : 2;
   long a = check_date(L, di);
-  ldate_push(L, a + (long)luaL_checkinteger(L, 3 - di));
+  push_in_range(L, a, luaL_checkinteger(L, 3 - di));
   return 1;
 }
 
@@ -94,11 +110,10 @@ int ldate_new(lua_State *L) {                 /* date("2022-06-19") or date(2022
     if (!date_parse_iso(lua_tostring(L, 1), &d))
       return sandbox_error(L, "date: '%s' is not a valid YYYY-MM-DD date", lua_tostring(L, 1));
   } else {
-    d.y = (int)luaL_checkinteger(L, 1);
-    d.m = (int)luaL_checkinteger(L, 2);
-    d.d = (int)luaL_checkinteger(L, 3);
-    if (!date_valid(d.y, d.m, d.d))
-      return sandbox_error(L, "date: %d-%d-%d is not a valid date", d.y, d.m, d.d);
+    lua_Integer y = luaL_checkinteger(L, 1), m = luaL_checkinteger(L, 2), dd = luaL_checkinteger(L, 3);
+    if (y < 1000 || y > 9999 || m < 1 || m > 12 || dd < 1 || dd > 31 || !date_valid((int)y, (int)m, (int)dd))
+      return sandbox_error(L, "date: %I-%I-%I is not a valid date (years 1000-9999)", y, m, dd);
+    d.y = (int)y; d.m = (int)m; d.d = (int)dd;
   }
   ldate_push(L, date_days(d));
   return 1;

@@ -92,7 +92,8 @@ void decl_check_not_sealed(lua_State *L, const char *what) {
 /* Deep read-only copy of the table at idx, pushed. */
 static void push_frozen(lua_State *L, int idx, const char *label, int depth) {
   idx = lua_absindex(L, idx);
-  if (depth > 16) { sandbox_error(L, "params: nested too deeply"); return; }
+  if (depth > 16) { sandbox_error(L, "params: nested more than 16 levels deep (or a table inside itself)"); return; }
+  luaL_checkstack(L, 6, "params");
   lua_newtable(L);
   lua_pushnil(L);
   while (lua_next(L, idx)) {

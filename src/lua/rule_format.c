@@ -4,6 +4,7 @@
 #include "rule_format.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,7 +23,7 @@ void lfmt_number(char *buf, size_t n, double x, int decimals) {
 }
 
 static void add_value_s(lua_State *L, luaL_Buffer *b, int arg) {
-  char num[64];
+  char num[LFMT_NUMBER_MAX];
   long days;
   if (lua_type(L, arg) == LUA_TNUMBER) {
     if (lua_isinteger(L, arg)) snprintf(num, sizeof num, "%lld", (long long)lua_tointeger(L, arg));
@@ -40,6 +41,34 @@ static void add_value_s(lua_State *L, luaL_Buffer *b, int arg) {
   } else {
     sandbox_error(L, "bad argument #%d to format: %s cannot be formatted", arg, luaL_typename(L, arg));
   }
+}
+
+/* printf into b, however long the text (no fixed buffer); with comma, a
+** decimal point becomes a comma. */
+static void add_printf(luaL_Buffer *b, int comma, const char *spec, ...) {
+  va_list ap;
+  va_start(ap, spec);
+  int n = vsnprintf(NULL, 0, spec, ap);
+  va_end(ap);
+  if (n < 0) return;
+  char *p = luaL_prepbuffsize(b, (size_t)n + 1);
+  va_start(ap, spec);
+  vsnprintf(p, (size_t)n + 1, spec, ap);
+  va_end(ap);
+  if (comma) for (int i = 0; i < n; i++) if (p[i] == '.') p[i] = ',';
+  luaL_addsize(b, (size_t)n);
+}
+
+/* The integer a %d formats: an integer, or a float with an exact integer
+** value inside the 64-bit range. */
+static long long format_integer(lua_State *L, int arg) {
+  if (lua_isinteger(L, arg)) return (long long)lua_tointeger(L, arg);
+  lua_Number x = luaL_checknumber(L, arg);
+  if (x != floor(x))
+    sandbox_error(L, "format: %%d needs an integer, got %s", lua_tostring(L, arg));
+  if (!(x >= -9223372036854775808.0 && x < 9223372036854775808.0))
+    sandbox_error(L, "format: %%d: %s is outside the 64-bit integer range", lua_tostring(L, arg));
+  return (long long)x;
 }
 
 /* The formatting itself, into b (initialised here; one stack slot). */
@@ -65,22 +94,17 @@ static void format_into(lua_State *L, int first, luaL_Buffer *b) {
     if (fmt >= end) sandbox_error(L, "format: incomplete %% specification");
     char conv = *fmt++;
     if (++arg > top) sandbox_error(L, "format: no value for %%%c (argument #%d)", conv, arg - first);
-    char out[128];
     switch (conv) {
     case 'd': case 'i': {
-      lua_Number x = luaL_checknumber(L, arg);
-      if (x != floor(x)) sandbox_error(L, "format: %%d needs an integer, got %s", lua_tostring(L, arg));
+      long long v = format_integer(L, arg);
       strcpy(spec + k, "lld");
-      snprintf(out, sizeof out, spec, (long long)x);
-      luaL_addstring(b, out);
+      add_printf(b, 0, spec, v);
       break;
     }
     case 'f': case 'e': case 'g': {
       spec[k++] = conv;
       spec[k] = '\0';
-      snprintf(out, sizeof out, spec, (double)luaL_checknumber(L, arg));
-      for (char *c = out; *c; c++) if (*c == '.') *c = ',';
-      luaL_addstring(b, out);
+      add_printf(b, 1, spec, (double)luaL_checknumber(L, arg));
       break;
     }
     case 's':
@@ -113,7 +137,7 @@ const char *lfmt_text(lua_State *L, int first, luaL_Buffer *b, size_t *len) {
 static int h_fmt(lua_State *L) { lfmt_push(L, 1); return 1; }
 
 static int h_vn(lua_State *L) {
-  char buf[64];
+  char buf[LFMT_NUMBER_MAX];
   double x = luaL_checknumber(L, 1);
   int dec = lua_isnoneornil(L, 2) ? -1 : (int)luaL_checkinteger(L, 2);
   lfmt_number(buf, sizeof buf, x, dec);

@@ -17,8 +17,9 @@ void lfmt_push(lua_State *L, int first);
 ** copies it out at once): returns its bytes and length, valid until the
 ** caller pops the one stack slot this pushes. b is the caller's. */
 const char *lfmt_text(lua_State *L, int first, luaL_Buffer *b, size_t *len);
-/* Number as Vietnamese text into buf (n bytes): decimals < 0 means the
-** shortest form. */
+/* Number as Vietnamese text into buf (n bytes, LFMT_NUMBER_MAX holds any
+** double): decimals < 0 means the shortest form, else at most 9 decimals. */
+#define LFMT_NUMBER_MAX 330
 void lfmt_number(char *buf, size_t n, double x, int decimals);
 
 /* Globals: date fmt vn round2 linear steps percent. */

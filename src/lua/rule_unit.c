@@ -18,6 +18,13 @@
 
 #define DED_META "parindex.deduction"
 
+/* What one criterion may write into the ledger (rules/README.md, section 6).
+** The ledger's memory (its arena) counts against the memory cap as well. */
+#define RULE_TEXT_MAX  8192   /* bytes of a reason, a task or a not-applicable text */
+#define RULE_DEDS_MAX  1000   /* deductions per criterion */
+#define RULE_TASKS_MAX 100    /* tasks per deduction */
+#define RULE_FACTS_MAX 1000   /* keys given to one :facts(...) */
+
 struct host {
   const unit_facts *uf;     /* the unit being scored */
   unit_result *res;
@@ -42,6 +49,15 @@ static struct host *host_of(lua_State *L) {
 static rulebook *rb_of(lua_State *L) { return sandbox_limits_of(L)->host; }
 
 /* ---- facts ---- */
+
+/* A fact key: a string without NUL (a C string would stop at it and name
+** another fact). */
+static const char *check_key(lua_State *L, int arg) {
+  size_t len;
+  const char *key = luaL_checklstring(L, arg, &len);
+  if (memchr(key, '\0', len)) sandbox_error(L, "bad argument #%d: a fact key holds no NUL byte", arg);
+  return key;
+}
 
 /* Where key is or would be in the sorted facts (lower bound). */
 static size_t fact_pos(const unit_facts *uf, const char *key) {
@@ -100,7 +116,7 @@ static void push_fact(lua_State *L, const fact *f) {
 
 static int u_fact(lua_State *L) {             /* u.fact(key [, default]) */
   struct host *h = host_of(L);
-  const char *key = luaL_checkstring(L, 1);
+  const char *key = check_key(L, 1);
   int i = find_fact_seen(h, key);
   if (i < 0) {
     if (!lua_isnoneornil(L, 2)) { lua_settop(L, 2); return 1; }
@@ -112,7 +128,7 @@ static int u_fact(lua_State *L) {             /* u.fact(key [, default]) */
 }
 
 static int u_has(lua_State *L) {
-  lua_pushboolean(L, find_fact(host_of(L)->uf, luaL_checkstring(L, 1)) >= 0);
+  lua_pushboolean(L, find_fact(host_of(L)->uf, check_key(L, 1)) >= 0);
   return 1;
 }
 
@@ -131,7 +147,7 @@ static void push_json_value(lua_State *L, const cJSON *v) {
 
 static int u_records(lua_State *L) {          /* u.records(key): read-only list of records */
   struct host *h = host_of(L);
-  const char *key = luaL_checkstring(L, 1);
+  const char *key = check_key(L, 1);
   int i = find_fact(h->uf, key);
   if (i < 0) {
     if (lua_istable(L, 2)) { sandbox_push_readonly(L, 2, "records"); return 1; }
@@ -141,6 +157,14 @@ static int u_records(lua_State *L) {          /* u.records(key): read-only list 
   if (f->type != FT_LIST)
     return sandbox_error(L, "fact '%s' is a %s, not a list", key, fact_type_name(f->type));
   mark_used(h, i);
+  size_t textlen = strlen(f->text);
+  sandbox_charge(L, 100 + (double)textlen / SANDBOX_CHARGE_BYTES);   /* parsed on every call */
+  sandbox_limits *lim = sandbox_limits_of(L);  /* cJSON's tree is outside the cap: the text must fit in it */
+  if (textlen > lim->mem_limit - (lim->mem_used < lim->mem_limit ? lim->mem_used : lim->mem_limit)) {
+    lim->stopped = "memory cap";
+    return sandbox_error(L, "memory cap exceeded (%d MiB): fact '%s' is a list of %I bytes",
+                         (int)(lim->mem_limit >> 20), key, (lua_Integer)textlen);
+  }
   cJSON *arr = cJSON_Parse(f->text);
   if (!arr) return sandbox_error(L, "fact '%s': stored list is not valid JSON", key);
   lua_newtable(L);
@@ -148,6 +172,7 @@ static int u_records(lua_State *L) {          /* u.records(key): read-only list 
   for (const cJSON *rec = arr->child; rec; rec = rec->next) {
     lua_newtable(L);
     for (const cJSON *m = rec->child; m; m = m->next) {
+      if (!m->string) continue;               /* records are objects (import checks it) */
       push_json_value(L, m);
       lua_setfield(L, -2, m->string);
     }
@@ -168,6 +193,27 @@ static void copy_used_facts(unit_result *r, ledger_deduction *d, const unit_fact
   d->facts = arena_alloc(&r->a, (size_t)(n ? n : 1) * sizeof *d->facts);
   d->nfacts = n;
   for (int k = 0; k < n; k++) ledger_set_fact(r, &d->facts[k], &uf->facts[idx[k]]);
+}
+
+/* A reason, task or not-applicable text of at most RULE_TEXT_MAX bytes. */
+static void check_text(lua_State *L, const char *what, const char *text, size_t len) {
+  if (memchr(text, '\0', len))
+    sandbox_error(L, "%s: the text holds a NUL byte, which the ledger cannot keep", what);
+  if (len > RULE_TEXT_MAX)
+    sandbox_error(L, "%s: the text is %I bytes, more than the %d a ledger entry may hold", what,
+                  (lua_Integer)len, RULE_TEXT_MAX);
+}
+
+/* The unit's ledger and the Lua state together stay under the memory cap. */
+static void check_ledger(lua_State *L, struct host *h) {
+  sandbox_limits *lim = sandbox_limits_of(L);
+  size_t ledger = arena_size(&h->res->a);
+  if (lim->mem_used + ledger > lim->mem_limit) {
+    lim->stopped = "memory cap";
+    sandbox_error(L, "memory cap exceeded (%d MiB): the ledger of unit %s holds %I KiB of reasons, "
+                  "tasks and facts", (int)(lim->mem_limit >> 20), h->uf->unit.id,
+                  (lua_Integer)(ledger >> 10));
+  }
 }
 
 static ledger_deduction *check_handle(lua_State *L) {
@@ -200,9 +246,13 @@ static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
       rb->on_lose(rb->on_lose_ud, ar.source + 1, ar.currentline);
   }
   if (lua_type(L, 2) != LUA_TSTRING) return sandbox_error(L, "u.lose: a reason (format string) is required");
+  if (lc->count >= RULE_DEDS_MAX)
+    return sandbox_error(L, "u.lose: criterion %s already has %d deductions, the most one criterion may have",
+                         c->id, RULE_DEDS_MAX);
   luaL_Buffer b;
   size_t len;
   const char *reason = lfmt_text(L, 2, &b, &len);
+  check_text(L, "u.lose", reason, len);
   unit_result *r = h->res;
   ledger_deduction *d = ledger_add_deduction(r, h->crit);
   d->requested = p;
@@ -210,11 +260,12 @@ static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
   d->line = at_line;
   d->points = p < c->max - h->lost ? p : c->max - h->lost;     /* never below 0 points */
   h->lost += d->points;
-  d->reason = arena_strndup(&r->a, reason, strnlen(reason, len));   /* as a C string */
+  d->reason = arena_strndup(&r->a, reason, len);
   lua_pop(L, 1);
   copy_used_facts(r, d, h->uf, h->used, h->nused);
   if (lc->count == 0) lc->first = r->nded - 1;
   lc->count++;
+  check_ledger(L, h);
   ded_handle *hd = lua_newuserdatauv(L, sizeof *hd, 0);
   hd->serial = h->serial;
   hd->ded = r->nded - 1;
@@ -247,8 +298,13 @@ static int add_task(lua_State *L, int lead) {
     return sandbox_error(L, "support: name the lead office first, with :task");
   if (lua_type(L, 3) != LUA_TSTRING)
     return sandbox_error(L, "%s: a text (format string) is required", lead ? "task" : "support");
+  if (d->ntasks >= RULE_TASKS_MAX)
+    return sandbox_error(L, "%s: this deduction already has %d tasks, the most one deduction may have",
+                         lead ? "task" : "support", RULE_TASKS_MAX);
   lfmt_push(L, 3);
+  check_text(L, "task", lua_tostring(L, -1), lua_rawlen(L, -1));
   ledger_add_task(h->res, d, office, lua_tostring(L, -1));
+  check_ledger(L, h);
   lua_settop(L, 1);
   return 1;
 }
@@ -269,10 +325,12 @@ static int ded_facts(lua_State *L) {          /* handle:facts(key, ...) */
   struct host *h = host_of(L);
   ledger_deduction *d = check_handle(L);
   int n = lua_gettop(L) - 1;
+  if (n > RULE_FACTS_MAX)
+    return sandbox_error(L, "facts: %d keys given, more than the %d one deduction may name", n, RULE_FACTS_MAX);
   int *idx = malloc((size_t)(n ? n : 1) * sizeof *idx);
   if (!idx) abort();
   for (int k = 0; k < n; k++) {
-    const char *key = lua_tostring(L, k + 2);
+    const char *key = lua_type(L, k + 2) == LUA_TSTRING ? check_key(L, k + 2) : NULL;
     idx[k] = key ? find_fact(h->uf, key) : -1;
     if (idx[k] < 0) {
       free(idx);
@@ -281,6 +339,7 @@ static int ded_facts(lua_State *L) {          /* handle:facts(key, ...) */
   }
   copy_used_facts(h->res, d, h->uf, idx, n);
   free(idx);
+  check_ledger(L, h);
   lua_settop(L, 1);
   return 1;
 }
@@ -291,8 +350,10 @@ static int u_na(lua_State *L) {               /* u.na(fmt, ...) */
   if (lc->count) return sandbox_error(L, "u.na: the criterion already has deductions");
   if (lua_type(L, 1) != LUA_TSTRING) return sandbox_error(L, "u.na: a reason (format string) is required");
   lfmt_push(L, 1);
+  check_text(L, "u.na", lua_tostring(L, -1), lua_rawlen(L, -1));
   lc->na = 1;
   lc->na_reason = arena_strdup(&h->res->a, lua_tostring(L, -1));
+  check_ledger(L, h);
   return 0;
 }
 
@@ -414,6 +475,10 @@ int rulebook_run(rulebook *rb, const unit_facts *uf, unit_result *r, char *err, 
     }
     h->nused = 0;
     h->lost = 0;
+    rb->lim.ctx_file = c->file;                /* for the CPU timer's last resort */
+    rb->lim.ctx_line = c->line;
+    rb->lim.ctx_what = c->id;
+    rb->lim.ctx_unit = uf->unit.id;
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->score_ref);
     lua_rawgeti(L, LUA_REGISTRYINDEX, h->u_ref);
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->params_ref);

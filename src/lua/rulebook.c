@@ -17,6 +17,7 @@
 #include "rule_date.h"
 #include "rule_decl.h"
 #include "rule_format.h"
+#include "rule_state.h"
 #include "rule_unit.h"
 #include "rulebook_extends.h"
 
@@ -366,6 +367,9 @@ static rulebook *load(const char *dir, const rb_office *offices, int noffices,
   if (rb->m.nfiles == 0) { snprintf(err, errlen, "%s: no .lua rule files in this folder", rb->m.dir); goto fail; }
   for (int i = 0; i < rb->m.nfiles; i++) {
     lua_State *L = rb->L;
+    rb->lim.ctx_file = rb->m.files[i];                 /* for the CPU timer's last resort */
+    rb->lim.ctx_line = 0;
+    rb->lim.ctx_what = rb->lim.ctx_unit = NULL;
     int rc = sandbox_loadfile(L, rb->m.files[i]);
     if (rc == LUA_OK) rc = sandbox_pcall(L, 0, 0);
     if (rc != LUA_OK) {
@@ -380,6 +384,7 @@ static rulebook *load(const char *dir, const rb_office *offices, int noffices,
   if (err[0]) goto fail;
   if (complete) *complete = 1;
   check_rulebook(rb, err, errlen);
+  rule_state_check(rb, err, errlen);          /* nothing carried from one unit to the next */
   if (err[0]) goto fail;
   order_rulebook(rb);
   rb->sealed = 1;

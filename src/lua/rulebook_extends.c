@@ -158,6 +158,7 @@ static int change_component_body(lua_State *L) {
 static void push_thawed(lua_State *L, int idx, int depth) {
   idx = lua_absindex(L, idx);
   if (depth > 16) { lua_pushnil(L); return; }
+  luaL_checkstack(L, 6, "params");
   if (sandbox_readonly_target(L, idx)) {        /* a read-only view: thaw what it shows */
     push_thawed(L, -1, depth + 1);
     lua_remove(L, -2);

@@ -4,6 +4,8 @@
 */
 #include "sandbox.h"
 #include "sandbox_msg.h"
+#include "sandbox_base.h"
+#include "sandbox_timer.h"
 
 #include <errno.h>
 #include <lualib.h>
@@ -57,6 +59,13 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 static void sb_hook(lua_State *L, lua_Debug *ar) {
   sandbox_limits *lim = sandbox_limits_of(L);
+  if (lim->timed_out) {                       /* the CPU timer fired (sandbox_timer.c) */
+    lim->timed_out = 0;
+    lim->stopped = "time limit";
+    set_hook(lim);
+    sandbox_error(L, "time limit exceeded (%d s of CPU time): the rule does too much work",
+                  (int)(lim->cpu_ms / 1000));
+  }
   if (ar->event == LUA_HOOKLINE) {            /* remember where we are */
     if (lua_getinfo(L, "S", ar) && ar->currentline > 0)
       snprintf(lim->where, sizeof lim->where, "%s:%d", sandbox_frame_file(ar), ar->currentline);
@@ -71,147 +80,6 @@ static void sb_hook(lua_State *L, lua_Debug *ar) {
     sandbox_error(L, "instruction budget exceeded (%I instructions): endless loop?",
                   (lua_Integer)lim->insn_limit);
   }
-}
-
-sandbox_limits *sandbox_limits_of(lua_State *L) {
-  void *ud;
-  lua_getallocf(L, &ud);
-  return ud;
-}
-
-/* ---- read-only views ---- */
-
-/* A view is an empty table whose metatable holds the real table as __index,
-** so reading a field is a plain table lookup in the VM (no C call per read):
-** the rule API's `u`, `params` and facts are read on every criterion of every
-** unit. Writes reach __newindex and raise; the metatable is out of reach
-** (getmetatable and rawset are blocked, __metatable is false). For the host
-** the metatable also holds the table at [1] and view_mark at [2]: C code
-** finds a view's table by two array reads instead of two name lookups.
-** A frozen view (sandbox_view_freeze) has frozen_mark at [2] instead. */
-static const char view_mark = 0, frozen_mark = 0;
-
-static int is_view_mark(const void *p) { return p == &view_mark || p == &frozen_mark; }
-
-static void ro_meta_field(lua_State *L, const char *field) {   /* view at 1 */
-  lua_getmetatable(L, 1);
-  lua_getfield(L, -1, field);
-  lua_remove(L, -2);
-}
-
-static void ro_target(lua_State *L) {                          /* view at 1 */
-  lua_getmetatable(L, 1);
-  lua_rawgeti(L, -1, 1);
-  lua_remove(L, -2);
-}
-
-static int ro_newindex(lua_State *L) {
-  ro_meta_field(L, "__label");
-  const char *label = lua_touserdata(L, -1);
-  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
-  return sandbox_error(L, "%s is read-only (cannot set '%s')", label ? label : "?", k);
-}
-
-static int ro_len(lua_State *L) {
-  ro_target(L);
-  lua_pushinteger(L, (lua_Integer)luaL_len(L, -1));
-  return 1;
-}
-
-static int ro_next(lua_State *L) {                /* (view, key) -> next pair */
-  ro_target(L);
-  lua_pushvalue(L, 2);
-  return lua_next(L, -2) ? 2 : (lua_pushnil(L), 1);
-}
-
-static int ro_pairs(lua_State *L) {
-  lua_pushcfunction(L, ro_next);
-  lua_pushvalue(L, 1);
-  lua_pushnil(L);
-  return 3;
-}
-
-static int ro_tostring(lua_State *L) {
-  ro_meta_field(L, "__label");
-  const char *label = lua_touserdata(L, -1);
-  lua_pushfstring(L, "%s (read-only)", label ? label : "?");
-  return 1;
-}
-
-int sandbox_readonly_target(lua_State *L, int idx) {
-  int top = lua_gettop(L);
-  idx = lua_absindex(L, idx);
-  if (!lua_istable(L, idx) || !lua_getmetatable(L, idx)) return 0;
-  if (lua_rawgeti(L, -1, 2) != LUA_TLIGHTUSERDATA || !is_view_mark(lua_touserdata(L, -1))) {
-    lua_settop(L, top);
-    return 0;
-  }
-  lua_rawgeti(L, -2, 1);
-  lua_replace(L, top + 1);                       /* keep the target only */
-  lua_settop(L, top + 1);
-  return 1;
-}
-
-void sandbox_push_target(lua_State *L, int idx) {
-  if (!sandbox_readonly_target(L, idx)) lua_pushvalue(L, idx);
-}
-
-void sandbox_push_readonly(lua_State *L, int idx, const char *label) {
-  static const luaL_Reg meta[] = {
-    {"__newindex", ro_newindex}, {"__len", ro_len}, {"__pairs", ro_pairs},
-    {"__tostring", ro_tostring}, {NULL, NULL}
-  };
-  idx = lua_absindex(L, idx);
-  lua_createtable(L, 0, 0);                      /* the view */
-  lua_createtable(L, 2, 7);                      /* its metatable */
-  luaL_setfuncs(L, meta, 0);
-  lua_pushvalue(L, idx);
-  lua_pushvalue(L, -1);
-  lua_rawseti(L, -3, 1);
-  lua_setfield(L, -2, "__index");
-  lua_pushlightuserdata(L, (void *)&view_mark);
-  lua_rawseti(L, -2, 2);
-  lua_pushlightuserdata(L, (void *)label);
-  lua_setfield(L, -2, "__label");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
-  lua_setmetatable(L, -2);
-}
-
-/* The metatable of the frozen view at idx, pushed; 0 (nothing pushed) if
-** the value is not a frozen view. */
-static int frozen_meta(lua_State *L, int idx) {
-  if (!lua_istable(L, idx) || !lua_getmetatable(L, idx)) return 0;
-  if (lua_rawgeti(L, -1, 2) != LUA_TLIGHTUSERDATA || lua_touserdata(L, -1) != &frozen_mark) {
-    lua_pop(L, 2);
-    return 0;
-  }
-  lua_pop(L, 1);
-  return 1;
-}
-
-void sandbox_view_freeze(lua_State *L, int idx) {
-  if (!sandbox_readonly_target(L, idx)) return;
-  lua_pop(L, 1);
-  lua_getmetatable(L, idx);
-  lua_pushlightuserdata(L, (void *)&frozen_mark);
-  lua_rawseti(L, -2, 2);
-  lua_pop(L, 1);
-}
-
-int sandbox_view_memo(lua_State *L, int idx, const void *key) {
-  if (!frozen_meta(L, idx)) return 0;
-  lua_rawgetp(L, -1, key);
-  lua_remove(L, -2);
-  return 1;
-}
-
-void sandbox_view_set_memo(lua_State *L, int idx, const void *key) {
-  idx = lua_absindex(L, idx);
-  if (!frozen_meta(L, idx)) { lua_pop(L, 1); return; }
-  lua_insert(L, -2);                              /* metatable, value */
-  lua_rawsetp(L, -2, key);
-  lua_pop(L, 1);
 }
 
 /* ---- protected calls (messages: sandbox_msg.c) ---- */
@@ -231,7 +99,9 @@ int sandbox_pcallh(lua_State *L, int nargs, int nresults, int msgh) {
   lim->stopped = NULL;
   lim->where[0] = '\0';
   set_hook(lim);
+  sandbox_limits *prev = sbt_enter(lim, sb_hook);
   int rc = lua_pcall(L, nargs, nresults, msgh);
+  sbt_leave(prev);
   if (rc == LUA_OK && lim->stopped) {       /* stopped but the error was swallowed */
     lua_pop(L, nresults == LUA_MULTRET ? 0 : nresults);
     lua_pushfstring(L, "script stopped: %s exceeded", lim->stopped);
@@ -245,86 +115,6 @@ int sandbox_pcallh(lua_State *L, int nargs, int nresults, int msgh) {
     lua_pushliteral(L, "error object is not a string");
   }
   return rc;
-}
-
-/* ---- pattern matching ----
-** Lua's matcher runs in C, where the count hook never fires: a pattern such
-** as ".-.-.-.-b" backtracks for hours on a few hundred bytes. Before each
-** match the worst case (subject length ^ quantifiers) is charged to the
-** instruction budget, so a costly pattern stops like an endless loop. */
-
-static double pattern_cost(const char *p, size_t plen, size_t slen) {
-  int q = 0;
-  for (size_t i = 0; i < plen; i++) {
-    if (p[i] == '%') { i++; continue; }                 /* escaped character or class */
-    if (p[i] == '[') {                                  /* a set: '-' inside is a range */
-      i++;
-      if (i < plen && p[i] == '^') i++;
-      if (i < plen && p[i] == ']') i++;
-      while (i < plen && p[i] != ']') { if (p[i] == '%') i++; i++; }
-      continue;
-    }
-    if (strchr("*+-", p[i])) q++;
-  }
-  double cost = 1, n = (double)slen + 1;
-  for (int k = 0; k < q && cost < 1e18; k++) cost *= n;
-  return cost;
-}
-
-static int guarded_match(lua_State *L) {
-  size_t slen, plen;
-  const char *s = lua_tolstring(L, 1, &slen), *p = lua_tolstring(L, 2, &plen);
-  int plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);
-  if (s && p && !plain) {
-    sandbox_limits *lim = sandbox_limits_of(L);
-    double cost = pattern_cost(p, plen, slen);
-    if ((double)lim->insn_count + cost > (double)lim->insn_limit) {
-      char n[32];
-      snprintf(n, sizeof n, "%.3g", cost);
-      lim->stopped = "instruction budget";
-      return sandbox_error(L, "instruction budget exceeded: pattern '%s' may backtrack about %s "
-                              "times on %d bytes", p, n, (int)slen);
-    }
-    lim->insn_count += (long long)cost;
-  }
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-  return lua_gettop(L);
-}
-
-/* string.rep: refuse a result larger than the memory left, at the rule's line. */
-static int guarded_rep(lua_State *L) {
-  size_t l, lsep = 0;
-  luaL_checklstring(L, 1, &l);
-  lua_Integer n = luaL_checkinteger(L, 2);
-  luaL_optlstring(L, 3, "", &lsep);
-  sandbox_limits *lim = sandbox_limits_of(L);
-  double want = n > 0 ? (double)n * (double)(l + lsep) : 0;
-  double left = (double)lim->mem_limit - (double)lim->mem_used;
-  if (want > left) {
-    lim->stopped = "memory cap";
-    return sandbox_error(L, "memory cap exceeded (%d MiB): string.rep of %I bytes",
-                         (int)(lim->mem_limit >> 20), (lua_Integer)want);
-  }
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, 1);
-  return 1;
-}
-
-/* Wrap string.find/match/gmatch/gsub/rep of the string table on the stack top. */
-static void guard_patterns(lua_State *L) {
-  static const char *const names[] = {"find", "match", "gmatch", "gsub", NULL};
-  for (const char *const *n = names; *n; n++) {
-    lua_getfield(L, -1, *n);
-    lua_pushboolean(L, !strcmp(*n, "find"));            /* find(s, p, init, plain) */
-    lua_pushcclosure(L, guarded_match, 2);
-    lua_setfield(L, -2, *n);
-  }
-  lua_getfield(L, -1, "rep");
-  lua_pushcclosure(L, guarded_rep, 1);
-  lua_setfield(L, -2, "rep");
 }
 
 /* ---- globals ---- */
@@ -350,9 +140,21 @@ static int env_newindex(lua_State *L) {
   return sandbox_error(L, "assignment to global '%s' (declare it local)", k);
 }
 
+/* Empty the table at idx. */
+static void clear_table(lua_State *L, int idx) {
+  idx = lua_absindex(L, idx);
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_pushnil(L);
+    lua_rawset(L, idx);
+  }
+}
+
 static const char *const base_allowed[] = {
-  "assert", "error", "ipairs", "next", "pairs", "select", "tonumber", "tostring",
-  "type", "rawequal", "rawlen", "rawget", "_VERSION", NULL
+  "assert", "error", "ipairs", "pairs", "select", "tonumber", "type", "rawequal", "_VERSION",
+  NULL
 };
 static const char *const blocked_funcs[] = {
   "load", "loadfile", "dofile", "require", "print", "pcall", "xpcall", "collectgarbage",
@@ -379,6 +181,7 @@ static int sb_init(lua_State *L) {
     lua_setfield(L, g, *n);
   }
   lua_pop(L, 1);
+  sandbox_open_safe_base(L, g);
   for (const char *const *n = blocked_funcs; *n; n++) {
     push_blocked(L, *n);
     lua_setfield(L, g, *n);
@@ -401,8 +204,9 @@ static int sb_init(lua_State *L) {
     if (!strcmp(lib->name, LUA_STRLIBNAME)) {    /* also reached through ("").x */
       push_blocked(L, "string.dump");
       lua_setfield(L, -2, "dump");
-      guard_patterns(L);
     }
+    sandbox_charge_library(L, lib->name);       /* string, table, utf8 pay for their work */
+    if (!strcmp(lib->name, LUA_STRLIBNAME)) sandbox_wrap_format(L);
     if (!strcmp(lib->name, LUA_MATHLIBNAME)) {   /* scores must be reproducible */
       push_blocked(L, "math.random");
       lua_setfield(L, -2, "random");
@@ -440,10 +244,13 @@ static int sb_init(lua_State *L) {
   lua_setfield(L, -2, "__metatable");
   lua_setmetatable(L, g);
   lua_setfield(L, LUA_REGISTRYINDEX, SANDBOX_GLOBALS_KEY);
-  /* the real _G is emptied: nothing reaches it from a chunk */
+  /* the real _G and package.loaded are emptied: they held the whole base
+  ** library and the raw library tables, which no stack slot may hand out */
   lua_pushglobaltable(L);
-  lua_pushnil(L);
-  lua_setfield(L, -2, LUA_GNAME);
+  clear_table(L, -1);
+  lua_pop(L, 1);
+  lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  clear_table(L, -1);
   lua_pop(L, 1);
   return 0;
 }
@@ -456,6 +263,8 @@ lua_State *sandbox_new(sandbox_limits *lim, const luaL_Reg *const *apis) {
   lim->where[0] = '\0';
   if (!lim->mem_limit) lim->mem_limit = SANDBOX_DEFAULT_MEM;
   if (!lim->insn_limit) lim->insn_limit = SANDBOX_DEFAULT_INSNS;
+  if (!lim->cpu_ms) lim->cpu_ms = SANDBOX_CPU_MS(lim->insn_limit);
+  lim->timed_out = 0;
   lua_State *L = lua_newstate(sb_alloc, lim);
   if (!L) return NULL;
   lua_pushcfunction(L, sb_init);
@@ -463,6 +272,7 @@ lua_State *sandbox_new(sandbox_limits *lim, const luaL_Reg *const *apis) {
   if (lua_pcall(L, 1, 0, 0) != LUA_OK) { lua_close(L); return NULL; }
   lim->L = L;
   set_hook(lim);
+  sbt_retain();
   return L;
 }
 
@@ -471,6 +281,7 @@ void sandbox_close(lua_State *L) {
   sandbox_limits *lim = sandbox_limits_of(L);
   lim->L = NULL;                              /* no hook changes while closing */
   lua_close(L);
+  sbt_release();
 }
 
 int sandbox_loadfile(lua_State *L, const char *path) {
@@ -489,7 +300,12 @@ int sandbox_loadfile(lua_State *L, const char *path) {
   const char *src = lua_tolstring(L, -1, &len);
   char name[1024];
   snprintf(name, sizeof name, "@%s", path);
+  sandbox_limits *lim = sandbox_limits_of(L), *prev = sbt_enter(lim, sb_hook);
+  const char *outer = lim->ctx_file;
+  lim->ctx_file = path;                                /* parsing is C: the timer's last resort */
   int rc = luaL_loadbufferx(L, src, len, name, "t");   /* text only: no bytecode */
+  lim->ctx_file = outer;
+  sbt_leave(prev);
   lua_remove(L, -2);
   if (rc != LUA_OK) {
     sandbox_name_load_error(L, path);

@@ -17,6 +17,7 @@
 
 #include <lua.h>
 #include <lauxlib.h>
+#include <signal.h>
 #include <stddef.h>
 
 /* The registry table of every global a rule file can read: the allowed
@@ -25,16 +26,26 @@
 
 #define SANDBOX_DEFAULT_MEM   (64u * 1024 * 1024)   /* 64 MiB per rulebook state */
 #define SANDBOX_DEFAULT_INSNS 10000000LL            /* per file load / per criterion */
+#define SANDBOX_CHARGE_BYTES  8                     /* bytes a library call scans per instruction */
+/* CPU time per protected call: 1 s per 10 million instructions of the
+** budget, at least 1 s (sandbox_timer.c). */
+#define SANDBOX_CPU_MS(insns) ((insns) / 10000 > 1000 ? (long)((insns) / 10000) : 1000L)
 
 typedef struct {
   size_t mem_limit;         /* bytes; soft cap */
   size_t mem_used;
   long long insn_limit;     /* VM instructions per protected call */
   long long insn_count;
-  const char *stopped;      /* NULL, "instruction budget" or "memory cap" */
+  long cpu_ms;              /* CPU time per protected call (0: SANDBOX_CPU_MS) */
+  const char *stopped;      /* NULL, "instruction budget", "memory cap" or "time limit" */
   void *host;               /* the embedding's context (see sandbox_host) */
   lua_State *L;             /* set by sandbox_new */
   char where[256];          /* "file:line" of the rule line running when memory ran out */
+  volatile sig_atomic_t timed_out;   /* set by the CPU timer's signal handler */
+  /* What runs, for the last-resort message of the CPU timer (the embedding
+  ** sets these pointers before each call; they must outlive it). */
+  const char *ctx_file, *ctx_what, *ctx_unit;
+  int ctx_line;
 } sandbox_limits;
 
 /* A new sandboxed state. The functions of each array in `apis` (a NULL-
@@ -75,6 +86,18 @@ void sandbox_push_target(lua_State *L, int idx);
 void sandbox_view_freeze(lua_State *L, int idx);
 int sandbox_view_memo(lua_State *L, int idx, const void *key);
 void sandbox_view_set_memo(lua_State *L, int idx, const void *key);
+
+/* Freeze the plain table at idx in place: its contents move to a new
+** table it then shows as a frozen read-only view (labelled label). */
+void sandbox_freeze_table(lua_State *L, int idx, const char *label);
+
+/* Charge cost instructions to the running call's budget; past the budget,
+** raise "instruction budget exceeded" at the rule's line (sandbox_charge.c). */
+int sandbox_charge(lua_State *L, double cost);
+/* Replace the functions of the library table on the stack top (lib is its
+** name: "string", "table", "utf8") whose work grows with their arguments
+** by closures that charge that work first. */
+void sandbox_charge_library(lua_State *L, const char *lib);
 
 /* Raise an error located at the rule-file line that called the running
 ** C function (like luaL_error, but skipping C frames). */

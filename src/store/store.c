@@ -40,6 +40,7 @@ static const char *const query_sql[Q_COUNT] = {
   [Q_FACT_UPD] = "UPDATE facts SET type=?4,value=?5,source=?6,note=?7,since=?8 WHERE year=?1 AND unit=?2 AND key=?3",
   /* the primary key's order: no sort; the unit row is read once per unit */
   [Q_FACTS_YEAR] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 ORDER BY unit,key",
+#define FACTS_YEAR_DESC "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 ORDER BY unit DESC,key"
   [Q_FACTS_UNIT] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 AND unit=?2 ORDER BY key",
   /* the facts as import ?3 left them (schema v4) */
 #define FACTS_ASOF(where) \
@@ -184,8 +185,10 @@ static store *open_store(const char *path, int create, int *created, char *err, 
     snprintf(pragma, sizeof pragma, "PRAGMA max_page_count=%lld", atoll(pages));
     sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
   }
+  const char *desc = getenv("PARINDEX_UNITS_DESC");           /* test hook, see store.h */
   for (int i = 0; i < Q_COUNT; i++)
-    if (sqlite3_prepare_v3(s->db, query_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(s->db, i == Q_FACTS_YEAR && desc && *desc ? FACTS_YEAR_DESC : query_sql[i], -1,
+                           SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) != SQLITE_OK) {
       snprintf(err, errlen, "%s: preparing statement: %s", path, sqlite3_errmsg(s->db));
       goto fail;
     }

@@ -29,7 +29,9 @@ typedef enum { PUT_NEW, PUT_UPDATED, PUT_SAME } put_result;
 ** On failure returns NULL and writes a message into err, naming the file.
 ** Test hook: the environment variable PARINDEX_MAX_PAGE_COUNT=N sets SQLite's
 ** PRAGMA max_page_count for this connection, so that tests can simulate a
-** full disk ("database or disk is full"). Unset in normal use. */
+** full disk ("database or disk is full"); PARINDEX_UNITS_DESC=1 makes
+** store_each_unit_facts give a year's units in descending id order, so that
+** tests can score them in reverse order. Unset in normal use. */
 store *store_open(const char *path, char *err, size_t errlen);
 /* The same, but a new or empty file becomes a new store (*created = 1). */
 store *store_open_or_create(const char *path, int *created, char *err, size_t errlen);

@@ -81,6 +81,54 @@ int fuzz_import(const uint8_t *data, size_t size) {
 
 static char rules_folder[128];
 
+/* The rule-API program of an input that starts with CALLS_MARK: each byte
+** picks a call or a value, so that every input is a rule file that loads
+** and calls the API with arguments of every kind. */
+#define CALLS_MARK "--calls\n"
+
+static const char *const call_forms[] = {
+  "u.fact(@)", "u.fact(@, @)", "u.has(@)", "u.records(@)", "u.records(@, @)", "u.lose(@, @, @)",
+  "u.na(@, @)", "h:task(@, @, @)", "h:facts(@, @)", "h.task(@, @)", "h.facts(@)", "fmt(@, @, @)",
+  "vn(@, @)", "round2(@)", "linear(@, @, @, @)", "steps(@, @)", "percent(@, @)", "date(@)",
+  "date(@, @, @)", "tostring(@)", "next(@, @)", "rawget(@, @)", "rawlen(@)", "(pairs(@))(@, @)",
+  "ipairs(@)", "string.format(@, @)", "string.rep(@, @)", "string.find(@, @, @, @)",
+  "string.gsub(@, @, @)", "table.insert(@, @)", "table.concat(@, @)", "table.unpack(@, @, @)",
+  "d + @", "d - @", "@ - d", "d.year", "d:iso()", "d == @", "d < @", "#@", "@ .. @", "r[1].d + @",
+  "p.t[1]", "select('#', @, @)", "string.sub(@, @, @)", "table.move(@, @, @, @)",
+};
+static const char *const values[] = {
+  "nil", "true", "0", "-1", "1.5", "2^63", "math.maxinteger", "math.mininteger", "1e300", "0/0",
+  "\"\"", "\"a\"", "\"b\"", "\"items\"", "\"noi-vu\"", "\"%d\"", "\"%s %s\"", "\"%.2f\"", "\"%\"",
+  "(\"x\"):rep(300)", "{}", "{1, 2}", "p", "p.t", "p.deep", "u", "u.unit", "d", "r", "r[1]", "h",
+  "string", "print", "function() end", "u.year", "\"2022-06-24\"", "\"%b()\"", "\".-.-b\"",
+};
+#define NFORMS (sizeof call_forms / sizeof *call_forms)
+#define NVALUES (sizeof values / sizeof *values)
+
+/* criterion 1.2 with params nested as deep as the first byte says (past 16
+** is refused) and a score body of up to 12 calls, into out (cap bytes). */
+static void calls_program(const uint8_t *data, size_t size, char *out, size_t cap) {
+  size_t i = 0, n = 0;
+  int depth = size ? data[i++] % 24 : 0;
+  n += (size_t)snprintf(out + n, cap - n, "local deep = 1\nfor i = 1, %d do deep = { deep, k = i } end\n"
+                        "criterion \"1.2\" { name = \"c12\", max = 2, owner = \"noi-vu\",\n"
+                        "  params = { t = { 1, 2, { 3 } }, deep = deep },\n"
+                        "  score = function(u, p)\n"
+                        "    local d, r = date(2022, 6, 24), u.records(\"items\")\n"
+                        "    local h = u.lose(0.25, \"start %%s\", d)\n", depth);
+  for (int stmt = 0; stmt < 12 && i < size && n + 512 < cap; stmt++) {
+    const char *form = call_forms[data[i++] % NFORMS];
+    n += (size_t)snprintf(out + n, cap - n, "    local v%d = ", stmt);
+    for (const char *c = form; *c && n + 64 < cap; c++) {
+      if (*c != '@') { out[n++] = *c; continue; }
+      const char *v = values[i < size ? data[i++] % NVALUES : 0];
+      n += (size_t)snprintf(out + n, cap - n, "(%s)", v);
+    }
+    n += (size_t)snprintf(out + n, cap - n, "\n");
+  }
+  snprintf(out + n, cap - n, "  end }\n");
+}
+
 int fuzz_rules(const uint8_t *data, size_t size) {
   static const char index_lua[] =
     "index { name = \"Fuzz\", total = 10, appraisal = { \"1\" }, survey = { \"2\" } }\n"
@@ -99,7 +147,12 @@ int fuzz_rules(const uint8_t *data, size_t size) {
     put("rules/00_index.lua", index_lua, sizeof index_lua - 1);
     put("rules/10_crit.lua", crit_lua, sizeof crit_lua - 1);
   }
-  put("rules/50_fuzz.lua", data, size);
+  size_t mark = sizeof CALLS_MARK - 1;
+  if (size >= mark && !memcmp(data, CALLS_MARK, mark)) {
+    static char program[16384];
+    calls_program(data + mark, size - mark, program, sizeof program);
+    put("rules/50_fuzz.lua", program, strlen(program));
+  } else put("rules/50_fuzz.lua", data, size);
   meth_office offices[] = {{(char *)"noi-vu", (char *)"Phòng Nội vụ"},
                          {(char *)"tu-phap", (char *)"Phòng Tư pháp"}};
   rule_limits lim = {.max_instructions = 50000, .max_memory = 4u << 20};

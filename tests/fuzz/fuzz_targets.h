@@ -19,7 +19,11 @@ int fuzz_import(const uint8_t *data, size_t size);
 /* The input as one more rule file of a small valid rulebook (index, two
 ** components, criterion 1.1 of 4 points; the input may declare criterion 1.2
 ** of 2 points), loaded with a small budget and memory cap and, when it loads,
-** evaluated for one unit. Returns 0 when scored, 1 when refused. */
+** evaluated for one unit. An input that starts with "--calls\n" is read as a
+** program instead: its bytes pick the depth of criterion 1.2's params and up
+** to 12 calls of the rule API (u, handles, params, records, dates, formats,
+** helpers, the libraries) with arguments of every kind, written as its score
+** function. Returns 0 when scored, 1 when refused. */
 int fuzz_rules(const uint8_t *data, size_t size);
 
 #endif

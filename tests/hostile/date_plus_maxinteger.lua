@@ -1,0 +1,3 @@
+-- date + math.maxinteger: no overflow
+-- expect: leaves the years 1000-9999
+local d = date(2022, 6, 24) + math.maxinteger
