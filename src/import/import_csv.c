@@ -130,6 +130,7 @@ int imp_csv_rows(importer *b, csv_reader *r) {
       cv = column(hdr, nh, "value"), ct = column(hdr, nh, "type"), cs = column(hdr, nh, "source"),
       cn = column(hdr, nh, "note"), cid = column(hdr, nh, "id"), cname = column(hdr, nh, "name"),
       ckind = column(hdr, nh, "kind"), cpar = column(hdr, nh, "parent");
+  int form = column(hdr, nh, "description") >= 0;    /* `facts template`: a row left empty is not filled in */
   enum { FACTS, UNITS, OFFICES } kind;
   if (cu >= 0 && cy >= 0 && ck >= 0 && cv >= 0) kind = FACTS;
   else if (cid >= 0 && cname >= 0 && ckind >= 0) kind = UNITS;
@@ -142,6 +143,7 @@ int imp_csv_rows(importer *b, csv_reader *r) {
     int e = 0;
     at.line = r->line;
     if (n != nh) { imp_fail(b, at, "row has %d fields, header has %d", n, nh); goto done; }
+    if (kind == FACTS && form && !*row[cv]) { arena_reset(&b->tmp); continue; }
     if (kind == FACTS) {
       pfact pf;
       memset(&pf, 0, sizeof pf);

@@ -9,6 +9,7 @@
 
 #include "engine.h"
 #include "province.h"
+#include "fact_form.h"
 #include "methodology.h"
 
 typedef enum { LANG_VI, LANG_EN } report_lang;
@@ -41,6 +42,10 @@ void csv_field(FILE *f, const char *s, int last);
 void csv_pts(FILE *f, pts_t v, int last);
 void csv_int(FILE *f, long long v, int last);
 void out_tasks_csv(FILE *f, const methodology *mt, const unit_result *r, const char *office);
+/* The form of facts (out_fact_form.c): the importer's columns unit, year,
+** key, value, type, source, note, then description, measure, min, max,
+** required, office, evidence and a list's fields. */
+void out_fact_form_csv(FILE *f, const fact_form *form);
 
 /* rank and compare (out_rank_compare.c) */
 const char *out_signed(char *buf, pts_t v, report_lang lang);   /* buf: PTS_FMT_MAX+1; "+2,37" */

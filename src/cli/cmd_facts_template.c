@@ -1,0 +1,35 @@
+/*
+** cmd_facts_template.c -- parindex facts template: the form of the year's
+** catalogue of facts, prefilled with --unit's stored values, to --out FILE.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "facts_form.h"
+#include "report.h"
+
+int cli_facts_template(cli_args *a) {
+  char err[8192];
+  const char *out = cli_opt(a, "out"), *format = cli_opt(a, "format");
+  if (!out) return cli_usage_error(a, "facts template needs --out FILE");
+  if (!format || strcmp(format, "csv")) return cli_usage_error(a, "facts template needs --format csv");
+  cli_scoring sc;
+  int rc = cli_scoring_setup(a, 0, &sc);
+  if (rc) return rc;
+  fact_form form;
+  if (facts_form_build(sc.s, rulebook_methodology(sc.rb), sc.year, sc.unit, &form, err, sizeof err)) {
+    rc = cli_fail("%s", err);
+  } else {
+    FILE *f = fopen(out, "wb");
+    if (!f) rc = cli_fail("%s: cannot write", out);
+    else {
+      out_fact_form_csv(f, &form);
+      if (ferror(f) | fclose(f)) rc = cli_fail("%s: write error", out);
+      else fprintf(stderr, "parindex: %s: %d facts%s%s\n", out, form.n, sc.unit ? " of " : "", sc.unit ? sc.unit : "");
+    }
+  }
+  fact_form_free(&form);
+  cli_scoring_done(&sc);
+  return rc;
+}
