@@ -13,13 +13,21 @@ int cli_facts_template(cli_args *a) {
   char err[8192];
   const char *out = cli_opt(a, "out"), *format = cli_opt(a, "format");
   if (!out) return cli_usage_error(a, "facts template needs --out FILE");
-  if (!format || strcmp(format, "csv")) return cli_usage_error(a, "facts template needs --format csv");
+  if (!format || (strcmp(format, "csv") && strcmp(format, "xlsx")))
+    return cli_usage_error(a, "facts template needs --format xlsx or --format csv");
+  cli_args rest = *a;                   /* the shared options, without --format (theirs is text|json) */
+  rest.nopts = 0;
+  for (int i = 0; i < a->nopts; i++)
+    if (strcmp(a->opts[i].name, "format")) rest.opts[rest.nopts++] = a->opts[i];
   cli_scoring sc;
-  int rc = cli_scoring_setup(a, 0, &sc);
+  int rc = cli_scoring_setup(&rest, 0, &sc);
   if (rc) return rc;
   fact_form form;
   if (facts_form_build(sc.s, rulebook_methodology(sc.rb), sc.year, sc.unit, &form, err, sizeof err)) {
     rc = cli_fail("%s", err);
+  } else if (!strcmp(format, "xlsx")) {
+    if (out_fact_form_xlsx(out, &form, err, sizeof err)) rc = cli_fail("%s", err);
+    else fprintf(stderr, "parindex: %s: %d facts%s%s\n", out, form.n, sc.unit ? " of " : "", sc.unit ? sc.unit : "");
   } else {
     FILE *f = fopen(out, "wb");
     if (!f) rc = cli_fail("%s: cannot write", out);

@@ -46,6 +46,10 @@ void out_tasks_csv(FILE *f, const methodology *mt, const unit_result *r, const c
 ** key, value, type, source, note, then description, measure, min, max,
 ** required, office, evidence and a list's fields. */
 void out_fact_form_csv(FILE *f, const fact_form *form);
+/* The same as an XLSX workbook at path (out_fact_form_xlsx.c): sheet "Dữ
+** kiện", one row per fact with typed cells, and one sheet per list with a
+** column per record field. 0, or -1 with a message in err. */
+int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_t errlen);
 
 /* rank and compare (out_rank_compare.c) */
 const char *out_signed(char *buf, pts_t v, report_lang lang);   /* buf: PTS_FMT_MAX+1; "+2,37" */
