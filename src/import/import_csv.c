@@ -70,7 +70,7 @@ done:
   return rc;
 }
 
-static int text_value(importer *b, loc at, pfact *pf, const char *s, const char *type, char sep) {
+int imp_text_value(importer *b, loc at, pfact *pf, const char *s, const char *type, char sep) {
   fact *f = &pf->f;
   fact_type want = FT_TEXT;
   if (type && *type && !imp_parse_type(type, &want))
@@ -156,7 +156,7 @@ int imp_csv_rows(importer *b, csv_reader *r) {
       if (imp_set_year(b, at, &pf, y)) goto done;
       pf.f.key = row[ck];
       if (!imp_valid_id(pf.f.key)) { imp_fail(b, at, "key: '%s' is not a valid key (letters, digits, _ - .)", row[ck]); goto done; }
-      if (text_value(b, at, &pf, row[cv], ct >= 0 ? row[ct] : NULL, r->sep)) goto done;
+      if (imp_text_value(b, at, &pf, row[cv], ct >= 0 ? row[ct] : NULL, r->sep)) goto done;
       pf.f.source = cs >= 0 && *row[cs] ? row[cs] : NULL;
       pf.f.note = cn >= 0 && *row[cn] ? row[cn] : NULL;
       e = imp_emit_fact(b, &pf);

@@ -19,6 +19,8 @@ typedef struct {
   const char *value;        /* as the importer reads it back: "true"/"false", "86.75", "2022-06-24",
                                a list's JSON array; NULL when not filled in */
   const char *source, *note;    /* NULL when none */
+  const char *type;         /* the stored value's type when it has one (an integer where the
+                               declaration says number stays one), else NULL: the declared type */
 } fact_form_row;
 
 typedef struct {

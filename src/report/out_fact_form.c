@@ -42,7 +42,7 @@ void out_fact_form_csv(FILE *f, const fact_form *form) {
     csv_field(f, year, 0);
     csv_field(f, d->key, 0);
     csv_field(f, r->value, 0);
-    csv_field(f, fact_type_name(d->type), 0);
+    csv_field(f, r->type ? r->type : fact_type_name(d->type), 0);
     csv_field(f, r->source, 0);
     csv_field(f, r->note, 0);
     csv_field(f, d->description, 0);

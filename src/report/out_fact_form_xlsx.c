@@ -32,7 +32,7 @@ static void value_cell(xlsx_book *b, lxw_worksheet *ws, int r, int c, fact_type 
   if (t == FT_INTEGER) worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c, strtod(v, NULL), b->integer);
   else if (t == FT_NUMBER) worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c, strtod(v, NULL), b->number);
   else if (t == FT_BOOLEAN) worksheet_write_boolean(ws, (lxw_row_t)r, (lxw_col_t)c, !strcmp(v, "true"), NULL);
-  else if (t != FT_DATE || xlsx_write_iso_date(b, ws, r, c, v)) str(ws, r, c, v, NULL);
+  else if (t != FT_DATE || xlsx_book_date(b, ws, r, c, v)) str(ws, r, c, v, NULL);
 }
 
 /* A record field's JSON value as a typed cell. */
@@ -40,7 +40,7 @@ static void json_cell(xlsx_book *b, lxw_worksheet *ws, int r, int c, fact_type t
   if (cJSON_IsBool(v)) worksheet_write_boolean(ws, (lxw_row_t)r, (lxw_col_t)c, cJSON_IsTrue(v), NULL);
   else if (cJSON_IsNumber(v))
     worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c, v->valuedouble, t == FT_INTEGER ? b->integer : b->number);
-  else if (cJSON_IsString(v) && (t != FT_DATE || xlsx_write_iso_date(b, ws, r, c, v->valuestring)))
+  else if (cJSON_IsString(v) && (t != FT_DATE || xlsx_book_date(b, ws, r, c, v->valuestring)))
     str(ws, r, c, v->valuestring, b->text);
 }
 
@@ -57,7 +57,7 @@ static int list_sheet(xlsx_book *b, const fact_form *form, const fact_form_row *
     snprintf(titles[3 + i], len, "%s (%s)", d->fields[i].description, d->fields[i].name);
     cols[3 + i] = (xlsx_column){titles[3 + i], d->fields[i].type == FT_TEXT ? 40 : 13};
   }
-  lxw_worksheet *ws = xlsx_sheet(b, name, cols, n);
+  lxw_worksheet *ws = xlsx_book_sheet(b, name, cols, n);
   for (int i = 0; i < n; i++) free(titles[i]);
   free(titles); free(cols);
   if (!ws) return -1;
@@ -76,8 +76,8 @@ static int list_sheet(xlsx_book *b, const fact_form *form, const fact_form_row *
 
 int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_t errlen) {
   xlsx_book b;
-  if (xlsx_open(&b, path)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
-  lxw_worksheet *ws = xlsx_sheet(&b, "Dữ kiện", main_cols, NCOLS);
+  if (xlsx_book_open(&b, path)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
+  lxw_worksheet *ws = xlsx_book_sheet(&b, "Dữ kiện", main_cols, NCOLS);
   int rc = ws ? 0 : -1;
   char names[256][32];
   int nnames = 0;
@@ -88,7 +88,7 @@ int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_
     str(ws, r, C_UNIT, form->unit, NULL);
     worksheet_write_number(ws, (lxw_row_t)r, C_YEAR, form->year, NULL);
     str(ws, r, C_KEY, d->key, NULL);
-    str(ws, r, C_TYPE, fact_type_name(d->type), NULL);
+    str(ws, r, C_TYPE, row->type ? row->type : fact_type_name(d->type), NULL);
     if (d->type == FT_LIST) {                    /* its records are on a sheet of their own */
       char name[32];
       snprintf(name, sizeof name, "%.28s", d->key);
@@ -110,7 +110,7 @@ int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_
     str(ws, r, C_OFFICE, d->office, NULL);
     str(ws, r, C_EVID, d->evidence, b.text);
   }
-  if (xlsx_close(&b, err, errlen)) return -1;
+  if (xlsx_book_close(&b, err, errlen)) return -1;
   if (rc) snprintf(err, errlen, "%s: a sheet could not be added", path);
   return rc;
 }

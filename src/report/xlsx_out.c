@@ -8,7 +8,7 @@
 
 #include "date.h"
 
-int xlsx_open(xlsx_book *b, const char *path) {
+int xlsx_book_open(xlsx_book *b, const char *path) {
   memset(b, 0, sizeof *b);
   lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
   b->wb = workbook_new_opt(path, &opt);
@@ -33,7 +33,7 @@ int xlsx_open(xlsx_book *b, const char *path) {
   return 0;
 }
 
-int xlsx_close(xlsx_book *b, char *err, size_t errlen) {
+int xlsx_book_close(xlsx_book *b, char *err, size_t errlen) {
   lxw_error e = workbook_close(b->wb);
   b->wb = NULL;
   if (e == LXW_NO_ERROR) return 0;
@@ -41,7 +41,7 @@ int xlsx_close(xlsx_book *b, char *err, size_t errlen) {
   return -1;
 }
 
-lxw_worksheet *xlsx_sheet(xlsx_book *b, const char *name, const xlsx_column *cols, int ncols) {
+lxw_worksheet *xlsx_book_sheet(xlsx_book *b, const char *name, const xlsx_column *cols, int ncols) {
   char cut[32];
   snprintf(cut, sizeof cut, "%s", name);
   lxw_worksheet *ws = workbook_add_worksheet(b->wb, cut);
@@ -54,7 +54,7 @@ lxw_worksheet *xlsx_sheet(xlsx_book *b, const char *name, const xlsx_column *col
   return ws;
 }
 
-int xlsx_write_iso_date(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *iso) {
+int xlsx_book_date(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *iso) {
   pdate d;
   if (!iso || !date_parse_iso(iso, &d)) return -1;
   lxw_datetime t = {d.y, d.m, d.d, 0, 0, 0};

@@ -5,7 +5,7 @@
 ** reader's locale, so a Vietnamese Excel shows 65,84), and a sheet with its
 ** header row written, frozen and sized.
 **
-** Ownership: an xlsx_book owns its workbook until xlsx_close, which writes
+** Ownership: an xlsx_book owns its workbook until xlsx_book_close, which writes
 ** the file; the formats belong to the workbook.
 */
 #ifndef PARINDEX_XLSX_OUT_H
@@ -19,15 +19,15 @@ typedef struct {
 } xlsx_book;
 
 /* A new workbook at path: 0, or -1 (the file cannot be made). */
-int xlsx_open(xlsx_book *b, const char *path);
+int xlsx_book_open(xlsx_book *b, const char *path);
 /* Write and close: 0, or -1 with libxlsxwriter's reason in err. */
-int xlsx_close(xlsx_book *b, char *err, size_t errlen);
+int xlsx_book_close(xlsx_book *b, char *err, size_t errlen);
 
 typedef struct { const char *title; double width; } xlsx_column;
 /* A sheet named name (at most 31 characters, cut if longer) with the
 ** header row of cols, frozen below it, columns sized. NULL on error. */
-lxw_worksheet *xlsx_sheet(xlsx_book *b, const char *name, const xlsx_column *cols, int ncols);
+lxw_worksheet *xlsx_book_sheet(xlsx_book *b, const char *name, const xlsx_column *cols, int ncols);
 /* A "YYYY-MM-DD" text as a date cell; 0, or -1 when it is not one. */
-int xlsx_write_iso_date(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *iso);
+int xlsx_book_date(xlsx_book *b, lxw_worksheet *ws, int row, int col, const char *iso);
 
 #endif

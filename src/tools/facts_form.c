@@ -18,6 +18,7 @@ static int on_row(const store_fact_row *r, void *ud) {
     row->value = arena_strdup(&f->a, v);
     row->source = arena_strdup(&f->a, r->source);
     row->note = arena_strdup(&f->a, r->note);
+    row->type = arena_strdup(&f->a, r->type);
     return 0;
   }
   return 0;                                     /* a fact no rule reads: not on the form */
