@@ -104,4 +104,44 @@ if "$P" --db "$W/office.db" import "$ROOT/README.md.xlsx" 2>/dev/null; then fail
 cp "$ROOT/data/lai-chau/units.json" "$W/notzip.xlsx"
 "$P" --db "$W/office.db" import "$W/notzip.xlsx" 2>"$W/err" && fail "a file that is not a workbook was imported"
 grep -q "notzip.xlsx: not an .xlsx workbook" "$W/err" || fail "message: $(cat "$W/err")"
-echo "xlsx-test: the template, its import and an office's workbook read back as meant"
+# rank, compare, tasks and explain as workbooks
+"$P" --db "$W/all.db" rank --year 2022 --format xlsx --out "$W/rank.xlsx"
+"$P" --db "$W/all.db" compare --unit muong-te --from 2021 --to 2022 --format xlsx --out "$W/cmp.xlsx"
+"$P" --db "$W/all.db" tasks --unit muong-te --year 2022 --format xlsx --out "$W/tasks.xlsx"
+"$P" --db "$W/all.db" explain --unit muong-te --year 2022 --format xlsx --out "$W/explain.xlsx" --lang en
+"$P" --db "$W/all.db" rank --year 2022 --format json >"$W/rank.json"
+"$P" --db "$W/all.db" tasks --unit muong-te --year 2022 --format json >"$W/tasks.json"
+"$PY" - "$W" <<'PYEOF' || fail "rank, compare, tasks or explain as xlsx"
+import sys, json, openpyxl
+w = sys.argv[1]
+ws = openpyxl.load_workbook(w + "/rank.xlsx").active
+rows = list(ws.iter_rows(values_only=True))
+assert rows[0][:4] == ("Năm", "Hạng", "Mã đơn vị", "Đơn vị") and rows[0][6] == "PAR INDEX", rows[0]
+assert ws.freeze_panes == "A2"
+js = json.load(open(w + "/rank.json"))["units"]
+assert [r[2] for r in rows[1:]] == [u["unit"] for u in js]
+total = sum(r[6] for r in rows[1:])                          # numbers a spreadsheet can sum
+assert abs(total - sum(u["par_index"] for u in js)) < 1e-6, total
+assert ws["G2"].number_format == "0.00" and isinstance(ws["G2"].value, float)
+mt = [r for r in rows[1:] if r[2] == "muong-te"][0]
+assert mt[1] == 7 and abs(mt[6] - 65.84) < 1e-9, mt
+ws = openpyxl.load_workbook(w + "/cmp.xlsx").active
+rows = list(ws.iter_rows(values_only=True))
+par = [r for r in rows if r[1] == "PAR INDEX"][0]
+assert abs(par[2] - 65.42) < 1e-9 and abs(par[5] - 65.84) < 1e-9 and abs(par[8] - 0.42) < 1e-9, par
+c7 = [r for r in rows if r[0] == "7"][0]
+assert abs(c7[8] - -25.04) < 1e-9, c7
+wb = openpyxl.load_workbook(w + "/tasks.xlsx")
+offices = [o["office"] for o in json.load(open(w + "/tasks.json"))["offices"]]
+assert wb.sheetnames == offices, (wb.sheetnames, offices)                 # one sheet per office
+for ws in wb:
+    assert ws.freeze_panes == "A2"
+    assert all(isinstance(r[3], (int, float)) for r in list(ws.iter_rows(values_only=True))[1:])
+ws = openpyxl.load_workbook(w + "/explain.xlsx").active
+rows = list(ws.iter_rows(values_only=True))
+assert rows[0][:3] == ("Component", "Criterion", "Name"), rows[0]
+ded = [r for r in rows[1:] if r[1] == "1.3"]
+assert ded and abs(ded[0][5] - 0.43) < 1e-9 and "4/17" in ded[0][6], ded
+PYEOF
+
+echo "xlsx-test: the template, its import, an office's workbook, rank, compare, tasks and explain read back as meant"

@@ -71,6 +71,10 @@ typedef struct {
 int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc);
 void cli_scoring_done(cli_scoring *sc);
 
+/* --format xlsx needs --out FILE, and --out is for xlsx only: EXIT_OK, or
+** EXIT_USAGE after printing why. */
+int cli_xlsx_out(const cli_args *a, const char *format, const char *out);
+
 /* The --rules root (or $PARINDEX_RULES, or the bundled rules). */
 const char *cli_rules_root(const cli_args *a);
 

@@ -51,6 +51,16 @@ void out_fact_form_csv(FILE *f, const fact_form *form);
 ** column per record field. 0, or -1 with a message in err. */
 int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_t errlen);
 
+/* rank, compare, tasks and explain as XLSX workbooks at path
+** (out_results_xlsx.c): numbers as numbers, headers in lang, the header row
+** frozen; tasks one sheet per office. 0, or -1 with a message in err. */
+int out_rank_xlsx(const char *path, const standing *st, int n, int year, report_lang lang, char *err, size_t errlen);
+int out_compare_xlsx(const char *path, const comparison *c, report_lang lang, char *err, size_t errlen);
+int out_tasks_xlsx(const char *path, const methodology *mt, const unit_result *u, const char *office, report_lang lang,
+                   char *err, size_t errlen);
+int out_explain_xlsx(const char *path, const methodology *mt, const unit_result *u, const char *crit, report_lang lang,
+                     char *err, size_t errlen);
+
 /* rank and compare (out_rank_compare.c) */
 const char *out_signed(char *buf, pts_t v, report_lang lang);   /* buf: PTS_FMT_MAX+1; "+2,37" */
 const char *out_illustrative_note(report_lang lang);
