@@ -7,6 +7,7 @@
 #     as dates), a frozen header, one sheet per list;
 #   * imported back into a fresh store with the units and offices, the same
 #     facts as the bundled data, and the published PAR index (tests/golden);
+#   * --all-units: every unit's rows, imported back to the same facts;
 #   * a workbook written by openpyxl the way an office fills one in (a merged
 #     title row above Vietnamese headers, a number typed as text with a
 #     decimal comma, a date cell, "có"/"không", a date typed as text in a
@@ -57,6 +58,12 @@ q="SELECT key, type, value, source, note FROM facts WHERE unit='muong-te' AND ye
 want=$("$PY" -c 'import json; print(("%.2f" % json.load(open("tests/golden/muong-te-published.json"))["years"]["2022"]["par_index"]).replace(".", ","))')
 "$P" --db "$W/fresh.db" score --year 2022 --unit muong-te 2>/dev/null | grep -q "PAR INDEX *$want " ||
   fail "the imported workbook does not score the published $want"
+
+# every unit's rows in one workbook (--all-units): the same facts back, empty lists too
+"$P" --db "$W/all.db" facts template --all-units --year 2022 --format xlsx --out "$W/all.xlsx" 2>/dev/null
+"$P" --db "$W/all2.db" import data/lai-chau/units.json "$W/all.xlsx" >/dev/null
+q="SELECT unit, key, type, value, source, note FROM facts WHERE year=2022 ORDER BY unit, key"
+[ "$(sqlite3 "$W/all.db" "$q")" = "$(sqlite3 "$W/all2.db" "$q")" ] || fail "--all-units: the imported facts differ"
 
 # an office's own workbook
 "$PY" - "$W/office.xlsx" <<'PYEOF'

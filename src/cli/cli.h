@@ -75,6 +75,11 @@ void cli_scoring_done(cli_scoring *sc);
 ** EXIT_USAGE after printing why. */
 int cli_xlsx_out(const cli_args *a, const char *format, const char *out);
 
+/* --excel (with --format csv): CSV for Excel with Vietnamese regional
+** settings (';', decimal commas, headers in the --lang language). EXIT_OK,
+** or EXIT_USAGE after printing why. */
+int cli_csv_excel(const cli_args *a, const char *format, int lang_en);
+
 /* The --rules root (or $PARINDEX_RULES, or the bundled rules). */
 const char *cli_rules_root(const cli_args *a);
 

@@ -4,6 +4,7 @@
 ** rulebook of a scoring command and one year across the province.
 */
 #include "cli.h"
+#include "report.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -166,5 +167,12 @@ int cli_xlsx_out(const cli_args *a, const char *format, const char *out) {
   int xlsx = format && !strcmp(format, "xlsx");
   if (xlsx && !out) return cli_usage_error(a, "--format xlsx needs --out FILE (a workbook is not written to the terminal)");
   if (!xlsx && out) return cli_usage_error(a, "--out is for --format xlsx");
+  return EXIT_OK;
+}
+
+int cli_csv_excel(const cli_args *a, const char *format, int lang_en) {
+  if (!cli_opt(a, "excel")) return EXIT_OK;
+  if (!format || strcmp(format, "csv")) return cli_usage_error(a, "--excel is for --format csv");
+  csv_excel(lang_en ? LANG_EN : LANG_VI);
   return EXIT_OK;
 }

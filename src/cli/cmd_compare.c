@@ -23,7 +23,7 @@ static int run_compare(cli_args *a) {
   int en;
   if ((rc = cli_lang(a, &en))) return rc;
   const char *fmt = cli_opt(a, "format") ? cli_opt(a, "format") : "text", *out = cli_opt(a, "out");
-  if ((rc = cli_xlsx_out(a, fmt, out))) return rc;
+  if ((rc = cli_xlsx_out(a, fmt, out)) || (rc = cli_csv_excel(a, fmt, en))) return rc;
   report_lang lang = en ? LANG_EN : LANG_VI;
   store *s = cli_open_store(a);
   if (!s) return EXIT_FAIL;
@@ -61,7 +61,7 @@ done:
 
 const cli_command cmd_compare = {
   "compare", "one unit between two years: components, percentages, changes, ranks",
-  "rules= unit= from= to= same-rules format= lang= max-instructions= max-memory= out=",
+  "rules= unit= from= to= same-rules format= lang= max-instructions= max-memory= out= excel",
   "usage: parindex [--db FILE] compare [--rules DIR] --unit ID --from Y1 --to Y2\n"
   "                                    [--same-rules] [--format text|json|csv|xlsx --out FILE] [--lang vi|en]\n"
   "\n"
@@ -77,6 +77,8 @@ const cli_command cmd_compare = {
   "                           Y2 rules minus Y1 rules) and what the work changed\n"
   "                           (Y2 minus Y1 facts, both with Y2 rules)\n"
   "  --format FMT             text (default), json, csv (UTF-8 with BOM), or xlsx (with --out FILE)\n"
+  "  --excel                  with csv: for Excel with Vietnamese regional settings: ';' between\n"
+  "                           fields, decimal commas, headers in the --lang language\n"
   "  --rules DIR              a root holding one rulebook per year (DIR/Y/);\n"
   "                           default: rules/lai-chau/district\n"
   "  --lang LANG              labels of the text output: vi (default) or en\n"

@@ -75,10 +75,11 @@ static int run(cli_args *a) {
 
 const cli_command cmd_facts = {
   "facts", "the facts a rulebook needs: show, check, template",
-  CLI_SCORING_OPTS " out=",
+  CLI_SCORING_OPTS " out= all-units",
   "usage: parindex [--db FILE] facts show  --unit ID --year Y\n"
   "       parindex [--db FILE] facts check [--rules DIR] --year Y [--unit ID]\n"
-  "       parindex [--db FILE] facts template [--rules DIR] --year Y [--unit ID] --format csv --out FILE\n"
+  "       parindex [--db FILE] facts template [--rules DIR] --year Y [--unit ID | --all-units]\n"
+  "                                            --format xlsx|csv --out FILE\n"
   "\n"
   "facts show      the unit's stored facts for the year: each with its type and value,\n"
   "                its source document and note, and the import that wrote it.\n"
@@ -90,7 +91,8 @@ const cli_command cmd_facts = {
   "                required fact is missing or a value is invalid.\n"
   "facts template  the form an office fills in: one row per declared fact with its\n"
   "                description, type, unit of measure, range, office and evidence;\n"
-  "                with --unit, prefilled with the unit's stored values and sources.\n"
+  "                with --unit, prefilled with the unit's stored values and sources;\n"
+  "                with --all-units, the rows of every unit with facts for the year.\n"
   "                `parindex import FILE` reads it back.\n"
   "\n"
   "  --rules DIR   a rulebook folder or a root with one per year (default: the bundled rules)\n",

@@ -23,18 +23,20 @@ int cli_facts_template(cli_args *a) {
   int rc = cli_scoring_setup(&rest, 0, &sc);
   if (rc) return rc;
   fact_form form;
-  if (facts_form_build(sc.s, rulebook_methodology(sc.rb), sc.year, sc.unit, &form, err, sizeof err)) {
+  int all = cli_opt(a, "all-units") != NULL;
+  if (all && sc.unit) { cli_scoring_done(&sc); return cli_usage_error(a, "--unit or --all-units, not both"); }
+  if (facts_form_build(sc.s, rulebook_methodology(sc.rb), sc.year, sc.unit, all, &form, err, sizeof err)) {
     rc = cli_fail("%s", err);
   } else if (!strcmp(format, "xlsx")) {
     if (out_fact_form_xlsx(out, &form, err, sizeof err)) rc = cli_fail("%s", err);
-    else fprintf(stderr, "parindex: %s: %d facts%s%s\n", out, form.n, sc.unit ? " of " : "", sc.unit ? sc.unit : "");
+    else fprintf(stderr, "parindex: %s: %d rows, %d units\n", out, form.n, form.units);
   } else {
     FILE *f = fopen(out, "wb");
     if (!f) rc = cli_fail("%s: cannot write", out);
     else {
       out_fact_form_csv(f, &form);
       if (ferror(f) | fclose(f)) rc = cli_fail("%s: write error", out);
-      else fprintf(stderr, "parindex: %s: %d facts%s%s\n", out, form.n, sc.unit ? " of " : "", sc.unit ? sc.unit : "");
+      else fprintf(stderr, "parindex: %s: %d rows, %d units\n", out, form.n, form.units);
     }
   }
   fact_form_free(&form);

@@ -24,7 +24,7 @@ static int run_rank(cli_args *a) {
   int en;
   if ((rc = cli_lang(a, &en))) return rc;
   const char *fmt = cli_opt(a, "format") ? cli_opt(a, "format") : "text", *out = cli_opt(a, "out");
-  if ((rc = cli_xlsx_out(a, fmt, out))) return rc;
+  if ((rc = cli_xlsx_out(a, fmt, out)) || (rc = cli_csv_excel(a, fmt, en))) return rc;
   report_lang lang = en ? LANG_EN : LANG_VI;
   store *s = cli_open_store(a);
   if (!s) return EXIT_FAIL;
@@ -45,13 +45,16 @@ static int run_rank(cli_args *a) {
 
 const cli_command cmd_rank = {
   "rank", "every unit of a year ranked by PAR index, with the rulebook's bands",
-  "rules= year= format= lang= max-instructions= max-memory= out=",
-  "usage: parindex [--db FILE] rank [--rules DIR] --year Y [--format text|json|csv|xlsx --out FILE] [--lang vi|en]\n"
+  "rules= year= format= lang= max-instructions= max-memory= out= excel",
+  "usage: parindex [--db FILE] rank [--rules DIR] --year Y [--format text|json|csv [--excel]|xlsx --out FILE]\n"
+  "                                 [--lang vi|en]\n"
   "\n"
   "Score every unit with facts for year Y (nothing is stored) and rank them by\n"
   "PAR index, highest first. Equal totals share a rank (1, 2, 2, 4). The band\n"
   "(Tốt, Khá, ...) is the one the rulebook's 'bands' declaration gives the total.\n"
   "\n"
-  "  --format FMT             text (default), json, csv (UTF-8 with BOM), or xlsx (with --out FILE)\n" PROVINCE_HELP,
+  "  --format FMT             text (default), json, csv (UTF-8 with BOM), or xlsx (with --out FILE)\n"
+  "  --excel                  with csv: for Excel with Vietnamese regional settings: ';' between\n"
+  "                           fields, decimal commas, headers in the --lang language\n" PROVINCE_HELP,
   run_rank,
 };

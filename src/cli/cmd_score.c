@@ -41,6 +41,7 @@ static int scoring(cli_args *a, char which) {
   if (xlsx && which == 's') return cli_usage_error(a, "--format: 'xlsx' is for rank, compare, tasks and explain");
   const char *out = cli_opt(a, "out");
   if (which != 's' && (rc0 = cli_xlsx_out(a, fmt ? fmt : "text", out))) return rc0;
+  if (which == 't' && (rc0 = cli_csv_excel(a, fmt, cli_opt(a, "lang") && !strcmp(cli_opt(a, "lang"), "en")))) return rc0;
   if (which != 's' && cli_opt(a, "run")) return cli_show_run(a, which);
   int rc = cli_scoring_setup(a, which != 's', &sc);
   if (rc) return rc;
@@ -125,7 +126,7 @@ const cli_command cmd_explain = {
 
 const cli_command cmd_tasks = {
   "tasks", "next year's improvement tasks of one unit, by office",
-  CLI_SCORING_OPTS " office= run= out=",
+  CLI_SCORING_OPTS " office= run= out= excel",
   "usage: parindex [--db FILE] tasks [--rules DIR] --year Y --unit ID\n"
   "                                  [--office ID] [--format text|json|csv|xlsx --out FILE] [--lang vi|en]\n"
   "\n"
@@ -134,6 +135,8 @@ const cli_command cmd_tasks = {
   "\n"
   "  --office ID              only this office's tasks\n"
   "  --format csv             one row per task, UTF-8 with BOM (for Excel)\n"
+  "  --excel                  with csv: for Excel with Vietnamese regional settings: ';'\n"
+  "                           between fields, decimal commas, headers in the --lang language\n"
   "  --format xlsx --out FILE a workbook with one sheet per office\n"
   "  --run N                  the tasks of stored run N, as it was\n" SCORING_HELP,
   run_tasks,

@@ -16,6 +16,7 @@
 
 typedef struct {
   const meth_fact *decl;
+  const char *unit;         /* the unit this row is for; "" on a blank form */
   const char *value;        /* as the importer reads it back: "true"/"false", "86.75", "2022-06-24",
                                a list's JSON array; NULL when not filled in */
   const char *source, *note;    /* NULL when none */
@@ -25,9 +26,10 @@ typedef struct {
 
 typedef struct {
   const methodology *m;
-  const char *unit, *unit_name; /* "" when the form is not for one unit */
+  const char *unit;          /* the unit of a one-unit form; "" for a blank form or all units */
   int year;
-  fact_form_row *rows; int n;   /* in the catalogue's key order */
+  int units;                 /* how many units' rows (0: a blank form) */
+  fact_form_row *rows; int n;   /* unit by unit, each in the catalogue's key order */
   arena a;
 } fact_form;
 

@@ -38,7 +38,7 @@ void out_fact_form_csv(FILE *f, const fact_form *form) {
   for (int i = 0; i < form->n; i++) {
     const fact_form_row *r = &form->rows[i];
     const meth_fact *d = r->decl;
-    csv_field(f, form->unit, 0);
+    csv_field(f, r->unit, 0);
     csv_field(f, year, 0);
     csv_field(f, d->key, 0);
     csv_field(f, r->value, 0);

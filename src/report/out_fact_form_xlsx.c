@@ -44,8 +44,10 @@ static void json_cell(xlsx_book *b, lxw_worksheet *ws, int r, int c, fact_type t
     str(ws, r, c, v->valuestring, b->text);
 }
 
-static int list_sheet(xlsx_book *b, const fact_form *form, const fact_form_row *row, const char *name) {
-  const meth_fact *d = row->decl;
+typedef struct { lxw_worksheet *ws; int next; char name[32]; } list_out;   /* a list's sheet */
+
+/* The sheet of list fact d, named name: a column per record field. */
+static lxw_worksheet *list_sheet(xlsx_book *b, const meth_fact *d, const char *name) {
   int n = 3 + d->nfields;
   xlsx_column *cols = calloc((size_t)n, sizeof *cols);
   char **titles = calloc((size_t)n, sizeof *titles);
@@ -60,45 +62,56 @@ static int list_sheet(xlsx_book *b, const fact_form *form, const fact_form_row *
   lxw_worksheet *ws = xlsx_book_sheet(b, name, cols, n);
   for (int i = 0; i < n; i++) free(titles[i]);
   free(titles); free(cols);
-  if (!ws) return -1;
+  return ws;
+}
+
+/* A unit's records of list row: one row each on its sheet. */
+static void list_rows(xlsx_book *b, const fact_form *form, const fact_form_row *row, list_out *l) {
+  const meth_fact *d = row->decl;
   cJSON *arr = row->value ? cJSON_Parse(row->value) : NULL;
-  int r = 1;
-  for (const cJSON *rec = cJSON_IsArray(arr) ? arr->child : NULL; rec; rec = rec->next, r++) {
-    str(ws, r, 0, form->unit, NULL);
-    worksheet_write_number(ws, (lxw_row_t)r, 1, form->year, NULL);
-    str(ws, r, 2, d->key, NULL);
+  for (const cJSON *rec = cJSON_IsArray(arr) ? arr->child : NULL; rec; rec = rec->next) {
+    int r = l->next++;
+    str(l->ws, r, 0, row->unit, NULL);
+    worksheet_write_number(l->ws, (lxw_row_t)r, 1, form->year, NULL);
+    str(l->ws, r, 2, d->key, NULL);
     for (int i = 0; i < d->nfields; i++)
-      json_cell(b, ws, r, 3 + i, d->fields[i].type, cJSON_GetObjectItemCaseSensitive(rec, d->fields[i].name));
+      json_cell(b, l->ws, r, 3 + i, d->fields[i].type, cJSON_GetObjectItemCaseSensitive(rec, d->fields[i].name));
   }
   cJSON_Delete(arr);
-  return 0;
 }
 
 int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_t errlen) {
   xlsx_book b;
-  if (xlsx_book_open(&b, path)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
+  if (xlsx_book_open(&b, path, form->n > 5000)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
+  const methodology *m = form->m;
   lxw_worksheet *ws = xlsx_book_sheet(&b, "Dữ kiện", main_cols, NCOLS);
   int rc = ws ? 0 : -1;
-  char names[256][32];
-  int nnames = 0;
-  for (int i = 0; ws && i < form->n; i++) {
+  list_out *lists = calloc((size_t)m->nfacts, sizeof *lists);
+  if (!lists) abort();
+  for (int i = 0; ws && i < m->nfacts; i++) {     /* the lists' sheets, after the main one */
+    if (m->facts[i].type != FT_LIST) continue;
+    list_out *l = &lists[i];
+    snprintf(l->name, sizeof l->name, "%.28s", m->facts[i].key);
+    for (int k = 0, dup = 1; k < i; k++)           /* keys cut to 28 characters may meet */
+      if (lists[k].ws && !strcmp(lists[k].name, l->name)) { snprintf(l->name, sizeof l->name, "%.26s_%d", m->facts[i].key, ++dup % 100); k = -1; }
+    if (!(l->ws = list_sheet(&b, &m->facts[i], l->name))) rc = -1;
+    l->next = 1;
+  }
+  for (int i = 0; ws && !rc && i < form->n; i++) {
     const fact_form_row *row = &form->rows[i];
     const meth_fact *d = row->decl;
     int r = i + 1;
-    str(ws, r, C_UNIT, form->unit, NULL);
+    str(ws, r, C_UNIT, row->unit, NULL);
     worksheet_write_number(ws, (lxw_row_t)r, C_YEAR, form->year, NULL);
     str(ws, r, C_KEY, d->key, NULL);
     str(ws, r, C_TYPE, row->type ? row->type : fact_type_name(d->type), NULL);
     if (d->type == FT_LIST) {                    /* its records are on a sheet of their own */
-      char name[32];
-      snprintf(name, sizeof name, "%.28s", d->key);
-      for (int k = 0, dup = 1; k < nnames; k++)        /* keys cut to 28 characters may meet */
-        if (!strcmp(names[k], name)) { snprintf(name, sizeof name, "%.26s_%d", d->key, ++dup % 100); k = -1; }
-      if (nnames < 256) snprintf(names[nnames++], sizeof names[0], "%s", name);
+      list_out *l = &lists[d - m->facts];
       char see[64];
-      snprintf(see, sizeof see, "→ trang tính %s", name);
-      str(ws, r, C_VALUE, see, NULL);
-      if (list_sheet(&b, form, row, name)) rc = -1;
+      snprintf(see, sizeof see, "→ trang tính %s", l->name);
+      int empty = row->value && !strcmp(row->value, "[]");   /* stored, with no record: kept as [] */
+      str(ws, r, C_VALUE, empty ? "[]" : see, NULL);
+      list_rows(&b, form, row, l);
     } else value_cell(&b, ws, r, C_VALUE, d->type, row->value);
     str(ws, r, C_SOURCE, row->source, b.text);
     str(ws, r, C_NOTE, row->note, b.text);
@@ -110,6 +123,7 @@ int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_
     str(ws, r, C_OFFICE, d->office, NULL);
     str(ws, r, C_EVID, d->evidence, b.text);
   }
+  free(lists);
   if (xlsx_book_close(&b, err, errlen)) return -1;
   if (rc) snprintf(err, errlen, "%s: a sheet could not be added", path);
   return rc;

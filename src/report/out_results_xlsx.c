@@ -31,7 +31,7 @@ static int done(xlsx_book *b, int ok, const char *path, char *err, size_t errlen
 
 int out_rank_xlsx(const char *path, const standing *st, int n, int year, report_lang lang, char *err, size_t errlen) {
   xlsx_book b;
-  if (xlsx_book_open(&b, path)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
+  if (xlsx_book_open(&b, path, 0)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
   const xlsx_column cols[] = {
     {VI("Năm", "Year"), 7}, {VI("Hạng", "Rank"), 7}, {VI("Mã đơn vị", "Unit"), 20}, {VI("Đơn vị", "Name"), 28},
     {VI("Điểm HĐTĐ cấp tỉnh", "Appraisal points"), 14}, {VI("Điểm điều tra XHH", "Survey points"), 14},
@@ -56,7 +56,7 @@ int out_rank_xlsx(const char *path, const standing *st, int n, int year, report_
 
 int out_compare_xlsx(const char *path, const comparison *c, report_lang lang, char *err, size_t errlen) {
   xlsx_book b;
-  if (xlsx_book_open(&b, path)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
+  if (xlsx_book_open(&b, path, 0)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
   char f1[48], f2[48], f3[48], t1[48], t2[48], t3[48];
   snprintf(f1, sizeof f1, VI("Điểm %d", "Points %d"), c->from_year);
   snprintf(f2, sizeof f2, VI("Tối đa %d", "Max %d"), c->from_year);
@@ -96,7 +96,7 @@ int out_compare_xlsx(const char *path, const comparison *c, report_lang lang, ch
 int out_tasks_xlsx(const char *path, const methodology *mt, const unit_result *u, const char *office, report_lang lang,
                    char *err, size_t errlen) {
   xlsx_book b;
-  if (xlsx_book_open(&b, path)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
+  if (xlsx_book_open(&b, path, 0)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
   task_item *items;
   int n = report_collect_tasks(mt, u, office, &items), ok = 1;
   const xlsx_column cols[] = {
@@ -142,7 +142,7 @@ static char *facts_text(const ledger_deduction *d) {
 int out_explain_xlsx(const char *path, const methodology *mt, const unit_result *u, const char *crit, report_lang lang,
                      char *err, size_t errlen) {
   xlsx_book b;
-  if (xlsx_book_open(&b, path)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
+  if (xlsx_book_open(&b, path, 0)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
   const xlsx_column cols[] = {
     {VI("Lĩnh vực", "Component"), 9}, {VI("Tiêu chí", "Criterion"), 9}, {VI("Tên tiêu chí", "Name"), 45},
     {VI("Điểm", "Points"), 9}, {VI("Tối đa", "Max"), 9}, {VI("Điểm trừ", "Deducted"), 9},

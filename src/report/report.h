@@ -38,6 +38,16 @@ void out_rpad(FILE *f, const char *s, int w);
 /* CSV (out_csv.c): UTF-8 with a byte order mark so that Excel reads
 ** Vietnamese correctly; fields quoted when needed; rows end in CRLF. */
 void csv_bom(FILE *f);
+/* From now on write CSV for Excel with Vietnamese regional settings: ';'
+** between fields, decimal commas, headers in lang (csv_header). */
+void csv_excel(report_lang lang);
+/* A header row: the machine names, or with csv_excel the titles in its
+** language (NULL-ended lists of the same length). */
+void csv_header(FILE *f, const char *const *machine, const char *const *vi, const char *const *en);
+/* true/false (with csv_excel: có/không, yes/no). */
+void csv_bool(FILE *f, int v, int last);
+/* n empty fields. */
+void csv_empty(FILE *f, int n, int last);
 void csv_field(FILE *f, const char *s, int last);
 void csv_pts(FILE *f, pts_t v, int last);
 void csv_int(FILE *f, long long v, int last);

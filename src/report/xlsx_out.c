@@ -8,9 +8,9 @@
 
 #include "date.h"
 
-int xlsx_book_open(xlsx_book *b, const char *path) {
+int xlsx_book_open(xlsx_book *b, const char *path, int big) {
   memset(b, 0, sizeof *b);
-  lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
+  lxw_workbook_options opt = {.constant_memory = big ? LXW_TRUE : LXW_FALSE, .tmpdir = NULL, .use_zip64 = big ? LXW_TRUE : LXW_FALSE};
   b->wb = workbook_new_opt(path, &opt);
   if (!b->wb) return -1;
   b->header = workbook_add_format(b->wb);

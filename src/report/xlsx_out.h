@@ -18,8 +18,10 @@ typedef struct {
   lxw_format *header, *integer, *number, *points, *date, *text;
 } xlsx_book;
 
-/* A new workbook at path: 0, or -1 (the file cannot be made). */
-int xlsx_book_open(xlsx_book *b, const char *path);
+/* A new workbook at path: 0, or -1 (the file cannot be made). big: rows
+** are written in order and flushed as they go (libxlsxwriter's constant
+** memory mode: strings inline, memory independent of the size). */
+int xlsx_book_open(xlsx_book *b, const char *path, int big);
 /* Write and close: 0, or -1 with libxlsxwriter's reason in err. */
 int xlsx_book_close(xlsx_book *b, char *err, size_t errlen);
 

@@ -13,6 +13,7 @@
 #include "store.h"
 
 typedef struct {
+  const char *unit;
   const char *key, *type;   /* type: "integer", "number", ... (facts.h names) */
   const char *value;        /* as stored: a number's text, 0/1 for booleans, a list's JSON */
   const char *source, *note;   /* NULL when absent */
@@ -21,8 +22,9 @@ typedef struct {
 } store_fact_row;
 
 typedef int (*store_fact_row_cb)(const store_fact_row *row, void *ud);
-/* Every fact of unit for year, in key order; the callback returns non-zero
-** to stop (returned as is). 0, or -1 (store_errmsg). */
+/* Every fact of unit (NULL: of every unit) for year, by unit and key; the
+** callback returns non-zero to stop (returned as is). 0, or -1
+** (store_errmsg). */
 int store_each_fact_row(store *s, const char *unit, int year, store_fact_row_cb cb, void *ud);
 
 #endif
