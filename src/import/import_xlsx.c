@@ -42,6 +42,7 @@ static const struct { const char *title; int col; } titles[] = {
 };
 
 enum { S_UNKNOWN, S_FACTS, S_LIST, S_UNITS, S_OFFICES, S_SKIP };
+#define SHEET_DONE 2              /* on_row: the rest of this sheet is not for this pass */
 
 typedef struct { char *key; cJSON *records; loc at; int used; } group;   /* a list's records */
 typedef struct { group *v; size_t n, cap; } groups;
@@ -285,9 +286,10 @@ static int other_row(sheet_ctx *c, int row, const xlsx_cell *cells, int n) {
 static int on_row(int row, const xlsx_cell *cells, int n, void *ud) {
   sheet_ctx *c = ud;
   if (c->kind == S_UNKNOWN) {
-    if (row > 20) { c->kind = S_SKIP; return 0; }
+    if (row > 20) { c->kind = S_SKIP; return SHEET_DONE; }
     find_header(c, cells, n);
-    return 0;
+    if (c->kind == S_UNKNOWN) return 0;
+    return (c->pass == 0) != (c->kind == S_LIST) ? SHEET_DONE : 0;   /* lists first, then the rest */
   }
   int rc = 0;
   if (c->pass == 0 && c->kind == S_LIST) rc = list_row(c, row, cells, n);
@@ -328,6 +330,7 @@ int imp_xlsx_file(importer *b, int file) {
       sheet_ctx c = {.b = b, .file = file, .sheet = s, .pass = pass, .g = &g};
       char err[1024];
       rc = xlsx_each_row(x, s, on_row, &c, err, sizeof err);
+      if (rc == SHEET_DONE) rc = 0;
       if (rc < 0 && !c.cb_failed) snprintf(b->err, b->errlen, "%s", err);
       facts += c.kind == S_FACTS || c.kind == S_LIST || c.kind == S_UNITS || c.kind == S_OFFICES;
       arena_free(&c.fa);

@@ -15,7 +15,11 @@
 
 #define PART_MAX (512L * 1024 * 1024)
 
-typedef struct { char *name, *target; } sheet_ref;
+typedef struct { int r1, c1, r2, c2, kind, has; char *value; } merge;   /* a merged range */
+typedef struct {
+  char *name, *target;
+  merge *merges; int nmerges, capmerges, scanned;   /* found once per sheet (read_merges) */
+} sheet_ref;
 
 struct xlsx {
   zip_t *zip;
@@ -60,6 +64,7 @@ typedef struct {
   void (*end)(void *ud, const char *name);
   void (*text)(void *ud, const char *s, int n);
   void *ud;
+  XML_Parser parser;        /* set by parse_xml, for XML_StopParser */
 } xml_handlers;
 
 static const char *local(const char *name) {       /* "x:row" and "row" alike */
@@ -92,8 +97,10 @@ static int parse_xml(xlsx *x, const char *part, const char *buf, size_t len, xml
   XML_SetUserData(p, h);
   XML_SetElementHandler(p, on_start, on_end);
   XML_SetCharacterDataHandler(p, on_text);
+  h->parser = p;
   int rc = 0;
-  if (len > (size_t)0x7fffffff || XML_Parse(p, buf, (int)len, 1) == XML_STATUS_ERROR) {
+  if (len > (size_t)0x7fffffff ||
+      (XML_Parse(p, buf, (int)len, 1) == XML_STATUS_ERROR && XML_GetErrorCode(p) != XML_ERROR_ABORTED)) {
     snprintf(err, errlen, "%s: %s: XML error at line %lu: %s", x->path, part,
              (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
     rc = -1;
@@ -136,8 +143,7 @@ static void wb_start(void *ud, const char *name, const char **attrs) {
       c->ids = realloc(c->ids, (size_t)x->capsheets * sizeof *c->ids);
       if (!x->sheets || !c->ids) abort();
     }
-    x->sheets[x->nsheets].name = arena_strdup(&x->a, n);
-    x->sheets[x->nsheets].target = NULL;
+    x->sheets[x->nsheets] = (sheet_ref){arena_strdup(&x->a, n), NULL, NULL, 0, 0, 0};
     c->ids[x->nsheets++] = arena_strdup(&x->a, id);
   }
 }
@@ -257,17 +263,17 @@ xlsx *xlsx_open(const char *path, char *err, size_t errlen) {
   x->zip = z;
   x->path = arena_strdup(&x->a, path);
   wb_ctx wc = {x, NULL, 0};
-  xml_handlers h = {wb_start, NULL, NULL, &wc};
+  xml_handlers h = {wb_start, NULL, NULL, &wc, NULL};
   sst_ctx sc = {x, {0}, 0, 0, 0};
   sty_ctx *yc = calloc(1, sizeof *yc);
   if (!yc) abort();
   yc->x = x;
   int rc = read_xml_part(x, "xl/workbook.xml", 0, &h, err, errlen);
-  h = (xml_handlers){rels_start, NULL, NULL, &wc};
+  h = (xml_handlers){rels_start, NULL, NULL, &wc, NULL};
   if (!rc) rc = read_xml_part(x, "xl/_rels/workbook.xml.rels", 0, &h, err, errlen);
-  h = (xml_handlers){sst_start, sst_end, sst_text, &sc};
+  h = (xml_handlers){sst_start, sst_end, sst_text, &sc, NULL};
   if (!rc) rc = read_xml_part(x, "xl/sharedStrings.xml", 1, &h, err, errlen);
-  h = (xml_handlers){sty_start, sty_end, NULL, yc};
+  h = (xml_handlers){sty_start, sty_end, NULL, yc, NULL};
   if (!rc) rc = read_xml_part(x, "xl/styles.xml", 1, &h, err, errlen);
   for (int i = 0; !rc && i < x->nsheets; i++)
     if (!x->sheets[i].target) { snprintf(err, errlen, "%s: sheet %s has no part", path, x->sheets[i].name); rc = -1; }
@@ -281,6 +287,10 @@ xlsx *xlsx_open(const char *path, char *err, size_t errlen) {
 void xlsx_close(xlsx *x) {
   if (!x) return;
   zip_discard(x->zip);
+  for (int i = 0; i < x->nsheets; i++) {
+    for (int m = 0; m < x->sheets[i].nmerges; m++) free(x->sheets[i].merges[m].value);
+    free(x->sheets[i].merges);
+  }
   free(x->sheets); free(x->sst); free(x->xf_date);
   arena_free(&x->a);
   free(x);
@@ -311,18 +321,18 @@ static int parse_ref(const char *s, int *col, int *row) {
   return *row > 0 ? 0 : -1;
 }
 
-typedef struct { int r1, c1, r2, c2, kind, has; char *value; } merge;
 typedef struct { int col, kind; size_t off; } pcell;
 
 typedef struct {
   xlsx *x;
-  merge *merges; int nmerges, capmerges;
+  sheet_ref *sheet;         /* its merged ranges */
   pcell *cells; int ncells, capcells;
   sbuf vals;                /* the row's values, NUL-separated */
   sbuf v;                   /* the cell's text being read */
   int row, col, style, in_v, in_t, stop;
   char t[16];
   xlsx_row_fn fn; void *ud;
+  xml_handlers *h;          /* to stop the parser once the callback stops */
 } sheet_ctx;
 
 static void merge_start(void *ud, const char *name, const char **attrs) {
@@ -332,27 +342,85 @@ static void merge_start(void *ud, const char *name, const char **attrs) {
   merge m = {0};
   if (!colon || parse_ref(ref, &m.c1, &m.r1) || parse_ref(colon + 1, &m.c2, &m.r2) || m.c2 < m.c1 || m.r2 < m.r1) return;
   if (m.c2 - m.c1 > 1023) m.c2 = m.c1 + 1023;
-  if (c->nmerges == c->capmerges) {
-    c->capmerges = c->capmerges ? 2 * c->capmerges : 16;
-    c->merges = realloc(c->merges, (size_t)c->capmerges * sizeof *c->merges);
-    if (!c->merges) abort();
+  sheet_ref *sh = c->sheet;
+  if (sh->nmerges == sh->capmerges) {
+    sh->capmerges = sh->capmerges ? 2 * sh->capmerges : 16;
+    sh->merges = realloc(sh->merges, (size_t)sh->capmerges * sizeof *sh->merges);
+    if (!sh->merges) abort();
   }
-  c->merges[c->nmerges++] = m;
+  sh->merges[sh->nmerges++] = m;
 }
 
-/* The <mergeCells> element (it follows the rows) is read first, alone. */
-static int read_merges(sheet_ctx *c, const char *part, const char *buf, char *err, size_t errlen) {
-  const char *p = buf;
-  while ((p = strstr(p, "mergeCells")) && !(p > buf && (p[-1] == '<' || p[-1] == ':'))) p++;
-  if (!p) return 0;
-  const char *open = p;
-  while (open > buf && *open != '<') open--;
-  char close[80];
-  snprintf(close, sizeof close, "</%.*s>", (int)(p + 10 - open - 1), open + 1);
-  const char *end = strstr(p, close);
-  if (!end) return 0;                           /* <mergeCells/>: none */
-  xml_handlers h = {merge_start, NULL, NULL, c};
-  return parse_xml(c->x, part, open, (size_t)(end + strlen(close) - open), &h, err, errlen);
+/* A part read in chunks of 1 MiB: fn(ud, data, n, final) for each; 0, or
+** -1 with the message in err (fn's own -1 is returned as is). */
+#define CHUNK (1 << 20)
+typedef int (*chunk_fn)(void *ud, const char *data, size_t n, int final);
+static int stream_part(xlsx *x, const char *name, chunk_fn fn, void *ud, char *err, size_t errlen) {
+  zip_file_t *f = zip_fopen(x->zip, name, 0);
+  if (!f) { snprintf(err, errlen, "%s: not a workbook (no %s in it)", x->path, name); return -1; }
+  char *buf = malloc(CHUNK);
+  if (!buf) abort();
+  int rc = 0;
+  for (;;) {
+    zip_int64_t n = zip_fread(f, buf, CHUNK);
+    if (n < 0) { snprintf(err, errlen, "%s: %s cannot be read (%s)", x->path, name, zip_file_strerror(f)); rc = -1; break; }
+    if ((rc = fn(ud, buf, (size_t)n, n == 0)) || n == 0) break;
+  }
+  free(buf);
+  zip_fclose(f);
+  return rc;
+}
+
+/* The <mergeCells> element follows the rows: a first pass finds it (a
+** plain search over the text, kept from the '<' of its tag to the end). */
+typedef struct { sbuf win; sbuf cap; int capturing; } merge_scan;
+
+static int scan_chunk(void *ud, const char *data, size_t n, int final) {
+  merge_scan *m = ud;
+  (void)final;
+  if (m->capturing) {
+    if (m->cap.n + n > 64u << 20) return 0;     /* past 64 MiB of merged ranges: the rest is ignored */
+    sb_add(&m->cap, data, n);
+    return 0;
+  }
+  size_t keep = m->win.n;                        /* the last bytes of the previous chunk, then this one */
+  sb_add(&m->win, data, n);
+  for (const char *p = m->win.s; (p = strstr(p, "mergeCells"));) {
+    if (p > m->win.s && (p[-1] == '<' || p[-1] == ':')) {
+      const char *open = p;
+      while (open > m->win.s && *open != '<') open--;
+      sb_add(&m->cap, open, (size_t)(m->win.s + m->win.n - open));
+      m->capturing = 1;
+      return 0;
+    }
+    p++;
+  }
+  (void)keep;
+  size_t tail = m->win.n < 64 ? m->win.n : 64;   /* a tag cut by the chunk's end */
+  memmove(m->win.s, m->win.s + m->win.n - tail, tail);
+  m->win.n = tail;
+  m->win.s[tail] = '\0';
+  return 0;
+}
+
+static int read_merges(sheet_ctx *c, const char *part, char *err, size_t errlen) {
+  if (c->sheet->scanned) return 0;
+  c->sheet->scanned = 1;
+  merge_scan m = {{0}, {0}, 0};
+  int rc = stream_part(c->x, part, scan_chunk, &m, err, errlen);
+  if (!rc && m.capturing) {
+    const char *open = m.cap.s, *p = strstr(open, "mergeCells");
+    char close[80];
+    snprintf(close, sizeof close, "</%.*s>", (int)(p + 10 - open - 1), open + 1);
+    const char *end = strstr(p, close);
+    if (end) {                                   /* else <mergeCells/>: none */
+      xml_handlers h = {merge_start, NULL, NULL, c, NULL};
+      rc = parse_xml(c->x, part, open, (size_t)(end + strlen(close) - open), &h, err, errlen);
+    }
+  }
+  free(m.win.s);
+  free(m.cap.s);
+  return rc;
 }
 
 static void add_cell(sheet_ctx *c, int col, int kind, const char *text) {
@@ -373,8 +441,8 @@ static int has_cell(const sheet_ctx *c, int col) {
 static int cmp_pcell(const void *a, const void *b) { return ((const pcell *)a)->col - ((const pcell *)b)->col; }
 
 static void end_row(sheet_ctx *c) {
-  for (int m = 0; m < c->nmerges; m++) {        /* merged ranges show their top-left value everywhere */
-    merge *g = &c->merges[m];
+  for (int m = 0; m < c->sheet->nmerges; m++) {   /* merged ranges show their top-left value everywhere */
+    merge *g = &c->sheet->merges[m];
     if (c->row < g->r1 || c->row > g->r2) continue;
     if (c->row == g->r1)
       for (int i = 0; i < c->ncells; i++)
@@ -389,6 +457,7 @@ static void end_row(sheet_ctx *c) {
   for (int i = 0; i < c->ncells; i++) out[i] = (xlsx_cell){c->cells[i].col, c->cells[i].kind, c->vals.s + c->cells[i].off};
   c->stop = c->fn(c->row, out, c->ncells, c->ud);
   free(out);
+  if (c->stop) XML_StopParser(c->h->parser, XML_FALSE);
 }
 
 static void sheet_start(void *ud, const char *name, const char **attrs) {
@@ -448,17 +517,41 @@ static void sheet_text(void *ud, const char *s, int n) {
   if (c->in_v || c->in_t) sb_add(&c->v, s, (size_t)n);
 }
 
+typedef struct { XML_Parser p; xlsx *x; const char *part; char *err; size_t errlen; } sheet_stream;
+
+static int parse_chunk(void *ud, const char *data, size_t n, int final) {
+  sheet_stream *st = ud;
+  if (XML_Parse(st->p, data, (int)n, final) != XML_STATUS_ERROR) return 0;
+  if (XML_GetErrorCode(st->p) == XML_ERROR_ABORTED) return 1;   /* the callback stopped */
+  snprintf(st->err, st->errlen, "%s: %s: XML error at line %lu: %s", st->x->path, st->part,
+           (unsigned long)XML_GetCurrentLineNumber(st->p), XML_ErrorString(XML_GetErrorCode(st->p)));
+  return -1;
+}
+
 int xlsx_each_row(xlsx *x, int i, xlsx_row_fn fn, void *ud, char *err, size_t errlen) {
-  char *buf;
-  size_t len;
-  if (read_part(x, x->sheets[i].target, &buf, &len, err, errlen)) return -1;
-  sheet_ctx c = {.x = x, .fn = fn, .ud = ud};
-  int rc = read_merges(&c, x->sheets[i].target, buf, err, errlen);
-  xml_handlers h = {sheet_start, sheet_end, sheet_text, &c};
-  if (!rc) rc = parse_xml(x, x->sheets[i].target, buf, len, &h, err, errlen);
+  const char *part = x->sheets[i].target;
+  sheet_ctx c = {.x = x, .sheet = &x->sheets[i], .fn = fn, .ud = ud};
+  int rc = read_merges(&c, part, err, errlen);
+  for (int m = 0; m < c.sheet->nmerges; m++) {     /* a new reading: no top-left value seen yet */
+    free(c.sheet->merges[m].value);
+    c.sheet->merges[m].value = NULL;
+    c.sheet->merges[m].has = 0;
+  }
+  xml_handlers h = {sheet_start, sheet_end, sheet_text, &c, NULL};
+  c.h = &h;
+  if (!rc) {                                     /* the rows, streamed: memory does not grow with the sheet */
+    XML_Parser p = XML_ParserCreate("UTF-8");
+    if (!p) abort();
+    XML_SetUserData(p, &h);
+    XML_SetElementHandler(p, on_start, on_end);
+    XML_SetCharacterDataHandler(p, on_text);
+    h.parser = p;
+    sheet_stream st = {p, x, part, err, errlen};
+    rc = stream_part(x, part, parse_chunk, &st, err, errlen);
+    if (rc == 1) rc = 0;
+    XML_ParserFree(p);
+  }
   if (!rc) rc = c.stop;
-  for (int m = 0; m < c.nmerges; m++) free(c.merges[m].value);
-  free(c.merges); free(c.cells); free(c.vals.s); free(c.v.s);
-  free(buf);
+  free(c.cells); free(c.vals.s); free(c.v.s);
   return rc;
 }

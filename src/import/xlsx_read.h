@@ -35,7 +35,8 @@ int xlsx_nsheets(const xlsx *x);
 const char *xlsx_sheet_name(const xlsx *x, int i);
 
 /* Each row of sheet i that has a value, in order: row is 1-based, cells in
-** column order. The callback returns non-zero to stop (returned as is).
+** column order. The callback returns non-zero to stop reading the sheet
+** (returned as is).
 ** 0, or -1 with "path: sheet: reason" in err. */
 typedef int (*xlsx_row_fn)(int row, const xlsx_cell *cells, int n, void *ud);
 int xlsx_each_row(xlsx *x, int i, xlsx_row_fn fn, void *ud, char *err, size_t errlen);

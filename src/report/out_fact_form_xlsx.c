@@ -80,11 +80,36 @@ static void list_rows(xlsx_book *b, const fact_form *form, const fact_form_row *
   cJSON_Delete(arr);
 }
 
+/* What the catalogue says of d, in columns from c on (description .. evidence). */
+static void describe(xlsx_book *b, lxw_worksheet *ws, int r, int c, const meth_fact *d) {
+  str(ws, r, c, d->description, b->text);
+  str(ws, r, c + 1, d->measure, NULL);
+  if (d->has_min) worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)(c + 2), d->min, b->number);
+  if (d->has_max) worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)(c + 3), d->max, b->number);
+  str(ws, r, c + 4, d->optional ? "không" : "có", NULL);
+  str(ws, r, c + 5, d->office, NULL);
+  str(ws, r, c + 6, d->evidence, b->text);
+}
+
+/* The sheet "Danh mục" of a form with many units: one row per declared fact. */
+static int catalogue(xlsx_book *b, const methodology *m, lxw_worksheet *ws) {
+  if (!ws) return 0;
+  for (int c = C_DESC; c < NCOLS; c++) {
+    worksheet_set_column(ws, (lxw_col_t)(c - C_DESC + 1), (lxw_col_t)(c - C_DESC + 1), main_cols[c].width, NULL);
+    worksheet_write_string(ws, 0, (lxw_col_t)(c - C_DESC + 1), main_cols[c].title, b->header);
+  }
+  for (int i = 0; i < m->nfacts; i++) {
+    str(ws, i + 1, 0, m->facts[i].key, NULL);
+    describe(b, ws, i + 1, 1, &m->facts[i]);
+  }
+  return 1;
+}
+
 int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_t errlen) {
   xlsx_book b;
   if (xlsx_book_open(&b, path, form->n > 5000)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
   const methodology *m = form->m;
-  lxw_worksheet *ws = xlsx_book_sheet(&b, "Dữ kiện", main_cols, NCOLS);
+  lxw_worksheet *ws = xlsx_book_sheet(&b, "Dữ kiện", main_cols, form->units <= 1 ? NCOLS : C_DESC);
   int rc = ws ? 0 : -1;
   list_out *lists = calloc((size_t)m->nfacts, sizeof *lists);
   if (!lists) abort();
@@ -97,6 +122,9 @@ int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_
     if (!(l->ws = list_sheet(&b, &m->facts[i], l->name))) rc = -1;
     l->next = 1;
   }
+  int wide = form->units <= 1;                  /* one unit: the catalogue beside each row */
+  lxw_worksheet *cat = wide ? NULL : xlsx_book_sheet(&b, "Danh mục", main_cols + C_KEY, 1);
+  if (!wide && !catalogue(&b, m, cat)) rc = -1;
   for (int i = 0; ws && !rc && i < form->n; i++) {
     const fact_form_row *row = &form->rows[i];
     const meth_fact *d = row->decl;
@@ -115,13 +143,7 @@ int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_
     } else value_cell(&b, ws, r, C_VALUE, d->type, row->value);
     str(ws, r, C_SOURCE, row->source, b.text);
     str(ws, r, C_NOTE, row->note, b.text);
-    str(ws, r, C_DESC, d->description, b.text);
-    str(ws, r, C_MEASURE, d->measure, NULL);
-    if (d->has_min) worksheet_write_number(ws, (lxw_row_t)r, C_MIN, d->min, b.number);
-    if (d->has_max) worksheet_write_number(ws, (lxw_row_t)r, C_MAX, d->max, b.number);
-    str(ws, r, C_REQ, d->optional ? "không" : "có", NULL);
-    str(ws, r, C_OFFICE, d->office, NULL);
-    str(ws, r, C_EVID, d->evidence, b.text);
+    if (wide) describe(&b, ws, r, C_DESC, d);
   }
   free(lists);
   if (xlsx_book_close(&b, err, errlen)) return -1;
