@@ -11,7 +11,8 @@
 # unit is scored with `parindex score --rules rules/bench` (timed, run stored);
 # the stored run must give the harness's CHECKSUM line and per-unit dump.
 # On the 10,000-unit store, `explain --unit` and `score --unit` are timed
-# (median of EXPLAIN_RUNS). One table per N; targets at the end.
+# (median of EXPLAIN_RUNS), and the facts form of every unit (`facts template
+# --all-units`) is written as XLSX and as CSV and each imported back. One table per N; targets at the end.
 #   --json FILE  also write the figures as JSON
 #   --write      also regenerate the results section of BENCHMARKS.md
 #   --check      checksum and per-unit dump only (no peers, no timings): the
@@ -82,7 +83,7 @@ timed() {
 rss() { awk -F': ' '/Maximum resident set size/{printf "%.1f", $2/1024}' "$1"; }
 median_ms() { sort -n | awk '{v[NR]=$1} END{printf "%.1f", (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
-runs=() checks=() explain_ms="" score_unit_ms="" all_match=1 tables="" targets=""
+runs=() checks=() explain_ms="" score_unit_ms="" all_match=1 tables="" targets="" form_targets=""
 label() {
   case $1 in
     parindex-import) echo "parindex import (CSV → store, 1 transaction)" ;;
@@ -159,6 +160,27 @@ for N in "${ns[@]}"; do
     done
     explain_ms=$(median_ms <"$P/explain.ms")
     score_unit_ms=$(median_ms <"$P/score1.ms")
+    # the facts form of every unit (facts template --all-units) as XLSX and as CSV,
+    # and each imported into a fresh store (with the offices and units)
+    timed "$P/form-xlsx.time" "$PARINDEX" --db "$db" facts template --all-units --rules "$ROOT/rules/bench" \
+      --year "$year" --format xlsx --out "$P/form.xlsx" 2>/dev/null
+    timed "$P/form-csv.time" "$PARINDEX" --db "$db" facts template --all-units --rules "$ROOT/rules/bench" \
+      --year "$year" --format csv --out "$P/form.csv" 2>/dev/null
+    for f in xlsx csv; do
+      rm -f "$P/form-$f.db"*; sync
+      timed "$P/form-$f-import.time" "$PARINDEX" --db "$P/form-$f.db" import "$ROOT/data/bench/offices.csv" \
+        "$P/units.csv" "$P/form.$f" >/dev/null
+    done
+    ffacts=$(sqlite3 "$P/form-csv.db" "SELECT count(*) FROM facts")
+    [ "$(sqlite3 "$P/form-xlsx.db" "SELECT count(*) FROM facts")" = "$ffacts" ] ||
+      { echo "bench.sh: the XLSX form did not import the facts of the CSV form" >&2; exit 1; }
+    fw=$(cat "$P/form-xlsx.time.wall") fi=$(cat "$P/form-xlsx-import.time.wall") fc=$(cat "$P/form-csv-import.time.wall")
+    form_targets=$(awk -v fw="$fw" -v fi="$fi" -v fc="$fc" -v cw="$(cat "$P/form-csv.time.wall")" -v f="$ffacts" \
+      -v rw="$(rss "$P/form-xlsx.time")" -v ri="$(rss "$P/form-xlsx-import.time")" 'BEGIN{
+      v(fw <= 2*fc, sprintf("facts template --all-units --format xlsx (%d facts) ≤ 2 × the CSV import of the same facts: %.3f s vs %.3f s (%.2f×; the CSV form: %.3f s; %s MB)", f, fw, fc, fw/fc, cw, rw))
+      v(fi <= 2*fc, sprintf("import of that workbook ≤ 2 × the CSV import of the same facts: %.3f s vs %.3f s (%.2f×; %s MB)", fi, fc, fi/fc, ri))
+    }
+    function v(ok, t) { printf "- %s %s\n", ok ? "MET:" : "MISSED:", t }')
   fi
 
   # rows: engine wall rss eval_us (µs/unit in the engine's own loop, harness engines)
@@ -195,7 +217,7 @@ $(awk -v a="$(rss "$P/import.time")" -v b="$(rss "$P/score.time")" 'BEGIN{print 
       v(rss < 100 && rssi < 100, sprintf("peak RSS < 100 MB at %d units: score %.1f MB, import %.1f MB", n, rss, rssi))
       v(ex < 20 && su < 20, sprintf("single unit on the %d-unit store < 20 ms: explain %.1f ms, score --unit %.1f ms (median)", n, ex, su))
     }
-    function v(ok, t) { printf "- %s %s\n", ok ? "MET:" : "MISSED:", t }')$'\n'
+    function v(ok, t) { printf "- %s %s\n", ok ? "MET:" : "MISSED:", t }')$'\n'"$form_targets"$'\n'
   fi
   eval "us_$N=$(awk -v w="$w_parindex_score" -v n="$N" 'BEGIN{printf "%.2f", w*1e6/n}')"
 done
