@@ -54,3 +54,28 @@ Test(excel_csv, excel_without_csv_is_a_usage_error) {
   cr_expect(strstr(r.err, "--format xlsx needs --out FILE"), "%s", r.err);
   cli_free(&r);
 }
+
+Test(excel_csv, the_facts_form_for_vietnamese_excel_imports_back) {
+  char *dir = tmp_folder(), *form = path_join(dir, "form.csv"), *db = path_join(dir, "fresh.db");
+  cli_result r = cli_run((const char *const[]){"--db", golden_db, "facts", "template", "--unit", "muong-te", "--year", "2022",
+                                               "--format", "csv", "--excel", "--out", form, NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  char *text = read_text(form, NULL);
+  cr_assert(text);
+  cr_expect(!strncmp(text, "\xEF\xBB\xBFMã đơn vị (unit);Năm (year);Mã dữ kiện (key);Giá trị (value);", 70), "%.300s", text);
+  cr_expect(strstr(text, "\r\nmuong-te;2022;ty_le_van_ban_dien_tu_ky_so;86,75;number;"), "%s", text);
+  free(text);
+  r = cli_run((const char *const[]){"--db", db, "import", "data/lai-chau/units.json", form, NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  cr_expect_eq(sql_int(db, "SELECT count(*) FROM facts WHERE unit = 'muong-te' AND year = 2022"), 64);
+  char *v = sql_text(db, "SELECT type || ' ' || value FROM facts WHERE key = 'ty_le_van_ban_dien_tu_ky_so'");
+  cr_expect(v && !strcmp(v, "number 86.75"), "%s", v ? v : "(null)");
+  free(v);
+  r = cli_run((const char *const[]){"--db", db, "score", "--year", "2022", "--unit", "muong-te", NULL});
+  cr_expect(strstr(r.out, "65,84"), "%s", r.out);
+  cli_free(&r);
+  remove_tree(dir);
+  free(dir); free(form); free(db);
+}

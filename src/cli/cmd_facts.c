@@ -75,11 +75,11 @@ static int run(cli_args *a) {
 
 const cli_command cmd_facts = {
   "facts", "the facts a rulebook needs: show, check, template",
-  CLI_SCORING_OPTS " out= all-units",
+  CLI_SCORING_OPTS " out= all-units excel",
   "usage: parindex [--db FILE] facts show  --unit ID --year Y\n"
   "       parindex [--db FILE] facts check [--rules DIR] --year Y [--unit ID]\n"
   "       parindex [--db FILE] facts template [--rules DIR] --year Y [--unit ID | --all-units]\n"
-  "                                            --format xlsx|csv --out FILE\n"
+  "                                            --format xlsx|csv [--excel] --out FILE\n"
   "\n"
   "facts show      the unit's stored facts for the year: each with its type and value,\n"
   "                its source document and note, and the import that wrote it.\n"
@@ -95,6 +95,9 @@ const cli_command cmd_facts = {
   "                with --all-units, the rows of every unit with facts for the year.\n"
   "                `parindex import FILE` reads it back.\n"
   "\n"
-  "  --rules DIR   a rulebook folder or a root with one per year (default: the bundled rules)\n",
+  "  --rules DIR   a rulebook folder or a root with one per year (default: the bundled rules)\n"
+  "  --excel       template csv: for Excel with Vietnamese regional settings (';', decimal\n"
+  "                commas, titles in the --lang language naming their columns: \"Giá trị (value)\");\n"
+  "                import reads it back\n",
   run,
 };

@@ -15,6 +15,7 @@ int cli_facts_template(cli_args *a) {
   if (!out) return cli_usage_error(a, "facts template needs --out FILE");
   if (!format || (strcmp(format, "csv") && strcmp(format, "xlsx")))
     return cli_usage_error(a, "facts template needs --format xlsx or --format csv");
+  if (cli_opt(a, "excel") && strcmp(format, "csv")) return cli_usage_error(a, "--excel is for --format csv");
   cli_args rest = *a;                   /* the shared options, without --format (theirs is text|json) */
   rest.nopts = 0;
   for (int i = 0; i < a->nopts; i++)
@@ -22,6 +23,7 @@ int cli_facts_template(cli_args *a) {
   cli_scoring sc;
   int rc = cli_scoring_setup(&rest, 0, &sc);
   if (rc) return rc;
+  if (cli_opt(a, "excel")) csv_excel(sc.lang_en ? LANG_EN : LANG_VI);
   fact_form form;
   int all = cli_opt(a, "all-units") != NULL;
   if (all && sc.unit) { cli_scoring_done(&sc); return cli_usage_error(a, "--unit or --all-units, not both"); }

@@ -16,9 +16,17 @@
 
 /* ---- CSV ---- */
 
+/* The column named name: a header that is the name, or a title that ends
+** with it in parentheses ("Giá trị (value)", as `facts template --excel`
+** writes them). */
 static int column(char **hdr, int n, const char *name) {
-  for (int i = 0; i < n; i++)
+  size_t k = strlen(name);
+  for (int i = 0; i < n; i++) {
+    size_t len = strlen(hdr[i]);
     if (strcmp(hdr[i], name) == 0) return i;
+    if (len > k + 2 && hdr[i][len - 1] == ')' && hdr[i][len - k - 2] == '(' && !strncmp(hdr[i] + len - k - 1, name, k))
+      return i;
+  }
   return -1;
 }
 

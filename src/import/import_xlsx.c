@@ -285,6 +285,7 @@ static int other_row(sheet_ctx *c, int row, const xlsx_cell *cells, int n) {
 
 static int on_row(int row, const xlsx_cell *cells, int n, void *ud) {
   sheet_ctx *c = ud;
+  if (row >= XLSX_ROWS) { c->cb_failed = 1; return fail_cell(c, 0, XLSX_ROWS - 1, "row %d: beyond Excel's 1,048,576 rows", row); }
   if (c->kind == S_UNKNOWN) {
     if (row > 20) { c->kind = S_SKIP; return SHEET_DONE; }
     find_header(c, cells, n);
@@ -322,6 +323,11 @@ static void register_sheets(importer *b, int file, const xlsx *x) {
 int imp_xlsx_file(importer *b, int file) {
   xlsx *x = xlsx_open(b->files[file], b->err, b->errlen);
   if (!x) return -1;
+  if (xlsx_nsheets(x) > 1000) {                  /* places are sheet * XLSX_ROWS + row, in an int */
+    snprintf(b->err, b->errlen, "%s: %d sheets: at most 1000 are read", b->files[file], xlsx_nsheets(x));
+    xlsx_close(x);
+    return -1;
+  }
   register_sheets(b, file, x);
   groups g = {0};
   int rc = 0, facts = 0;

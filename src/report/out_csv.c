@@ -15,6 +15,8 @@ void csv_excel(report_lang lang) { style.sep = ';'; style.dec = ','; style.excel
 
 void csv_bom(FILE *f) { fputs("\xEF\xBB\xBF", f); }
 
+char csv_decimal(void) { return style.dec; }
+
 void csv_header(FILE *f, const char *const *machine, const char *const *vi, const char *const *en) {
   const char *const *h = !style.excel ? machine : style.lang == LANG_EN ? en : vi;
   for (int i = 0; h[i]; i++) csv_field(f, h[i], !h[i + 1]);

@@ -44,6 +44,8 @@ void csv_excel(report_lang lang);
 /* A header row: the machine names, or with csv_excel the titles in its
 ** language (NULL-ended lists of the same length). */
 void csv_header(FILE *f, const char *const *machine, const char *const *vi, const char *const *en);
+/* The decimal separator of the CSV being written ('.', or ',' with csv_excel). */
+char csv_decimal(void);
 /* true/false (with csv_excel: có/không, yes/no). */
 void csv_bool(FILE *f, int v, int last);
 /* n empty fields. */
