@@ -15,6 +15,7 @@ read_globals = {
   -- yearly inheritance
   "extends", "change_index", "change_component", "change_criterion", "replace_criterion",
   "remove_criterion", "remove_component",
+  "fact", "change_fact", "remove_fact",
   -- helpers
   "date", "fmt", "vn", "round2", "linear", "steps", "percent",
   -- a task for the criterion's owner, whoever it is (`:task(OWNER, ...)`)

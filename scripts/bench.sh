@@ -12,7 +12,9 @@
 # the stored run must give the harness's CHECKSUM line and per-unit dump.
 # On the 10,000-unit store, `explain --unit`, `score --unit` and `plan --unit
 # --target-rank 1` are timed (median of EXPLAIN_RUNS), and `plan --office`
-# over every unit (median of RUNS). One table per N; targets at the end.
+# over every unit (median of RUNS); the facts form of every unit (`facts
+# template --all-units`) is written as XLSX and as CSV and each imported back.
+# One table per N; targets at the end.
 #   --json FILE  also write the figures as JSON
 #   --write      also regenerate the results section of BENCHMARKS.md
 #   --check      checksum and per-unit dump only (no peers, no timings): the
@@ -83,7 +85,7 @@ timed() {
 rss() { awk -F': ' '/Maximum resident set size/{printf "%.1f", $2/1024}' "$1"; }
 median_ms() { sort -n | awk '{v[NR]=$1} END{printf "%.1f", (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
-runs=() checks=() explain_ms="" score_unit_ms="" plan_ms="" plan_office_s="" all_match=1 tables="" targets=""
+runs=() checks=() explain_ms="" score_unit_ms="" plan_ms="" plan_office_s="" all_match=1 tables="" targets="" form_targets=""
 label() {
   case $1 in
     parindex-import) echo "parindex import (CSV → store, 1 transaction)" ;;
@@ -183,6 +185,27 @@ for N in "${ns[@]}"; do
     plan_ms=$(median_ms <"$P/plan.ms")
     plan_office_s=$(sort -n "$P/plan-office.s" | awk '{v[NR]=$1} END{printf "%.3f", v[int((NR+1)/2)]}')
     grep -q '"scores_from_stored_run":.*true' "$P/plan.json" || echo "bench: plan did not use the stored run's totals" >&2
+    # the facts form of every unit (facts template --all-units) as XLSX and as CSV,
+    # and each imported into a fresh store (with the offices and units)
+    timed "$P/form-xlsx.time" "$PARINDEX" --db "$db" facts template --all-units --rules "$ROOT/rules/bench" \
+      --year "$year" --format xlsx --out "$P/form.xlsx" 2>/dev/null
+    timed "$P/form-csv.time" "$PARINDEX" --db "$db" facts template --all-units --rules "$ROOT/rules/bench" \
+      --year "$year" --format csv --out "$P/form.csv" 2>/dev/null
+    for f in xlsx csv; do
+      rm -f "$P/form-$f.db"*; sync
+      timed "$P/form-$f-import.time" "$PARINDEX" --db "$P/form-$f.db" import "$ROOT/data/bench/offices.csv" \
+        "$P/units.csv" "$P/form.$f" >/dev/null
+    done
+    ffacts=$(sqlite3 "$P/form-csv.db" "SELECT count(*) FROM facts")
+    [ "$(sqlite3 "$P/form-xlsx.db" "SELECT count(*) FROM facts")" = "$ffacts" ] ||
+      { echo "bench.sh: the XLSX form did not import the facts of the CSV form" >&2; exit 1; }
+    fw=$(cat "$P/form-xlsx.time.wall") fi=$(cat "$P/form-xlsx-import.time.wall") fc=$(cat "$P/form-csv-import.time.wall")
+    form_targets=$(awk -v fw="$fw" -v fi="$fi" -v fc="$fc" -v cw="$(cat "$P/form-csv.time.wall")" -v f="$ffacts" \
+      -v rw="$(rss "$P/form-xlsx.time")" -v ri="$(rss "$P/form-xlsx-import.time")" 'BEGIN{
+      v(fw <= 2*fc, sprintf("facts template --all-units --format xlsx (%d facts) ≤ 2 × the CSV import of the same facts: %.3f s vs %.3f s (%.2f×; the CSV form: %.3f s; %s MB)", f, fw, fc, fw/fc, cw, rw))
+      v(fi <= 2*fc, sprintf("import of that workbook ≤ 2 × the CSV import of the same facts: %.3f s vs %.3f s (%.2f×; %s MB)", fi, fc, fi/fc, ri))
+    }
+    function v(ok, t) { printf "- %s %s\n", ok ? "MET:" : "MISSED:", t }')
   fi
 
   # rows: engine wall rss eval_us (µs/unit in the engine's own loop, harness engines)
@@ -224,7 +247,7 @@ $(awk -v a="$(rss "$P/import.time")" -v b="$(rss "$P/score.time")" 'BEGIN{print 
       v(po <= 3*s, sprintf("plan --office over %d units ≤ 3 × score: %.3f s (%.2f× score)", n, po, po/s))
       v(vw <= 2*s, sprintf("verify of the %d-unit run ≤ 2 × score: %.3f s against %.3f s (%.2f×)", n, vw, s, vw/s))
     }
-    function v(ok, t) { printf "- %s %s\n", ok ? "MET:" : "MISSED:", t }')$'\n'
+    function v(ok, t) { printf "- %s %s\n", ok ? "MET:" : "MISSED:", t }')$'\n'"$form_targets"$'\n'
   fi
   eval "us_$N=$(awk -v w="$w_parindex_score" -v n="$N" 'BEGIN{printf "%.2f", w*1e6/n}')"
 done

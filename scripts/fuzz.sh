@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh [SECONDS] -- build the libFuzzer harnesses with clang
 # (AddressSanitizer + UBSan) into build-fuzz/ and run each for SECONDS
-# (default 60): tests/fuzz/fuzz_import.c (fact files, JSON and CSV) and
+# (default 60): tests/fuzz/fuzz_import.c (fact files, JSON, CSV and XLSX) and
 # tests/fuzz/fuzz_rules.c (rule files). Seeds: tests/fuzz/import,
 # tests/malformed and data/lai-chau; tests/fuzz/rules and the 2022 district
 # rulebook. New coverage goes to build-fuzz/corpus-*. An input
@@ -17,8 +17,8 @@ B=build-fuzz
 mkdir -p "$B/obj"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 CFLAGS="-g -O1 -std=c11 -Wall -Wextra -D_POSIX_C_SOURCE=200809L -DPARINDEX_VERSION=\"fuzz\"
-  -DPARINDEX_SOURCE_DIR=\"$ROOT\" $(for d in src/*/; do printf -- '-I%s ' "$d"; done) -Itests/fuzz $(pkg-config --cflags lua5.4 sqlite3 libcjson libcrypto)"
-LIBS="$(pkg-config --libs lua5.4 sqlite3 libcjson libcrypto) -lm"
+  -DPARINDEX_SOURCE_DIR=\"$ROOT\" $(for d in src/*/; do printf -- '-I%s ' "$d"; done) -Itests/fuzz $(pkg-config --cflags lua5.4 sqlite3 libcjson libcrypto xlsxwriter libzip expat)"
+LIBS="$(pkg-config --libs lua5.4 sqlite3 libcjson libcrypto xlsxwriter libzip expat) -lm"
 
 echo "== building the harnesses (clang, libFuzzer, ASan + UBSan)"
 objs=()

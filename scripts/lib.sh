@@ -4,7 +4,10 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # The Debian packages parindex needs to build and run.
-PARINDEX_PACKAGES=(cmake make gcc pkg-config liblua5.4-dev libsqlite3-dev libcjson-dev sqlite3 libssl-dev)
+PARINDEX_PACKAGES=(cmake make gcc pkg-config liblua5.4-dev libsqlite3-dev libcjson-dev sqlite3 libssl-dev
+                   libxlsxwriter-dev libzip-dev libexpat1-dev)
+# What the tests read XLSX files back with (scripts/xlsx-test.sh).
+PARINDEX_TEST_PACKAGES=(python3-openpyxl)
 # What renders the HTML report to PNG (the report test, screenshot-report.sh).
 PARINDEX_RENDER_PACKAGES=(chromium fonts-liberation fonts-dejavu-core)
 # Optional: luacheck, run by `parindex rules check` when installed.

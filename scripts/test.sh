@@ -2,14 +2,14 @@
 # scripts/test.sh -- install what is missing, build, run every test: the
 # layer check (scripts/check-layers.py), the Criterion suite in the normal
 # build and again under AddressSanitizer+UBSan, the conformance suites
-# (scripts/conformance.sh), the crash test (scripts/crash-test.sh), the
+# (scripts/conformance.sh), the Excel files read back (scripts/xlsx-test.sh), the crash test (scripts/crash-test.sh), the
 # valgrind run (scripts/valgrind.sh)
 # and a short fuzzing run (scripts/fuzz.sh).
 # Exits non-zero on any failure.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-ensure_packages "${PARINDEX_PACKAGES[@]}" "${PARINDEX_OPTIONAL_PACKAGES[@]}" libcriterion-dev valgrind python3 "${PARINDEX_RENDER_PACKAGES[@]}"
+ensure_packages "${PARINDEX_PACKAGES[@]}" "${PARINDEX_OPTIONAL_PACKAGES[@]}" "${PARINDEX_TEST_PACKAGES[@]}" libcriterion-dev valgrind python3 "${PARINDEX_RENDER_PACKAGES[@]}"
 cd "$ROOT"
 
 echo "== build (warnings are errors)"
@@ -28,6 +28,9 @@ for y in 2021 2022; do
 done
 rm -rf "$offices"
 
+echo "== Excel: the XLSX files written and read back with openpyxl"
+scripts/xlsx-test.sh build/parindex
+
 echo "== conformance: the JSON Parsing Test Suite and csv-spectrum through import"
 scripts/conformance.sh
 
@@ -42,6 +45,8 @@ build build-asan -DPARINDEX_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 echo "== tests under AddressSanitizer + UBSan"
 LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   build-asan/parindex_tests --jobs 2
+LSAN_OPTIONS=suppressions=$ROOT/tests/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  scripts/xlsx-test.sh build-asan/parindex
 
 echo "== rules/bench against the peer-benchmark reference (N=1000, checksum only)"
 scripts/bench.sh --check 1000

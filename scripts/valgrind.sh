@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/valgrind.sh -- run the CLI end to end under valgrind (memcheck):
-# import, score, explain, tasks, plan and error paths (a malformed fact file, a
+# import (JSON, CSV, XLSX), score, explain, tasks, plan, facts and error paths (a malformed fact file, a
 # hostile rule stopped by the budget, a rule stopped by the memory cap, a
 # store that is not SQLite). Every run must report zero errors and zero
 # definitely lost bytes, and exit as expected. Uses build/parindex (or
@@ -46,11 +46,18 @@ vg 0 tasks --rules "$RULES" --year 2022 --unit muong-te --format json
 vg 0 plan --rules "$RULES" --year 2022 --unit muong-te --target-rank 6
 vg 0 plan --rules "$RULES" --year 2022 --unit muong-te --set ho_so_tra_qua_han=3 --target-index 75 --format json
 vg 0 plan --rules "$RULES" --year 2022 --office noi-vu --format csv
+vg 0 facts check --rules "$RULES" --year 2022
+vg 0 facts show --unit muong-te --year 2022
+vg 0 facts template --rules "$RULES" --year 2022 --unit muong-te --format xlsx --out "$W/form.xlsx"
+vg 0 facts template --rules "$RULES" --year 2022 --unit muong-te --format csv --out "$W/form.csv"
+DB=$W/xlsx.db vg 0 import data/lai-chau/units.json "$W/form.xlsx"
 
 # error paths
 vg 1 import tests/malformed/json-missing-comma.json
 vg 1 import tests/malformed/csv-very-long-line.csv
 vg 1 score --rules "$RULES" --year 2022 --unit nowhere
+cp data/lai-chau/units.json "$W/notzip.xlsx"
+vg 1 import "$W/notzip.xlsx"
 mkdir "$W/evil"
 cp "$RULES"/2022/*.lua "$W/evil/"
 printf 'local t = {} while true do t[#t + 1] = t end\n' >"$W/evil/99_loop.lua"

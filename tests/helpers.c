@@ -36,6 +36,15 @@ char *read_text(const char *path, size_t *len) {
   return buf;
 }
 
+int line_of_text(const char *path, const char *text) {
+  char *s = read_text(path, NULL);
+  const char *at = s ? strstr(s, text) : NULL;
+  int line = at ? 1 : -1;
+  for (const char *c = s; at && c < at; c++) line += *c == '\n';
+  free(s);
+  return line;
+}
+
 void write_text(const char *path, const char *text) {
   FILE *f = fopen(path, "wb");
   if (!f) { perror(path); abort(); }

@@ -34,6 +34,9 @@ char *path_join(const char *dir, const char *name);
 void write_text(const char *path, const char *text);
 /* The whole file, malloc'd and NUL-terminated, or NULL. */
 char *read_text(const char *path, size_t *len);
+/* The line number of the first line of the file at path that holds text, or
+** -1: tests follow the rule files as they are edited instead of fixing lines. */
+int line_of_text(const char *path, const char *text);
 
 /* The first column of the first row of sql on the store db (read-only):
 ** as text (malloc'd; NULL on error, with a message on stderr) or as a number

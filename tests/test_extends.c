@@ -152,6 +152,7 @@ Test(inheritance, added_removed_replaced_criteria) {
     "remove_criterion \"6.4\"\n"
     "replace_criterion \"6.5\" { name = \"Mới\", max = 1, owner = \"noi-vu\",\n"
     "  score = function(u) if not u.fact(\"x\") then u.lose(1, \"không x\") end end }\n"
+    "fact \"x\" { type = \"boolean\", description = \"Có x\", office = \"noi-vu\", evidence = \"Văn bản x\" }\n"
     "change_component \"8\" { max = 33.5 }\n"
     "change_index { total = 100 }\n"
     "criterion \"8.6\" { name = \"Thêm\", max = 0.5, owner = \"noi-vu\", score = function() end }\n");
@@ -162,7 +163,8 @@ Test(inheritance, added_removed_replaced_criteria) {
   r = cli_run((const char *const[]){"rules", "diff", base, dir, NULL});
   static const char *const want[] = {"component 6: max 7 → 6,5", "component 6: owner tai-chinh-ke-hoach → noi-vu",
     "criterion 6.4 removed", "criterion 6.5: name", "criterion 6.5: owner tai-chinh-ke-hoach → noi-vu",
-    "criterion 6.5: param diem removed", "criterion 8.6 added: Thêm (max 0,5, component 8)", NULL};
+    "criterion 6.5: param diem removed", "criterion 8.6 added: Thêm (max 0,5, component 8)",
+    "fact x added: Có x (boolean, required)", NULL};
   for (const char *const *w = want; *w; w++) cr_expect(strstr(r.out, *w), "'%s' missing in:\n%s", *w, r.out);
   cli_free(&r);
   free(base); free(dir);

@@ -424,7 +424,7 @@ Test(import, missing_path_and_wrong_extension) {
   char *t = file("facts.txt", "x");
   r = import1(db, t);
   cr_expect_eq(r.status, 1);
-  cr_expect(strstr(r.err, "facts.txt: not a .json or .csv file") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "facts.txt: not a .json, .csv or .xlsx file") != NULL, "%s", r.err);
   cli_free(&r);
   free(p); free(t);
 }

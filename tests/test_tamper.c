@@ -14,18 +14,12 @@
 
 static const char *const SOURCE = PARINDEX_SOURCE_DIR;
 
-/* The line of the first line of SOURCE/R2022/file holding text: the tests
-** below follow the rule files as they are edited. */
+/* The line of SOURCE/R2022/file that holds text. */
 static int line_of(const char *file, const char *text) {
   char path[4096];
   snprintf(path, sizeof path, "%s/%s/%s", SOURCE, R2022, file);
-  char *s = read_text(path, NULL);
-  cr_assert(s, "%s", path);
-  const char *at = strstr(s, text);
-  cr_assert(at, "no '%s' in %s", text, path);
-  int line = 1;
-  for (const char *c = s; c < at; c++) line += *c == '\n';
-  free(s);
+  int line = line_of_text(path, text);
+  cr_assert_gt(line, 0, "no '%s' in %s", text, path);
   return line;
 }
 

@@ -75,6 +75,37 @@ function remove_criterion(id) end
 ---@param id string
 function remove_component(id) end
 
+---@class parindex.FactField
+---@field name string            the record field's name
+---@field type "integer"|"number"|"boolean"|"text"|"date"
+---@field description string     Vietnamese
+---@field optional? boolean      a record may leave it out
+
+---@class parindex.Fact
+---@field type "integer"|"number"|"boolean"|"text"|"date"|"list"
+---@field description string     Vietnamese: what the office reports
+---@field measure? string        the unit of measure ("hồ sơ", "%", "triệu đồng")
+---@field min? number            the allowed range (integer and number facts)
+---@field max? number
+---@field office string          the office that supplies it (office id)
+---@field evidence string        the document that proves it (tài liệu kiểm chứng)
+---@field optional? boolean      a unit may not have it (read with u.has or a default)
+---@field fields? parindex.FactField[]  a list: its records' fields, in order
+
+---Declare a fact the rules read (the catalogue of facts).
+---@param key string
+---@return fun(t: parindex.Fact)
+function fact(key) end
+
+---Change a declared fact of the extended rulebook: any field of fact { ... }.
+---@param key string
+---@return fun(t: table)
+function change_fact(key) end
+
+---Remove a declared fact of the extended rulebook.
+---@param key string
+function remove_fact(key) end
+
 ---@class parindex.UnitInfo
 ---@field id string
 ---@field name string

@@ -71,6 +71,15 @@ typedef struct {
 int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc);
 void cli_scoring_done(cli_scoring *sc);
 
+/* --format xlsx needs --out FILE, and --out is for xlsx only: EXIT_OK, or
+** EXIT_USAGE after printing why. */
+int cli_xlsx_out(const cli_args *a, const char *format, const char *out);
+
+/* --excel (with --format csv): CSV for Excel with Vietnamese regional
+** settings (';', decimal commas, headers in the --lang language). EXIT_OK,
+** or EXIT_USAGE after printing why. */
+int cli_csv_excel(const cli_args *a, const char *format, int lang_en);
+
 /* The --rules root (or $PARINDEX_RULES, or the bundled rules). */
 const char *cli_rules_root(const cli_args *a);
 
@@ -86,7 +95,10 @@ const unit_result *cli_year_unit(const year_scores *y, const char *unit, int *rc
 
 extern const cli_command cmd_rank, cmd_compare, cmd_report;
 extern const cli_command cmd_import, cmd_score, cmd_explain, cmd_tasks, cmd_plan;
-extern const cli_command cmd_runs, cmd_verify, cmd_rules, cmd_init;
+extern const cli_command cmd_runs, cmd_verify, cmd_rules, cmd_init, cmd_facts;
+
+/* facts template (cmd_facts_template.c). */
+int cli_facts_template(cli_args *a);
 
 /* explain/tasks --run: show a stored run as it was (cmd_runs.c); which 'e' or 't'. */
 int cli_show_run(cli_args *a, char which);

@@ -4,6 +4,7 @@
 ** rulebook of a scoring command and one year across the province.
 */
 #include "cli.h"
+#include "report.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -136,7 +137,7 @@ int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc) {
   if ((rc = cli_int(a, "year", 1900, 2200, 0, &year))) return rc;
   rule_limits lim;
   if ((rc = cli_limits(a, &lim))) return rc;
-  if ((rc = cli_choice(a, "format", "text|json|csv"))) return rc;   /* csv: tasks only */
+  if ((rc = cli_choice(a, "format", "text|json|csv|xlsx"))) return rc;   /* csv: tasks only; xlsx: tasks, explain */
   if ((rc = cli_lang(a, &sc->lang_en))) return rc;
   sc->unit = cli_opt(a, "unit");
   if (need_unit && !sc->unit) return cli_usage_error(a, "--unit is required");
@@ -160,4 +161,18 @@ void cli_scoring_done(cli_scoring *sc) {
   store_close(sc->s);
   sc->rb = NULL;
   sc->s = NULL;
+}
+
+int cli_xlsx_out(const cli_args *a, const char *format, const char *out) {
+  int xlsx = format && !strcmp(format, "xlsx");
+  if (xlsx && !out) return cli_usage_error(a, "--format xlsx needs --out FILE (a workbook is not written to the terminal)");
+  if (!xlsx && out) return cli_usage_error(a, "--out is for --format xlsx");
+  return EXIT_OK;
+}
+
+int cli_csv_excel(const cli_args *a, const char *format, int lang_en) {
+  if (!cli_opt(a, "excel")) return EXIT_OK;
+  if (!format || strcmp(format, "csv")) return cli_usage_error(a, "--excel is for --format csv");
+  csv_excel(lang_en ? LANG_EN : LANG_VI);
+  return EXIT_OK;
 }

@@ -19,10 +19,11 @@ static int run_compare(cli_args *a) {
   if ((rc = cli_int(a, "from", 1900, 2200, 0, &y1))) return rc;
   if ((rc = cli_int(a, "to", 1900, 2200, 0, &y2))) return rc;
   if (y1 >= y2) return cli_usage_error(a, "--from must be an earlier year than --to");
-  if ((rc = cli_choice(a, "format", "text|json|csv"))) return rc;
+  if ((rc = cli_choice(a, "format", "text|json|csv|xlsx"))) return rc;
   int en;
   if ((rc = cli_lang(a, &en))) return rc;
-  const char *fmt = cli_opt(a, "format") ? cli_opt(a, "format") : "text";
+  const char *fmt = cli_opt(a, "format") ? cli_opt(a, "format") : "text", *out = cli_opt(a, "out");
+  if ((rc = cli_xlsx_out(a, fmt, out)) || (rc = cli_csv_excel(a, fmt, en))) return rc;
   report_lang lang = en ? LANG_EN : LANG_VI;
   store *s = cli_open_store(a);
   if (!s) return EXIT_FAIL;
@@ -43,11 +44,13 @@ static int run_compare(cli_args *a) {
   }
   comparison c;
   province_compare(&c, from.mt, rf, from.st, from.res.n, to.mt, rt, to.st, to.res.n, same.n ? &same.units[0] : NULL);
-  if (!strcmp(fmt, "json")) out_compare_json(stdout, &c);
+  rc = EXIT_OK;
+  if (!strcmp(fmt, "xlsx")) rc = out_compare_xlsx(out, &c, lang, err, sizeof err) ? cli_fail("%s", err) : EXIT_OK;
+  else if (!strcmp(fmt, "json")) out_compare_json(stdout, &c);
   else if (!strcmp(fmt, "csv")) out_compare_csv(stdout, &c);
   else out_compare_text(stdout, &c, lang);
   comparison_free(&c);
-  rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+  if (rc == EXIT_OK) rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 done:
   engine_results_free(&same);
   if (have_to) year_scores_free(&to);
@@ -58,9 +61,9 @@ done:
 
 const cli_command cmd_compare = {
   "compare", "one unit between two years: components, percentages, changes, ranks",
-  "rules= unit= from= to= same-rules format= lang= max-instructions= max-memory=",
+  "rules= unit= from= to= same-rules format= lang= max-instructions= max-memory= out= excel",
   "usage: parindex [--db FILE] compare [--rules DIR] --unit ID --from Y1 --to Y2\n"
-  "                                    [--same-rules] [--format text|json|csv] [--lang vi|en]\n"
+  "                                    [--same-rules] [--format text|json|csv|xlsx --out FILE] [--lang vi|en]\n"
   "\n"
   "Score both years (each with its own rulebook; nothing is stored) and compare\n"
   "the unit: appraisal, survey and PAR index points, its rank among the units\n"
@@ -73,7 +76,9 @@ const cli_command cmd_compare = {
   "                           each change into what the rules changed (Y1 facts,\n"
   "                           Y2 rules minus Y1 rules) and what the work changed\n"
   "                           (Y2 minus Y1 facts, both with Y2 rules)\n"
-  "  --format FMT             text (default), json, or csv (UTF-8 with BOM)\n"
+  "  --format FMT             text (default), json, csv (UTF-8 with BOM), or xlsx (with --out FILE)\n"
+  "  --excel                  with csv: for Excel with Vietnamese regional settings: ';' between\n"
+  "                           fields, decimal commas, headers in the --lang language\n"
   "  --rules DIR              a root holding one rulebook per year (DIR/Y/);\n"
   "                           default: rules/lai-chau/district\n"
   "  --lang LANG              labels of the text output: vi (default) or en\n"

@@ -30,13 +30,18 @@ static int stream_unit(const unit_result *r, void *ud, char *err, size_t errlen)
 }
 
 static int scoring(cli_args *a, char which) {
+  int rc0;
   cli_scoring sc;
   char err[8192];
   engine_results res = {0};
   stream_ctx st = {NULL, NULL, 0};
   const char *fmt = cli_opt(a, "format");
-  int csv = fmt && !strcmp(fmt, "csv");
+  int csv = fmt && !strcmp(fmt, "csv"), xlsx = fmt && !strcmp(fmt, "xlsx");
   if (csv && which != 't') return cli_usage_error(a, "--format: 'csv' is for rank, compare and tasks; use text or json");
+  if (xlsx && which == 's') return cli_usage_error(a, "--format: 'xlsx' is for rank, compare, tasks and explain");
+  const char *out = cli_opt(a, "out");
+  if (which != 's' && (rc0 = cli_xlsx_out(a, fmt ? fmt : "text", out))) return rc0;
+  if (which == 't' && (rc0 = cli_csv_excel(a, fmt, cli_opt(a, "lang") && !strcmp(cli_opt(a, "lang"), "en")))) return rc0;
   if (which != 's' && cli_opt(a, "run")) return cli_show_run(a, which);
   int rc = cli_scoring_setup(a, which != 's', &sc);
   if (rc) return rc;
@@ -64,6 +69,11 @@ static int scoring(cli_args *a, char which) {
     if (st.json) out_score_json_units(stdout, sc.year, res.run_id, st.json);
     else if (sc.json) out_score_json(stdout, rulebook_methodology(sc.rb), &res, 1);
     else out_score_text(stdout, rulebook_methodology(sc.rb), &res, lang);
+  } else if (xlsx) {
+    rc = (which == 'e' ? out_explain_xlsx(out, rulebook_methodology(sc.rb), &res.units[0], crit, lang, err, sizeof err)
+                       : out_tasks_xlsx(out, rulebook_methodology(sc.rb), &res.units[0], office, lang, err, sizeof err))
+         ? cli_fail("%s", err) : EXIT_OK;
+    goto done;
   } else if (which == 'e') {
     if (sc.json) out_explain_json(stdout, rulebook_methodology(sc.rb), &res.units[0], crit);
     else out_explain_text(stdout, rulebook_methodology(sc.rb), &res.units[0], crit, lang);
@@ -99,15 +109,16 @@ const cli_command cmd_score = {
 
 const cli_command cmd_explain = {
   "explain", "every criterion of one unit: points, deductions, facts, tasks",
-  CLI_SCORING_OPTS " criterion= run=",
+  CLI_SCORING_OPTS " criterion= run= out=",
   "usage: parindex [--db FILE] explain [--rules DIR] --year Y --unit ID\n"
-  "                                    [--criterion C] [--format text|json] [--lang vi|en]\n"
+  "                                    [--criterion C] [--format text|json|xlsx --out FILE] [--lang vi|en]\n"
   "\n"
   "Show why each point was lost: every criterion of the unit with its points,\n"
   "deductions, reasons, the facts behind them with their sources, and tasks.\n"
   "Nothing is stored.\n"
   "\n"
   "  --criterion C            only this criterion (and its basis)\n"
+  "  --format xlsx --out FILE a workbook: one row per deduction, with its facts and tasks\n"
   "  --run N                  show stored run N exactly as it was (its own rules\n"
   "                           and ledger; see 'parindex runs')\n" SCORING_HELP,
   run_explain,
@@ -115,15 +126,18 @@ const cli_command cmd_explain = {
 
 const cli_command cmd_tasks = {
   "tasks", "next year's improvement tasks of one unit, by office",
-  CLI_SCORING_OPTS " office= run=",
+  CLI_SCORING_OPTS " office= run= out= excel",
   "usage: parindex [--db FILE] tasks [--rules DIR] --year Y --unit ID\n"
-  "                                  [--office ID] [--format text|json|csv] [--lang vi|en]\n"
+  "                                  [--office ID] [--format text|json|csv|xlsx --out FILE] [--lang vi|en]\n"
   "\n"
   "The improvement tasks implied by the deductions, grouped by office, each\n"
   "with its criterion and the points its deduction took. Nothing is stored.\n"
   "\n"
   "  --office ID              only this office's tasks\n"
   "  --format csv             one row per task, UTF-8 with BOM (for Excel)\n"
+  "  --excel                  with csv: for Excel with Vietnamese regional settings: ';'\n"
+  "                           between fields, decimal commas, headers in the --lang language\n"
+  "  --format xlsx --out FILE a workbook with one sheet per office\n"
   "  --run N                  the tasks of stored run N, as it was\n" SCORING_HELP,
   run_tasks,
 };

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "missing_facts.h"
 #include "score.h"
 #include "run_ledger.h"
 
@@ -55,6 +56,7 @@ typedef struct {
   audit_writer audit;       /* the run's rulebook digest (audit.h) */
   char *err; size_t errlen;
   run_ledger_writer ledger; /* the stored form of each unit's ledger */
+  missing_facts missing;    /* required facts that units lack: all are reported, nothing is scored */
 } run_ctx;
 
 static int persist_unit(run_ctx *c, const unit_facts *uf, const unit_result *r) {
@@ -73,6 +75,8 @@ static int on_unit(const unit_facts *uf, void *ud) {
     if (!g) abort();
     o->units = g;
   }
+  if (missing_facts_add(&c->missing, c->mt, uf)) return 0;    /* reported at the end, with all the others */
+  if (c->missing.facts) return 0;
   int whole = !o->each || o->n == 0;             /* streaming keeps the first unit whole */
   unit_result *r = whole ? &o->units[o->n] : &o->scratch;
   if (whole) memset(r, 0, sizeof *r);
@@ -120,8 +124,10 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
     if (audit_begin(s, out->run_id, c.mt, &c.audit, err, errlen)) goto fail;
   }
   if (persist) run_ledger_writer_init(&c.ledger, c.mt);
+  missing_facts_init(&c.missing, err, errlen);
   int rc = store_each_unit_facts(s, year, unit, on_unit, &c);
   run_ledger_writer_free(&c.ledger);
+  if (!rc && missing_facts_finish(&c.missing)) goto fail;
   if (rc) {
     if (!err[0]) snprintf(err, errlen, "%s", store_errmsg(s));
     goto fail;

@@ -37,6 +37,7 @@
 #include "import_csv.h"
 #include "import_int.h"
 #include "import_json.h"
+#include "import_xlsx.h"
 #include "store_import.h"
 
 #define MAX_FILE_BYTES (512L * 1024 * 1024)
@@ -164,6 +165,12 @@ static int read_file(importer *b, int i) {
   b->cur = i;
   FILE *f = fopen(path, "rb");
   if (!f) return snprintf(b->err, b->errlen, "%s: %s", path, strerror(errno)), -1;
+  if (ends_with(path, ".xlsx")) {           /* a workbook: libzip and expat read it (import_xlsx.c) */
+    fclose(f);
+    int rc = imp_xlsx_file(b, i);
+    arena_reset(&b->tmp);
+    return rc;
+  }
   int csv = ends_with(path, ".csv"), rc;
   struct stat st;
   csv_reader r;
@@ -205,7 +212,9 @@ static int collect(importer *b, arena *names, const char *path, size_t *cap) {
     size_t first = b->nfiles;
     struct dirent *e;
     while ((e = readdir(d))) {
-      if (e->d_name[0] == '.' || !(ends_with(e->d_name, ".json") || ends_with(e->d_name, ".csv"))) continue;
+      if (e->d_name[0] == '.' || !(ends_with(e->d_name, ".json") || ends_with(e->d_name, ".csv") ||
+                                   ends_with(e->d_name, ".xlsx")))
+        continue;
       size_t len = strlen(path) + strlen(e->d_name) + 2;
       char *p = arena_alloc(names, len);
       snprintf(p, len, "%s%s%s", path, ends_with(path, "/") ? "" : "/", e->d_name);
@@ -213,12 +222,12 @@ static int collect(importer *b, arena *names, const char *path, size_t *cap) {
       b->files[b->nfiles++] = p;
     }
     closedir(d);
-    if (b->nfiles == first) return snprintf(b->err, b->errlen, "%s: no .json or .csv files in this folder", path), -1;
+    if (b->nfiles == first) return snprintf(b->err, b->errlen, "%s: no .json, .csv or .xlsx files in this folder", path), -1;
     qsort(b->files + first, b->nfiles - first, sizeof *b->files, cmp_str);
     return 0;
   }
-  if (!ends_with(path, ".json") && !ends_with(path, ".csv"))
-    return snprintf(b->err, b->errlen, "%s: not a .json or .csv file", path), -1;
+  if (!ends_with(path, ".json") && !ends_with(path, ".csv") && !ends_with(path, ".xlsx"))
+    return snprintf(b->err, b->errlen, "%s: not a .json, .csv or .xlsx file", path), -1;
   GROW(b, b->files, b->nfiles, *cap);
   b->files[b->nfiles++] = arena_strdup(names, path);
   return 0;

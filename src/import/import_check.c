@@ -5,6 +5,7 @@
 ** list values (records) checked and printed back as written.
 */
 #include "import_check.h"
+#include "xlsx_read.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -16,9 +17,23 @@
 #include "date.h"
 #include "json_writer.h"
 
+const char *imp_where(const importer *b, loc at, char *buf, size_t n) {
+  for (size_t i = 0; i < b->nxl; i++) {        /* a place in an .xlsx file: file:sheet!cell */
+    int sheet = at.line / XLSX_ROWS;
+    if (b->xl[i].file != at.file || sheet >= b->xl[i].n) continue;
+    char cell[16];
+    snprintf(buf, n, "%s:%s!%s", b->files[at.file], b->xl[i].names[sheet],
+             xlsx_cell_name(cell, b->xl[i].valcol[sheet], at.line % XLSX_ROWS));
+    return buf;
+  }
+  snprintf(buf, n, "%s:%d", b->files[at.file], at.line);
+  return buf;
+}
+
 int imp_fail(importer *b, loc at, const char *fmt, ...) {
   va_list ap;
-  int n = snprintf(b->err, b->errlen, "%s:%d: ", b->files[at.file], at.line);
+  char where[4200];
+  int n = snprintf(b->err, b->errlen, "%s: ", imp_where(b, at, where, sizeof where));
   va_start(ap, fmt);
   if (n >= 0 && (size_t)n < b->errlen) vsnprintf(b->err + n, b->errlen - (size_t)n, fmt, ap);
   va_end(ap);

@@ -13,6 +13,8 @@
 #include "import_int.h"
 #include "json_strict.h"
 
+/* "file:line" of a place, or "file:sheet!cell" in an .xlsx file, into buf. */
+const char *imp_where(const importer *b, loc at, char *buf, size_t n);
 /* "file:line: " and the message; -1. */
 int imp_fail(importer *b, loc at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* "file:line:col: msg" for the file being read; -1. */

@@ -16,9 +16,17 @@
 
 /* ---- CSV ---- */
 
+/* The column named name: a header that is the name, or a title that ends
+** with it in parentheses ("Giá trị (value)", as `facts template --excel`
+** writes them). */
 static int column(char **hdr, int n, const char *name) {
-  for (int i = 0; i < n; i++)
+  size_t k = strlen(name);
+  for (int i = 0; i < n; i++) {
+    size_t len = strlen(hdr[i]);
     if (strcmp(hdr[i], name) == 0) return i;
+    if (len > k + 2 && hdr[i][len - 1] == ')' && hdr[i][len - k - 2] == '(' && !strncmp(hdr[i] + len - k - 1, name, k))
+      return i;
+  }
   return -1;
 }
 
@@ -70,7 +78,7 @@ done:
   return rc;
 }
 
-static int text_value(importer *b, loc at, pfact *pf, const char *s, const char *type, char sep) {
+int imp_text_value(importer *b, loc at, pfact *pf, const char *s, const char *type, char sep) {
   fact *f = &pf->f;
   fact_type want = FT_TEXT;
   if (type && *type && !imp_parse_type(type, &want))
@@ -130,6 +138,7 @@ int imp_csv_rows(importer *b, csv_reader *r) {
       cv = column(hdr, nh, "value"), ct = column(hdr, nh, "type"), cs = column(hdr, nh, "source"),
       cn = column(hdr, nh, "note"), cid = column(hdr, nh, "id"), cname = column(hdr, nh, "name"),
       ckind = column(hdr, nh, "kind"), cpar = column(hdr, nh, "parent");
+  int form = column(hdr, nh, "description") >= 0;    /* `facts template`: a row left empty is not filled in */
   enum { FACTS, UNITS, OFFICES } kind;
   if (cu >= 0 && cy >= 0 && ck >= 0 && cv >= 0) kind = FACTS;
   else if (cid >= 0 && cname >= 0 && ckind >= 0) kind = UNITS;
@@ -142,6 +151,7 @@ int imp_csv_rows(importer *b, csv_reader *r) {
     int e = 0;
     at.line = r->line;
     if (n != nh) { imp_fail(b, at, "row has %d fields, header has %d", n, nh); goto done; }
+    if (kind == FACTS && form && !*row[cv]) { arena_reset(&b->tmp); continue; }
     if (kind == FACTS) {
       pfact pf;
       memset(&pf, 0, sizeof pf);
@@ -154,7 +164,7 @@ int imp_csv_rows(importer *b, csv_reader *r) {
       if (imp_set_year(b, at, &pf, y)) goto done;
       pf.f.key = row[ck];
       if (!imp_valid_id(pf.f.key)) { imp_fail(b, at, "key: '%s' is not a valid key (letters, digits, _ - .)", row[ck]); goto done; }
-      if (text_value(b, at, &pf, row[cv], ct >= 0 ? row[ct] : NULL, r->sep)) goto done;
+      if (imp_text_value(b, at, &pf, row[cv], ct >= 0 ? row[ct] : NULL, r->sep)) goto done;
       pf.f.source = cs >= 0 && *row[cs] ? row[cs] : NULL;
       pf.f.note = cn >= 0 && *row[cn] ? row[cn] : NULL;
       e = imp_emit_fact(b, &pf);

@@ -20,6 +20,9 @@ typedef struct { int file, line; } loc;         /* file: index into importer.fil
 typedef struct { loc at; long long seq; const char *unit; int year; fact f; } pfact;   /* seq: the how-manieth fact */
 
 #define NOWHERE ((loc){-1, 0})       /* a place not known */
+#define XLSX_ROWS (1 << 20)          /* rows of a sheet (Excel's limit): places in .xlsx files */
+
+typedef struct { int file, n; char **names; int *valcol; } imp_xl_file;   /* an .xlsx file's sheets */
 
 enum { K_OFFICE, K_UNIT, K_FACT };              /* what a record is */
 enum { WRITE, CHECK, FIND, BACKFILL };          /* what is done with each record */
@@ -45,6 +48,10 @@ typedef struct importer {
   struct { long long stop; char *unit; int year, fresh, have, failed; } fill;   /* BACKFILL */
   struct { arena a; store_update *v; size_t n, cap, bytes, held; int spilled; } upd;   /* updates to list */
   const struct json_strict *json;   /* the JSON file being read: its numbers as written */
+  /* .xlsx files: a place is loc.line = sheet * XLSX_ROWS + row; their sheet
+  ** names and value columns, per file, for messages (file:sheet!cell) */
+  imp_xl_file *xl; size_t nxl, capxl;
+  arena xla;
   /* Read file i again, handing each record to imp_emit_* by mode: 0, -1 on
   ** a problem (in err), 1 when FIND or BACKFILL stopped at its record. The
   ** writer reads the files again through this (import.c sets it to its

@@ -311,7 +311,7 @@ static int report_duplicate(importer *b) {
   }
   char where[1100] = "earlier in this import";  /* if the files changed meanwhile */
   if (also.file >= 0 && (also.file != b->dup.at.file || also.line != b->dup.at.line))
-    snprintf(where, sizeof where, "%s:%d", b->files[also.file], also.line);
+    imp_where(b, also, where, sizeof where);
   if (b->dup.kind == K_FACT)
     return imp_fail(b, b->dup.at, "key: duplicate fact %s/%d/%s (also at %s)", b->dup.id, b->dup.year,
                 b->dup.key, where);
@@ -341,4 +341,5 @@ void imp_free(importer *b) {
   free(b->dup.id); free(b->dup.key); free(b->fill.unit);
   free(b->upd.v); arena_free(&b->upd.a);
   arena_free(&b->tmp); arena_free(&b->runa);
+  free(b->xl); arena_free(&b->xla);
 }

@@ -13,6 +13,7 @@
 #include "rule_date.h"
 #include "rule_decl.h"
 #include "rule_format.h"
+#include "rule_facts.h"
 #include "rule_unit.h"
 #include "sandbox.h"
 
@@ -119,6 +120,7 @@ static int u_fact(lua_State *L) {             /* u.fact(key [, default]) */
   const char *key = check_key(L, 1);
   int i = find_fact_seen(h, key);
   if (i < 0) {
+    rb_facts_check_read(L, key);
     if (!lua_isnoneornil(L, 2)) { lua_settop(L, 2); return 1; }
     return sandbox_error(L, "unit %s has no fact '%s' for %d", h->uf->unit.id, key, h->uf->year);
   }
@@ -128,7 +130,10 @@ static int u_fact(lua_State *L) {             /* u.fact(key [, default]) */
 }
 
 static int u_has(lua_State *L) {
-  lua_pushboolean(L, find_fact(host_of(L)->uf, check_key(L, 1)) >= 0);
+  const char *key = check_key(L, 1);
+  int found = find_fact(host_of(L)->uf, key) >= 0;
+  if (!found) rb_facts_check_read(L, key);
+  lua_pushboolean(L, found);
   return 1;
 }
 
@@ -150,6 +155,7 @@ static int u_records(lua_State *L) {          /* u.records(key): read-only list 
   const char *key = check_key(L, 1);
   int i = find_fact(h->uf, key);
   if (i < 0) {
+    rb_facts_check_read(L, key);
     if (lua_istable(L, 2)) { sandbox_push_readonly(L, 2, "records"); return 1; }
     return sandbox_error(L, "unit %s has no fact '%s' for %d", h->uf->unit.id, key, h->uf->year);
   }

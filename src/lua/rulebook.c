@@ -16,6 +16,7 @@
 #include "path.h"
 #include "rule_date.h"
 #include "rule_decl.h"
+#include "rule_facts.h"
 #include "rule_format.h"
 #include "rule_state.h"
 #include "rule_unit.h"
@@ -335,7 +336,7 @@ rulebook *rulebook_load_lenient(const char *dir, const rb_office *offices, int n
 ** problems, *complete saying whether every file loaded. */
 static rulebook *load(const char *dir, const rb_office *offices, int noffices,
                       const rule_limits *limits, char *err, size_t errlen, int *complete) {
-  static const luaL_Reg *const apis[] = {decl_api, rb_extends_api, lrules_helpers, NULL};
+  static const luaL_Reg *const apis[] = {decl_api, rb_extends_api, rb_facts_api, lrules_helpers, NULL};
   rulebook *rb = calloc(1, sizeof *rb);
   if (!rb) abort();
   err[0] = '\0';
@@ -381,6 +382,7 @@ static rulebook *load(const char *dir, const rb_office *offices, int noffices,
   }
   rb_extends_finish(rb);
   decl_keep_sources(rb);
+  rb_facts_finish(rb);
   if (err[0]) goto fail;
   if (complete) *complete = 1;
   check_rulebook(rb, err, errlen);
@@ -427,6 +429,7 @@ void rulebook_map_paths(rulebook *rb, void (*map)(char **path, void *ud), void *
   for (int i = 0; i < rb->m.nbases; i++) map(&rb->m.bases[i], ud);
   for (int i = 0; i < rb->m.ncomps; i++) map(&rb->m.comps[i].file, ud);
   for (int i = 0; i < rb->ncrits; i++) map(&rb->crits[i].file, ud);
+  rb_facts_map_paths(rb, map, ud);
   publish(rb);
 }
 
@@ -434,6 +437,7 @@ void rulebook_free(rulebook *rb) {
   if (!rb) return;
   host_free(rb);
   rb_extends_free(rb);
+  rb_facts_free(rb);
   sandbox_close(rb->L);
   for (int i = 0; i < rb->m.ncomps; i++) {
     rb_component *c = &rb->m.comps[i];

@@ -28,3 +28,13 @@ int methodology_component(const methodology *m, const char *id) {
     if (!strcmp(m->comps[i].id, id)) return i;
   return -1;
 }
+
+const meth_fact *methodology_fact(const methodology *m, const char *key) {
+  int lo = 0, hi = m->nfacts - 1;
+  while (lo <= hi) {
+    int mid = lo + (hi - lo) / 2, c = strcmp(m->facts[mid].key, key);
+    if (!c) return &m->facts[mid];
+    if (c < 0) lo = mid + 1; else hi = mid - 1;
+  }
+  return NULL;
+}

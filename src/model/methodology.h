@@ -11,6 +11,7 @@
 #ifndef PARINDEX_METHODOLOGY_H
 #define PARINDEX_METHODOLOGY_H
 
+#include "facts.h"
 #include "points.h"
 
 enum { METH_APPRAISAL = 0, METH_SURVEY = 1 };
@@ -39,6 +40,24 @@ typedef struct {            /* a rating band: totals >= min get this name */
   char *name;
 } meth_band;
 
+/* A fact the rulebook reads, as its catalogue declares it (fact "key" {...}).
+** Types are facts.h's; a list's records have fields, each with its own type. */
+typedef struct {
+  char *name, *description;
+  fact_type type;           /* FT_NUMBER .. FT_TEXT (not FT_LIST) */
+  int optional;             /* a record may leave it out */
+} meth_field;
+
+typedef struct {
+  char *key, *description, *measure, *office, *evidence, *file;
+  int line;                 /* where it was declared (or last changed) */
+  fact_type type;
+  int optional;             /* 0: every unit must have it (facts check, score) */
+  int has_min, has_max;     /* the allowed range, for numbers and integers */
+  double min, max;
+  meth_field *fields; int nfields;   /* FT_LIST: its records' fields, in declared order */
+} meth_fact;
+
 typedef struct methodology {
   char *dir;                /* the rulebook folder, as it was loaded */
   char *name, *index_file;  /* the index declaration and where it is */
@@ -51,6 +70,7 @@ typedef struct methodology {
   meth_band *bands; int nbands;         /* highest min first; may be empty */
   char *bands_file; int bands_line;
   char **bases; int nbases;             /* folders this rulebook extends, nearest first */
+  meth_fact *facts; int nfacts;         /* the catalogue of facts, sorted by key; may be empty */
 } methodology;
 
 /* The name of office id, or NULL if the methodology does not know it. */
@@ -61,5 +81,7 @@ const char *methodology_band(const methodology *m, pts_t total);
 /* Index of the criterion / component with this id, or -1. Linear. */
 int methodology_criterion(const methodology *m, const char *id);
 int methodology_component(const methodology *m, const char *id);
+/* The declared fact with this key, or NULL. Binary search. */
+const meth_fact *methodology_fact(const methodology *m, const char *key);
 
 #endif

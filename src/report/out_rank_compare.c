@@ -92,7 +92,13 @@ void out_rank_json(FILE *f, const methodology *mt, const standing *st, int n, in
 
 void out_rank_csv(FILE *f, const standing *st, int n, int year) {
   csv_bom(f);
-  fputs("year,rank,unit,name,appraisal_points,survey_points,par_index,band,illustrative\r\n", f);
+  static const char *const machine[] = {"year", "rank", "unit", "name", "appraisal_points", "survey_points", "par_index",
+                                        "band", "illustrative", NULL};
+  static const char *const vi[] = {"Năm", "Hạng", "Mã đơn vị", "Đơn vị", "Điểm HĐTĐ cấp tỉnh", "Điểm điều tra XHH",
+                                   "PAR INDEX", "Xếp loại", "Dữ liệu minh họa", NULL};
+  static const char *const en[] = {"Year", "Rank", "Unit", "Name", "Appraisal points", "Survey points", "PAR index",
+                                   "Band", "Illustrative", NULL};
+  csv_header(f, machine, vi, en);
   for (int i = 0; i < n; i++) {
     const unit_result *r = st[i].r;
     csv_int(f, year, 0);
@@ -103,7 +109,7 @@ void out_rank_csv(FILE *f, const standing *st, int n, int year) {
     csv_pts(f, r->survey, 0);
     csv_pts(f, r->total, 0);
     csv_field(f, st[i].band, 0);
-    csv_field(f, r->illustrative ? "true" : "false", 1);
+    csv_bool(f, r->illustrative, 1);
   }
 }
 
@@ -264,8 +270,17 @@ void out_compare_json(FILE *f, const comparison *c) {
 
 void out_compare_csv(FILE *f, const comparison *c) {
   csv_bom(f);
-  fputs("unit,component,name,from_year,from_points,from_max,from_percent,to_year,to_points,to_max,to_percent,"
-        "change_percent_points,max_changed,rank_within_unit,same_rules_points,same_rules_max,same_rules_percent\r\n", f);
+  static const char *const machine[] = {"unit", "component", "name", "from_year", "from_points", "from_max", "from_percent",
+    "to_year", "to_points", "to_max", "to_percent", "change_percent_points", "max_changed", "rank_within_unit",
+    "same_rules_points", "same_rules_max", "same_rules_percent", NULL};
+  static const char *const vi[] = {"Mã đơn vị", "Lĩnh vực", "Tên", "Năm trước", "Điểm năm trước", "Tối đa năm trước",
+    "Tỷ lệ năm trước (%)", "Năm sau", "Điểm năm sau", "Tối đa năm sau", "Tỷ lệ năm sau (%)", "Tăng, giảm (điểm %)",
+    "Đổi điểm tối đa", "Thứ hạng trong đơn vị", "Điểm theo bộ tiêu chí năm sau", "Tối đa theo bộ tiêu chí năm sau",
+    "Tỷ lệ theo bộ tiêu chí năm sau (%)", NULL};
+  static const char *const en[] = {"Unit", "Component", "Name", "From year", "From points", "From max", "From percent",
+    "To year", "To points", "To max", "To percent", "Change (points of %)", "Max changed", "Rank within unit",
+    "Same rules points", "Same rules max", "Same rules percent", NULL};
+  csv_header(f, machine, vi, en);
   for (int i = 0; i < c->ncomps; i++) {
     const cmp_component *k = &c->comps[i];
     csv_field(f, c->to->unit.id, 0);
@@ -273,14 +288,14 @@ void out_compare_csv(FILE *f, const comparison *c) {
     csv_field(f, k->name, 0);
     csv_int(f, c->from_year, 0);
     if (k->in_from) { csv_pts(f, k->from_points, 0); csv_pts(f, k->from_max, 0); csv_pts(f, k->from_pct, 0); }
-    else fputs(",,,", f);
+    else csv_empty(f, 3, 0);
     csv_int(f, c->to_year, 0);
     if (k->in_to) { csv_pts(f, k->to_points, 0); csv_pts(f, k->to_max, 0); csv_pts(f, k->to_pct, 0); }
-    else fputs(",,,", f);
-    if (k->in_from && k->in_to) csv_pts(f, k->change, 0); else fputs(",", f);
-    csv_field(f, k->max_changed ? "true" : "false", 0);
-    if (k->in_to) csv_int(f, k->to_rank, 0); else fputs(",", f);
+    else csv_empty(f, 3, 0);
+    if (k->in_from && k->in_to) csv_pts(f, k->change, 0); else csv_empty(f, 1, 0);
+    csv_bool(f, k->max_changed, 0);
+    if (k->in_to) csv_int(f, k->to_rank, 0); else csv_empty(f, 1, 0);
     if (k->has_same) { csv_pts(f, k->same_points, 0); csv_pts(f, k->same_max, 0); csv_pts(f, k->same_pct, 1); }
-    else fputs(",,\r\n", f);
+    else csv_empty(f, 3, 1);
   }
 }

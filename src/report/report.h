@@ -11,6 +11,7 @@
 #include "plan.h"
 #include "plan_run.h"
 #include "province.h"
+#include "fact_form.h"
 #include "methodology.h"
 
 typedef enum { LANG_VI, LANG_EN } report_lang;
@@ -49,10 +50,40 @@ void out_rpad(FILE *f, const char *s, int w);
 /* CSV (out_csv.c): UTF-8 with a byte order mark so that Excel reads
 ** Vietnamese correctly; fields quoted when needed; rows end in CRLF. */
 void csv_bom(FILE *f);
+/* From now on write CSV for Excel with Vietnamese regional settings: ';'
+** between fields, decimal commas, headers in lang (csv_header). */
+void csv_excel(report_lang lang);
+/* A header row: the machine names, or with csv_excel the titles in its
+** language (NULL-ended lists of the same length). */
+void csv_header(FILE *f, const char *const *machine, const char *const *vi, const char *const *en);
+/* The decimal separator of the CSV being written ('.', or ',' with csv_excel). */
+char csv_decimal(void);
+/* true/false (with csv_excel: có/không, yes/no). */
+void csv_bool(FILE *f, int v, int last);
+/* n empty fields. */
+void csv_empty(FILE *f, int n, int last);
 void csv_field(FILE *f, const char *s, int last);
 void csv_pts(FILE *f, pts_t v, int last);
 void csv_int(FILE *f, long long v, int last);
 void out_tasks_csv(FILE *f, const methodology *mt, const unit_result *r, const char *office);
+/* The form of facts (out_fact_form.c): the importer's columns unit, year,
+** key, value, type, source, note, then description, measure, min, max,
+** required, office, evidence and a list's fields. */
+void out_fact_form_csv(FILE *f, const fact_form *form);
+/* The same as an XLSX workbook at path (out_fact_form_xlsx.c): sheet "Dữ
+** kiện", one row per fact with typed cells, and one sheet per list with a
+** column per record field. 0, or -1 with a message in err. */
+int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_t errlen);
+
+/* rank, compare, tasks and explain as XLSX workbooks at path
+** (out_results_xlsx.c): numbers as numbers, headers in lang, the header row
+** frozen; tasks one sheet per office. 0, or -1 with a message in err. */
+int out_rank_xlsx(const char *path, const standing *st, int n, int year, report_lang lang, char *err, size_t errlen);
+int out_compare_xlsx(const char *path, const comparison *c, report_lang lang, char *err, size_t errlen);
+int out_tasks_xlsx(const char *path, const methodology *mt, const unit_result *u, const char *office, report_lang lang,
+                   char *err, size_t errlen);
+int out_explain_xlsx(const char *path, const methodology *mt, const unit_result *u, const char *crit, report_lang lang,
+                     char *err, size_t errlen);
 
 /* rank and compare (out_rank_compare.c) */
 const char *out_signed(char *buf, pts_t v, report_lang lang);   /* buf: PTS_FMT_MAX+1; "+2,37" */

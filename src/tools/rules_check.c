@@ -12,6 +12,7 @@
 #include "lua_globals.h"
 #include "path.h"
 #include "rulebook_inspect.h"
+#include "rules_check_reads.h"
 
 typedef struct { FILE *out; int n; } sink;
 
@@ -116,11 +117,14 @@ static void check_params(sink *k, const rulebook *rb) {
     const meth_criterion *c = &mt->crits[i];
     rule_score_info info;
     key_list keys = {0};
-    if (!rulebook_score_params(rb, i, &info, add_key, &keys)) continue;
+    int has_params = rulebook_score_params(rb, i, &info, add_key, &keys);
     int nlines;
     char **lines = info.source[0] ? read_lines(info.source, &nlines) : NULL;
     int escapes = 0;
-    if (lines && info.last_line <= nlines) {
+    if (lines && info.last_line <= nlines)        /* p.key read but not declared */
+      k->n += rules_check_param_reads(info.source, lines, info.first_line, info.last_line, info.param, c->id,
+                                      keys.keys, keys.n, k->out);
+    if (lines && info.last_line <= nlines && has_params) {
       for (int j = 0; j < keys.n; j++) {
         const char *key = keys.keys[j];
         if (!*info.param) {
@@ -302,6 +306,10 @@ int rules_check(const char *dir, const rules_check_opts *o, FILE *out) {
       k.n++;
     }
     if (o->offices) check_task_offices(&k, mt->files[i], o);
+    int nlines;
+    char **lines = read_lines(mt->files[i], &nlines);
+    if (lines) k.n += rules_check_fact_reads(mt, mt->files[i], lines, nlines, out);
+    free_lines(lines);
   }
   if (complete) check_params(&k, rb);
   if (complete) check_owner_tasks(&k, rb);

@@ -9,6 +9,7 @@
 
 #include "engine.h"
 #include "rulebook_inspect.h"
+#include "rules_diff_facts.h"
 
 static const meth_component *comp(const methodology *m, const char *id) {
   int i = methodology_component(m, id);
@@ -88,7 +89,7 @@ static int diff_rulebooks(const rulebook *RA, const rulebook *RB, char dec) {
              P(x, B->crits[i].max, dec), B->crits[i].compid);
       n++;
     }
-  return n;
+  return n + rules_diff_facts(A, B, dec, stdout);
 }
 
 /* ---- the effect on one unit ---- */
@@ -139,7 +140,7 @@ int rules_diff(const char *dir_a, const char *dir_b, const rules_diff_opts *o, c
   if (!B) { snprintf(err, errlen, "%s: the rulebook does not load:\n%s", dir_b, msg); goto done; }
   printf("--- %s\n+++ %s\n", dir_a, dir_b);
   n = diff_rulebooks(A, B, o->dec);
-  if (!n) printf("no differences in components, criteria, maxima, owners, params or scoring functions\n");
+  if (!n) printf("no differences in components, criteria, maxima, owners, params, scoring functions or facts\n");
   if (o->unit) {
     if (engine_score(o->store, A, o->year, o->unit, 0, &ra, err, errlen) ||
         engine_score(o->store, B, o->year, o->unit, 0, &rb, err, errlen))

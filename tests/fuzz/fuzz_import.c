@@ -1,4 +1,4 @@
-/* fuzz_import.c -- libFuzzer harness: fact import (JSON and CSV). */
+/* fuzz_import.c -- libFuzzer harness: fact import (JSON, CSV and XLSX). */
 #include "fuzz_targets.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -20,7 +20,7 @@
 static char folder[64];
 
 static void remove_folder(void) {
-  static const char *const files[] = {"units.json", "input.json", "input.csv", "rules/00_index.lua",
+  static const char *const files[] = {"units.json", "input.json", "input.csv", "input.xlsx", "rules/00_index.lua",
                                       "rules/10_crit.lua", "rules/50_fuzz.lua", "rules", NULL};
   char path[128];
   for (const char *const *f = files; *f; f++) {
@@ -68,7 +68,8 @@ int fuzz_import(const uint8_t *data, size_t size) {
   size_t i = 0;
   while (i < size && strchr(" \t\r\n", data[i]) && data[i]) i++;
   int json = i < size && (data[i] == '{' || data[i] == '[');
-  const char *name = json ? "input.json" : "input.csv";
+  int xlsx = size >= 4 && !memcmp(data, "PK\x03\x04", 4);          /* a ZIP container: a workbook */
+  const char *name = xlsx ? "input.xlsx" : json ? "input.json" : "input.csv";
   put(name, data, size);
   char path[128];
   snprintf(path, sizeof path, "%s/%s", folder, name);

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# scripts/xlsx-test.sh [PARINDEX] -- the Excel files as an office worker uses
+# them, read back with Python's openpyxl (Debian python3-openpyxl), not only
+# checked for existence:
+#   * facts template --format xlsx for Mường Tè 2022: every declared fact on
+#     the sheet with its description, typed cells (numbers as numbers, dates
+#     as dates), a frozen header, one sheet per list;
+#   * imported back into a fresh store with the units and offices, the same
+#     facts as the bundled data, and the published PAR index (tests/golden);
+#   * --all-units: every unit's rows, imported back to the same facts;
+#   * a workbook written by openpyxl the way an office fills one in (a merged
+#     title row above Vietnamese headers, a number typed as text with a
+#     decimal comma, a date cell, "có"/"không", a date typed as text in a
+#     list sheet): read as meant; a bad cell is named file:sheet!cell.
+# Exits non-zero on any failure.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+P=${1:-$ROOT/build/parindex}
+PY=/usr/bin/python3                       # Debian's, with python3-openpyxl
+cd "$ROOT"
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+fail() { echo "xlsx-test: $*" >&2; exit 1; }
+
+"$P" --db "$W/all.db" import data/lai-chau >/dev/null
+"$P" --db "$W/all.db" facts template --unit muong-te --year 2022 --format xlsx --out "$W/mt.xlsx" 2>/dev/null
+"$PY" - "$W/mt.xlsx" <<'PYEOF' || fail "the template workbook is not what an office needs"
+import sys, datetime, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Dữ kiện"]
+rows = list(ws.iter_rows(values_only=True))
+head, data = rows[0], rows[1:]
+assert head[:4] == ("Mã đơn vị (unit)", "Năm (year)", "Mã dữ kiện (key)", "Giá trị (value)"), head
+assert ws.freeze_panes == "A2", ws.freeze_panes
+assert len(data) == 64, len(data)
+col = {h.split("(")[-1].rstrip(")"): i for i, h in enumerate(head)}
+for r in data:
+    assert r[col["description"]], r                      # every declared fact is described
+    assert r[col["office"]] and r[col["evidence"]], r
+by = {r[col["key"]]: r for r in data}
+assert by["ho_so_tra_qua_han"][col["value"]] == 51 and isinstance(by["ho_so_tra_qua_han"][col["value"]], int)
+assert by["co_sang_kien_cchc_duoc_cong_nhan"][col["value"]] is False
+assert by["ty_le_van_ban_dien_tu_ky_so"][col["measure"]] == "%"
+assert sum(r[col["value"]] for r in data if r[col["type"]] in ("integer", "number")) > 0   # numbers sum
+assert ws.column_dimensions["H"].width >= 40
+lists = [s for s in wb.sheetnames if s != "Dữ kiện"]
+assert len(lists) == 3, lists
+bc = list(wb["bao_cao_khong_dung_han"].iter_rows(values_only=True))
+assert len(bc) == 1 + 4, bc
+assert bc[0][3] == "Tên báo cáo (ten)", bc[0]
+assert bc[1][4] == datetime.datetime(2022, 6, 19), bc[1]
+PYEOF
+
+# back into a fresh store: the same facts, the published index
+"$P" --db "$W/fresh.db" import data/lai-chau/units.json "$W/mt.xlsx" >/dev/null
+q="SELECT key, type, value, source, note FROM facts WHERE unit='muong-te' AND year=2022 ORDER BY key"
+[ "$(sqlite3 "$W/all.db" "$q")" = "$(sqlite3 "$W/fresh.db" "$q")" ] || fail "the imported workbook's facts differ from the data"
+want=$("$PY" -c 'import json; print(("%.2f" % json.load(open("tests/golden/muong-te-published.json"))["years"]["2022"]["par_index"]).replace(".", ","))')
+"$P" --db "$W/fresh.db" score --year 2022 --unit muong-te 2>/dev/null | grep -q "PAR INDEX *$want " ||
+  fail "the imported workbook does not score the published $want"
+
+# every unit's rows in one workbook (--all-units): the same facts back, empty lists too
+"$P" --db "$W/all.db" facts template --all-units --year 2022 --format xlsx --out "$W/all.xlsx" 2>/dev/null
+"$P" --db "$W/all2.db" import data/lai-chau/units.json "$W/all.xlsx" >/dev/null
+q="SELECT unit, key, type, value, source, note FROM facts WHERE year=2022 ORDER BY unit, key"
+[ "$(sqlite3 "$W/all.db" "$q")" = "$(sqlite3 "$W/all2.db" "$q")" ] || fail "--all-units: the imported facts differ"
+
+# an office's own workbook
+"$PY" - "$W/office.xlsx" <<'PYEOF'
+import sys, datetime, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Biểu mẫu"
+ws.append(["BIỂU MẪU DỮ KIỆN CHỈ SỐ CCHC NĂM 2022"])
+ws.merge_cells("A1:F1")                                 # a title above the header
+ws.append(["Mã đơn vị", "Năm", "Mã dữ kiện", "Giá trị", "Kiểu", "Nguồn"])
+ws.append(["muong-te", 2022, "ty_le_van_ban_dien_tu_ky_so", "86,75", "number", "Thống kê hệ thống QLVB"])
+ws.append([None, 2022, "co_sang_kien_cchc_duoc_cong_nhan", "có", "boolean", "Quyết định công nhận"])
+ws.append([None, 2022, "ngay_ban_hanh_ke_hoach", datetime.datetime(2022, 1, 12), None, "Kế hoạch số 05/KH-UBND"])
+ws.append([None, 2022, "ho_so_tra_qua_han", None, "integer", None])       # not filled in
+ws.merge_cells("A3:A6")                                 # the unit written once for its rows
+ls = wb.create_sheet("Báo cáo chậm")
+ls.append(["Mã đơn vị (unit)", "Năm (year)", "Mã dữ kiện (key)", "Tên báo cáo (ten)", "Hạn (han)", "Gửi (gui)"])
+ls.append(["muong-te", 2022, "bao_cao_khong_dung_han", "Báo cáo quý II", "19/06/2022", datetime.datetime(2022, 6, 24)])
+wb.save(sys.argv[1])
+PYEOF
+"$P" --db "$W/office.db" import data/lai-chau/units.json "$W/office.xlsx" >/dev/null
+v() { sqlite3 "$W/office.db" "SELECT type || ' ' || value FROM facts WHERE unit='muong-te' AND key='$1'"; }
+[ "$(v ty_le_van_ban_dien_tu_ky_so)" = "number 86.75" ] || fail "decimal comma: $(v ty_le_van_ban_dien_tu_ky_so)"
+[ "$(v co_sang_kien_cchc_duoc_cong_nhan)" = "boolean 1" ] || fail "có: $(v co_sang_kien_cchc_duoc_cong_nhan)"
+[ "$(v ngay_ban_hanh_ke_hoach)" = "date 2022-01-12" ] || fail "date cell: $(v ngay_ban_hanh_ke_hoach)"
+[ -z "$(v ho_so_tra_qua_han)" ] || fail "an empty value was imported"
+[ "$(v bao_cao_khong_dung_han)" = 'list [{"ten":"Báo cáo quý II","han":"2022-06-19","gui":"2022-06-24"}]' ] ||
+  fail "list sheet: $(v bao_cao_khong_dung_han)"
+
+# a bad cell is named file:sheet!cell, and nothing is imported
+"$PY" - "$W/bad.xlsx" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Dữ kiện"
+ws.append(["unit", "year", "key", "value", "type"])
+ws.append(["muong-te", 2022, "ho_so_tra_qua_han", 3, "integer"])
+ws.append(["muong-te", 2022, "tong_so_co_quan_xa", "mười bảy", "integer"])
+wb.save(sys.argv[1])
+PYEOF
+if "$P" --db "$W/office.db" import "$W/bad.xlsx" 2>"$W/err"; then fail "a bad workbook was imported"; fi
+grep -q "bad.xlsx:Dữ kiện!D3: value: 'mười bảy' is not a number" "$W/err" || fail "message: $(cat "$W/err")"
+[ "$(v ho_so_tra_qua_han)" = "" ] || fail "a refused import left facts behind"
+if "$P" --db "$W/office.db" import "$ROOT/README.md.xlsx" 2>/dev/null; then fail "a missing workbook was imported"; fi
+cp "$ROOT/data/lai-chau/units.json" "$W/notzip.xlsx"
+"$P" --db "$W/office.db" import "$W/notzip.xlsx" 2>"$W/err" && fail "a file that is not a workbook was imported"
+grep -q "notzip.xlsx: not an .xlsx workbook" "$W/err" || fail "message: $(cat "$W/err")"
+# rank, compare, tasks and explain as workbooks
+"$P" --db "$W/all.db" rank --year 2022 --format xlsx --out "$W/rank.xlsx"
+"$P" --db "$W/all.db" compare --unit muong-te --from 2021 --to 2022 --format xlsx --out "$W/cmp.xlsx"
+"$P" --db "$W/all.db" tasks --unit muong-te --year 2022 --format xlsx --out "$W/tasks.xlsx"
+"$P" --db "$W/all.db" explain --unit muong-te --year 2022 --format xlsx --out "$W/explain.xlsx" --lang en
+"$P" --db "$W/all.db" rank --year 2022 --format json >"$W/rank.json"
+"$P" --db "$W/all.db" tasks --unit muong-te --year 2022 --format json >"$W/tasks.json"
+"$PY" - "$W" <<'PYEOF' || fail "rank, compare, tasks or explain as xlsx"
+import sys, json, openpyxl
+w = sys.argv[1]
+ws = openpyxl.load_workbook(w + "/rank.xlsx").active
+rows = list(ws.iter_rows(values_only=True))
+assert rows[0][:4] == ("Năm", "Hạng", "Mã đơn vị", "Đơn vị") and rows[0][6] == "PAR INDEX", rows[0]
+assert ws.freeze_panes == "A2"
+js = json.load(open(w + "/rank.json"))["units"]
+assert [r[2] for r in rows[1:]] == [u["unit"] for u in js]
+total = sum(r[6] for r in rows[1:])                          # numbers a spreadsheet can sum
+assert abs(total - sum(u["par_index"] for u in js)) < 1e-6, total
+assert ws["G2"].number_format == "0.00" and isinstance(ws["G2"].value, float)
+mt = [r for r in rows[1:] if r[2] == "muong-te"][0]
+assert mt[1] == 7 and abs(mt[6] - 65.84) < 1e-9, mt
+ws = openpyxl.load_workbook(w + "/cmp.xlsx").active
+rows = list(ws.iter_rows(values_only=True))
+par = [r for r in rows if r[1] == "PAR INDEX"][0]
+assert abs(par[2] - 65.42) < 1e-9 and abs(par[5] - 65.84) < 1e-9 and abs(par[8] - 0.42) < 1e-9, par
+c7 = [r for r in rows if r[0] == "7"][0]
+assert abs(c7[8] - -25.04) < 1e-9, c7
+wb = openpyxl.load_workbook(w + "/tasks.xlsx")
+offices = [o["office"] for o in json.load(open(w + "/tasks.json"))["offices"]]
+assert wb.sheetnames == offices, (wb.sheetnames, offices)                 # one sheet per office
+for ws in wb:
+    assert ws.freeze_panes == "A2"
+    assert all(isinstance(r[3], (int, float)) for r in list(ws.iter_rows(values_only=True))[1:])
+ws = openpyxl.load_workbook(w + "/explain.xlsx").active
+rows = list(ws.iter_rows(values_only=True))
+assert rows[0][:3] == ("Component", "Criterion", "Name"), rows[0]
+ded = [r for r in rows[1:] if r[1] == "1.3"]
+assert ded and abs(ded[0][5] - 0.43) < 1e-9 and "4/17" in ded[0][6], ded
+PYEOF
+
+echo "xlsx-test: the template, its import, an office's workbook, rank, compare, tasks and explain read back as meant"
