@@ -184,7 +184,10 @@ static int run_report(cli_args *a) {
       goto done;
     }
     j.have_from = 1;
-    if (engine_score(j.s, j.to.rb, j.year - 1, NULL, 0, &j.same, err, sizeof err)) {
+    /* the split of I.3: year-1's facts under year's rules (one unit, or all with --all) */
+    const char *same_for = all ? NULL : rt->unit.id;
+    if ((all || store_has_facts(j.s, same_for, j.year - 1) == 1) &&
+        engine_score(j.s, j.to.rb, j.year - 1, same_for, 0, &j.same, err, sizeof err)) {
       rc = cli_fail("scoring %d's facts with %s: %s", j.year - 1, j.to.dir, err);
       goto done;
     }

@@ -12,51 +12,36 @@
 
 #define S(ss, ...) rd_str(ss, __VA_ARGS__)
 
-static void lead_table(rd_ctx *x, const task_item *items, const pts_t *after, int first, int end) {
-  const char **cells = calloc((size_t)(end - first + 1) * 5, sizeof *cells);
+/* The office's lead tasks (lead 1: with what doing each gives back) or
+** the tasks it supports (lead 0: with the lead office), as one table. */
+static void task_table(rd_ctx *x, const task_item *items, const pts_t *after, int n, int lead) {
+  const char **cells = calloc((size_t)(n + 1) * 5, sizeof *cells);
   if (!cells) abort();
-  int n = 0, row = 0;
-  cells[n++] = L("STT", "#");
-  cells[n++] = L("Nhiệm vụ", "Task");
-  cells[n++] = L("Tiêu chí", "Criterion");
-  cells[n++] = S(&x->ss, L("Điểm bị trừ năm %d", "Points lost in %d"), x->c->to_year);
-  cells[n++] = L("Điểm lấy lại khi hoàn thành", "Points won back when done");
-  for (int i = first; i < end; i++) {
-    if (!items[i].lead) continue;
-    cells[n++] = S(&x->ss, "%d", ++row);
-    cells[n++] = items[i].text;
-    cells[n++] = items[i].criterion;
-    cells[n++] = rd_pts(x, items[i].points);
-    cells[n++] = after[i] > x->r->total ? S(&x->ss, "+%s", rd_pts(x, after[i] - x->r->total))
-                                        : L("0,00 (tiêu chí vẫn ở mức trừ tối đa)", "0.00 (the criterion stays at its floor)");
+  int k = 0, row = 0;
+  cells[k++] = L("STT", "#");
+  cells[k++] = L("Nhiệm vụ", "Task");
+  cells[k++] = L("Tiêu chí", "Criterion");
+  if (!lead) cells[k++] = L("Cơ quan chủ trì", "Lead office");
+  cells[k++] = S(&x->ss, L("Điểm bị trừ năm %d", "Points lost in %d"), x->c->to_year);
+  if (lead) cells[k++] = L("Điểm lấy lại khi hoàn thành", "Points won back when done");
+  for (int i = 0; i < n; i++) {
+    if (items[i].lead != lead) continue;
+    cells[k++] = S(&x->ss, "%d", ++row);
+    cells[k++] = items[i].text;
+    cells[k++] = items[i].criterion;
+    if (!lead) {
+      const char *ln = methodology_office_name(x->mt, items[i].lead_office);
+      cells[k++] = ln ? ln : items[i].lead_office;
+    }
+    cells[k++] = rd_pts(x, items[i].points);
+    if (lead)
+      cells[k++] = after[i] > x->r->total ? S(&x->ss, "+%s", rd_pts(x, after[i] - x->r->total))
+                                          : L("0,00 (tiêu chí vẫn ở mức trừ tối đa)", "0.00 (the criterion stays at its floor)");
   }
-  static const int al[5] = {ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT};
-  if (row) x->w->table(x->w, NULL, 5, row + 1, cells, al);
-  else x->w->para(x->w, NULL, L("Không có nhiệm vụ chủ trì.", "No lead task."));
-  free(cells);
-}
-
-static void support_table(rd_ctx *x, const task_item *items, int first, int end) {
-  const char **cells = calloc((size_t)(end - first + 1) * 5, sizeof *cells);
-  if (!cells) abort();
-  int n = 0, row = 0;
-  cells[n++] = L("STT", "#");
-  cells[n++] = L("Nhiệm vụ", "Task");
-  cells[n++] = L("Tiêu chí", "Criterion");
-  cells[n++] = L("Cơ quan chủ trì", "Lead office");
-  cells[n++] = S(&x->ss, L("Điểm bị trừ năm %d", "Points lost in %d"), x->c->to_year);
-  for (int i = first; i < end; i++) {
-    if (items[i].lead) continue;
-    const char *ln = methodology_office_name(x->mt, items[i].lead_office);
-    cells[n++] = S(&x->ss, "%d", ++row);
-    cells[n++] = items[i].text;
-    cells[n++] = items[i].criterion;
-    cells[n++] = ln ? ln : items[i].lead_office;
-    cells[n++] = rd_pts(x, items[i].points);
-  }
-  static const int al[5] = {ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_RIGHT};
-  if (row) x->w->table(x->w, NULL, 5, row + 1, cells, al);
-  else x->w->para(x->w, NULL, L("Không có nhiệm vụ phối hợp.", "No supporting task."));
+  static const int al[2][5] = {{ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_RIGHT},
+                               {ALIGN_LEFT, ALIGN_LEFT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT}};
+  if (row) x->w->table(x->w, NULL, 5, row + 1, cells, al[lead]);
+  else x->w->para(x->w, NULL, lead ? L("Không có nhiệm vụ chủ trì.", "No lead task.") : L("Không có nhiệm vụ phối hợp.", "No supporting task."));
   free(cells);
 }
 
@@ -87,14 +72,14 @@ int report_letter_write(report_writer *w, const report_doc *d, const char *offic
   report_task_gains(x->mt, x->r, items, n, after);
   pts_t total = report_office_points(items, 0, n);
   w->heading(w, 3, L("1. Nhiệm vụ chủ trì", "1. Tasks the office leads"));
-  lead_table(x, items, after, 0, n);
+  task_table(x, items, after, n, 1);
   if (total)
     w->para(w, NULL, S(&x->ss, L("Các nội dung do %s chủ trì bị trừ %s điểm trong năm %d; hoàn thành tất cả các nhiệm vụ "
                                  "chủ trì có thể lấy lại tối đa số điểm này.",
                                  "The deductions %s leads took %s points in %d; doing every lead task can win back up "
                                  "to these points."), oname, rd_pts(x, total), y));
   w->heading(w, 3, L("2. Nhiệm vụ phối hợp", "2. Tasks the office supports"));
-  support_table(x, items, 0, n);
+  task_table(x, items, after, n, 0);
   w->para(w, NULL, S(&x->ss, L("Đề nghị %s khẩn trương triển khai thực hiện các nhiệm vụ trên, định kỳ báo cáo kết quả về "
                                "UBND %s./.", "%s is asked to carry out these tasks and report on them to the People's "
                                "Committee of %s./."), oname, x->name));

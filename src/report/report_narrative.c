@@ -31,3 +31,19 @@ const char *rd_component_standing(rd_ctx *x, const cmp_component *k) {
                          "%s It is also the component that fell most."), s);
   return s;
 }
+
+const char *rd_full_points(rd_ctx *x, int ci) {
+  const meth_component *rc = &x->mt->comps[ci];
+  const char *list = "";
+  int n = 0, applicable = 0;
+  for (int i = rc->first; i < rc->first + rc->count; i++) {
+    const ledger_criterion *lc = &x->r->crits[i];
+    if (lc->na) continue;
+    applicable++;
+    if (lc->points < lc->max) continue;
+    n++;
+    list = rd_str(&x->ss, "%s%s%s %s", list, *list ? "; " : "", x->mt->crits[i].id, x->mt->crits[i].name);
+  }
+  if (!n || n == applicable) return "";        /* none, or every one (said once, below) */
+  return rd_str(&x->ss, L("điểm tối đa ở %d/%d tiêu chí: %s.", "full points in %d of %d criteria: %s."), n, applicable, list);
+}
