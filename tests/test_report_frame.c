@@ -83,6 +83,14 @@ Test(report_frame, computed_statements_and_causes_from_the_split, .init = golden
   free(md);
 }
 
+Test(report_frame, ranking_left_out, .init = golden_setup, .fini = golden_teardown) {
+  char *md = run_ok((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022",
+                                          "--no-ranking", NULL});
+  cr_expect(strstr(md, "**Xếp hạng Chỉ số CCHC") == NULL && strstr(md, "Huyện Nậm Nhùn") == NULL, "the others are shown");
+  cr_expect(strstr(md, "| 2022 | 42,56 | 23,28 | 65,84 | 7 |") != NULL, "the unit's own rank stays");
+  free(md);
+}
+
 Test(report_frame, english_throughout, .init = golden_setup, .fini = golden_teardown) {
   char *md = report22("en");
   cr_expect(strstr(md, "**SOCIALIST REPUBLIC OF VIETNAM**") && strstr(md, "# REPORT") && strstr(md, "**Recipients:**"));
@@ -149,6 +157,15 @@ Test(report_frame, rank_as_published_without_the_others, .init = golden_setup, .
   cr_expect(strstr(md, "**Xếp hạng Chỉ số CCHC") == NULL, "a ranking of one unit");
   cr_expect(strstr(md, "(*)") == NULL);
   free(md);
+  /* only 2022's facts: 2021 as published (total and rank), the components for 2022 alone */
+  char *db2 = path_join(dir, "only22.db");
+  free(run_ok((const char *const[]){"--db", db2, "import", u, f2, NULL}));
+  md = run_ok((const char *const[]){"--db", db2, "report", "--unit", "muong-te", "--year", "2022", NULL});
+  cr_expect(strstr(md, "| 2021 | — | — | 65,42 | 7 |  |") != NULL, "2021 as published");
+  cr_expect(strstr(md, "đạt 65,84 điểm, xếp hạng 7/8 (tăng 0,42 điểm so với 65,42 điểm năm 2021 đã công bố).") != NULL);
+  cr_expect(strstr(md, "| 2022 | 42,56 | 23,28 | 65,84 | 7 |") != NULL);
+  free(md);
+  free(db2);
   free(u); free(f1); free(f2);
   remove_tree(dir);
   free(dir); free(db);

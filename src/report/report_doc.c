@@ -34,7 +34,11 @@ static void summary(ctx *x) {
     ? S(&x->ss, L("1. Tổng hợp kết quả Chỉ số PAR INDEX của %s năm %d", "1. PAR INDEX of %s in %d"), x->name, c->to_year)
     : S(&x->ss, L("1. Tổng hợp kết quả Chỉ số PAR INDEX của %s năm %d và năm %d", "1. PAR INDEX of %s in %d and %d"),
         x->name, c->from_year, c->to_year));
-  if (x->first_year)
+  if (x->first_year && x->pub_prev)
+    w->para(w, NULL, S(&x->ss, L("Số liệu năm %d để so sánh chỉ có tổng điểm và thứ hạng đã công bố; các lĩnh vực được "
+                                 "phân tích cho năm %d.", "For %d only the published total and rank are known; the "
+                                 "components are analysed for %d."), c->to_year - 1, c->to_year));
+  else if (x->first_year)
     w->para(w, NULL, S(&x->ss, L("Năm %d là năm đầu tiên có kết quả đánh giá; báo cáo không có số liệu năm %d để so sánh.",
                                  "%d is the first year assessed; there is no %d to compare with."), c->to_year, c->to_year - 1));
   const char *cells[6 * 3];
@@ -48,6 +52,16 @@ static void summary(ctx *x) {
   const unit_result *yr[2] = {c->from, c->to};
   const int rank[2] = {x->rank_from, x->rank_to}, units[2] = {x->units_from, x->units_to};
   const char *band[2] = {c->from_band, c->to_band};
+  int rows = 1;
+  if (x->first_year && x->pub_prev) {        /* the year before, as published */
+    cells[n++] = S(&x->ss, "%d", c->to_year - 1);
+    cells[n++] = "—";
+    cells[n++] = "—";
+    cells[n++] = P(x, x->pub_prev->total);
+    cells[n++] = rank_text(x, x->pub_prev->rank, x->d->pub_from->units);
+    if (bands) cells[n++] = "";
+    rows++;
+  }
   for (int i = x->first_year; i < 2; i++) {
     cells[n++] = S(&x->ss, "%d", yr[i]->year);
     cells[n++] = P(x, yr[i]->appraisal);
@@ -57,7 +71,7 @@ static void summary(ctx *x) {
     if (bands) cells[n++] = band[i] ? band[i] : "";
   }
   static const int align[6] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_LEFT};
-  w->table(w, NULL, nc, x->first_year ? 2 : 3, cells, align);
+  w->table(w, NULL, nc, rows + (x->first_year ? 1 : 2), cells, align);
   if (!x->d->no_ranking && x->d->n_to > 1)
     w->chart(w, CHART_RANKING, S(&x->ss, L("Xếp hạng Chỉ số CCHC năm %d của %d đơn vị", "PAR index %d of the %d units"),
                                  c->to_year, x->d->n_to));
@@ -77,7 +91,13 @@ static void index_sentence(ctx *x) {
   pts_t dt = c->to->total - c->from->total;
   const char *rank = x->rank_to ? S(&x->ss, L(", xếp hạng %d/%d", ", rank %d of %d"), x->rank_to, x->units_to) : "";
   const char *change = "";
-  if (!x->first_year) {
+  if (x->first_year && x->pub_prev) {
+    pts_t dp = c->to->total - x->pub_prev->total;
+    change = S(&x->ss, L(" (%s so với %s điểm năm %d đã công bố)", " (%s from the %s points published for %d)"),
+               dp ? S(&x->ss, L("%s %s điểm", "%s %s points"), dp > 0 ? L("tăng", "up") : L("giảm", "down"), P(x, dp > 0 ? dp : -dp))
+                  : L("bằng số điểm", "the same points"),
+               P(x, x->pub_prev->total), c->to_year - 1);
+  } else if (!x->first_year) {
     const char *rc = rank_change(x);
     const char *pts = dt ? S(&x->ss, L("%s %s điểm", "%s %s points"), dt > 0 ? L("tăng", "up") : L("giảm", "down"),
                              P(x, dt > 0 ? dt : -dt))
@@ -322,9 +342,9 @@ static void causes(ctx *x) {
   report_writer *w = x->w;
   w->heading(w, 3, L("3. Nguyên nhân các chỉ số tăng, giảm", "3. Causes of the rises and falls"));
   if (x->first_year) {
-    w->para(w, NULL, S(&x->ss, L("Không có kết quả năm %d để so sánh; các nội dung bị trừ điểm của từng lĩnh vực được "
-                                 "nêu tại mục 2 phần I.", "There is no %d to compare with; each component's lost points are "
-                                 "set out in section I.2."), c->to_year - 1));
+    w->para(w, NULL, S(&x->ss, L("Không có kết quả năm %d theo từng lĩnh vực để so sánh; các nội dung bị trừ điểm của "
+                                 "từng lĩnh vực được nêu tại mục 2 phần I.", "There are no components of %d to compare "
+                                 "with; each component's lost points are set out in section I.2."), c->to_year - 1));
     return;
   }
   if (!c->nrising && !c->nfalling) {

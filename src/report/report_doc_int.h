@@ -23,6 +23,7 @@ typedef struct {
   int vi, first_year;
   report_lang lang;
   int rank_to, units_to, rank_from, units_from;   /* 0 when unknown */
+  const published_result *pub_prev;      /* first year: the year before as published, or NULL */
   const char *letter_to;                 /* an assignment letter: the office's name; NULL for the report */
   strs ss;
 } rd_ctx;
@@ -44,8 +45,6 @@ void rd_strs_free(strs *ss);
 const char *rd_pts(rd_ctx *x, pts_t v);
 /* A change with its sign, the one minus sign of the report (U+2212): "+2,37", "−4,32". */
 const char *rd_signed(rd_ctx *x, pts_t v);
-/* A whole number with thousands separators: "67.279" (vi), "67,279" (en). */
-const char *rd_int(rd_ctx *x, long long v);
 /* The unit's name as running text writes it: "Huyện Mường Tè" -> "huyện Mường Tè". */
 const char *rd_running_name(strs *ss, const char *name);
 /* "ngày 24/5/2023" style date from YYYY-MM-DD (day and month without leading zeros). */

@@ -45,19 +45,6 @@ const char *rd_signed(rd_ctx *x, pts_t v) {
                 pts_format(buf, v < 0 ? -v : v, x->vi ? ',' : '.', 1));
 }
 
-const char *rd_int(rd_ctx *x, long long v) {
-  char digits[32], out[48];
-  unsigned long long a = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-  int n = snprintf(digits, sizeof digits, "%llu", a), k = 0;
-  if (v < 0) { memcpy(out, "\xe2\x88\x92", 3); k = 3; }
-  for (int i = 0; i < n; i++) {
-    if (i && (n - i) % 3 == 0) out[k++] = x->vi ? '.' : ',';
-    out[k++] = digits[i];
-  }
-  out[k] = '\0';
-  return rd_str(&x->ss, "%s", out);
-}
-
 const char *rd_running_name(strs *ss, const char *name) {
   static const char *const kinds[] = {"Huyện ", "Thành phố ", "Thị xã ", "Quận ", "Xã ", "Phường ", "Thị trấn ", "Tỉnh "};
   for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
@@ -93,7 +80,8 @@ void rd_ctx_init(rd_ctx *x, report_writer *w, const report_doc *d) {
   const published_result *pt = doc_published_find(d->pub_to, x->r->unit.id), *pf = doc_published_find(d->pub_from, x->r->unit.id);
   if (d->n_to > 1 || !pt) { x->rank_to = d->n_to > 1 ? x->c->to_rank : 0; x->units_to = d->n_to; }
   else { x->rank_to = pt->rank; x->units_to = d->pub_to->units; }
-  if (!d->first_year) {
+  if (d->first_year) x->pub_prev = pf;
+  else {
     if (d->n_from > 1 || !pf) { x->rank_from = d->n_from > 1 ? x->c->from_rank : 0; x->units_from = d->n_from; }
     else { x->rank_from = pf->rank; x->units_from = d->pub_from->units; }
   }
