@@ -31,7 +31,7 @@ int cli_pandoc_docx(const char *md, const char *docx) {
   if (stat(ref, &st) != 0) return cli_fail("%s: %s (the Word reference document; see README, \"Word documents\")", ref, strerror(errno));
   char refopt[4200];
   snprintf(refopt, sizeof refopt, "--reference-doc=%s", ref);
-  char *argv[] = {"pandoc", "--from=commonmark_x", "--to=docx", refopt, "--output", (char *)docx, (char *)md, NULL};
+  char *argv[] = {"pandoc", "--from=markdown-tex_math_dollars-subscript-superscript-citations-smart-raw_tex-implicit_figures", "--to=docx", refopt, "--output", (char *)docx, (char *)md, NULL};
   pid_t pid;
   int rc = posix_spawnp(&pid, "pandoc", NULL, NULL, argv, environ);
   if (rc) return cli_fail("cannot run pandoc (%s): --format docx needs it (Debian package pandoc)", strerror(rc));

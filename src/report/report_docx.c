@@ -1,6 +1,8 @@
 /*
-** report_docx.c -- the report writer for Word: Markdown (CommonMark with
-** pipe tables and raw blocks) that pandoc turns into a .docx with the
+** report_docx.c -- the report writer for Word: Markdown (pandoc's, read
+** with math, sub/superscripts, citations and smart quotes off, so text
+** stays as written; pipe tables whose dashes give the column widths; raw
+** blocks) that pandoc turns into a .docx with the
 ** reference document data/documents/nd30-reference.docx (fonts, margins,
 ** page numbers; see README "Word documents"). Everything is the Markdown
 ** writer's except what Markdown cannot say: the frame of Nghị định 30,
@@ -94,7 +96,10 @@ static void d_footnote(report_writer *w, const char *text) {
   if (w->list_depth) fputc('\n', w->f);
   w->list_depth = 0;
   fputs("*", w->f);
-  fputs(text, w->f);
+  for (const char *s = text; *s; s++) {          /* the note's text, not Markdown */
+    if (strchr("\\`*_[]<>#!|", *s)) fputc('\\', w->f);
+    fputc(*s, w->f);
+  }
   fputs("*\n\n", w->f);
 }
 

@@ -17,6 +17,24 @@ static void cell(FILE *f, const char *s) {
   }
 }
 
+/* The display width of the longest space-separated word of s. */
+static int longest_word(const char *s) {
+  int best = 0;
+  char buf[256];
+  while (*s) {
+    size_t n = strcspn(s, " ");
+    if (n && n < sizeof buf) {
+      memcpy(buf, s, n);
+      buf[n] = '\0';
+      int wd = out_width(buf);
+      if (wd > best) best = wd;
+    }
+    s += n;
+    while (*s == ' ') s++;
+  }
+  return best;
+}
+
 static void md_begin(report_writer *w, const char *title) { (void)w; (void)title; }
 
 /* The frame as two-column tables: Markdown has no other way to set text
@@ -95,16 +113,20 @@ static void md_table(report_writer *w, const char *caption, int ncols, int nrows
     fputc('|', w->f);
     for (int c = 0; c < ncols; c++) { fputc(' ', w->f); cell(w->f, cells[r * ncols + c]); fputs(" |", w->f); }
     fputc('\n', w->f);
-    if (r == 0) {              /* dashes as wide as the column's longest cell (up to 40):
-                                  pandoc sizes the Word table's columns from them */
+    if (r == 0) {              /* dashes as wide as the column's longest body cell (up to
+                                  45) or its header's longest word: pandoc sizes the Word
+                                  table's columns from them */
       fputc('|', w->f);
       for (int c = 0; c < ncols; c++) {
-        int wd = 3;
-        for (int k = 0; k < nrows; k++) {
+        int wd = 7;
+        for (int k = 1; k < nrows; k++) {
           int cw = out_width(cells[k * ncols + c]);
           if (cw > wd) wd = cw;
         }
-        if (wd > 40) wd = 40;
+        if (wd > 45) wd = 45;
+        int word = longest_word(cells[c]);
+        if (word > wd) wd = word;
+        wd += 4;                 /* room for the cell's padding in Word */
         fputc(' ', w->f);
         for (int i = 0; i < wd; i++) fputc('-', w->f);
         fputs(align[c] == ALIGN_RIGHT ? ": |" : " |", w->f);
