@@ -256,3 +256,39 @@ Test(report_frame, all_units_into_a_folder, .init = golden_setup, .fini = golden
   remove_tree(dir);
   free(dir);
 }
+
+Test(report_frame, drafting_officer_paragraphs_at_their_places, .init = golden_setup, .fini = golden_teardown) {
+  /* the bundled narrative: the report's own I.3.1 paragraph, at the start of I.3.1 */
+  char *md = report22("vi");
+  const char *r31 = strstr(md, "#### 3.1. Nguyên nhân các chỉ số tăng điểm\n\nUBND huyện đã bám sát");
+  cr_expect_not_null(r31, "the drafted I.3.1 paragraph is not at the start of I.3.1");
+  cr_expect(r31 && strstr(r31, "Nghị quyết số 08- NQ/TU") != NULL);
+  free(md);
+  /* every place, in a folder of its own */
+  char *dir = tmp_folder(), *nd = path_join(dir, "narrative");
+  cr_assert_eq(mkdir(nd, 0700), 0);
+  put_file(nd, "muong-te-2022.json",
+           "{\"unit\": \"muong-te\", \"year\": 2022, \"opening\": [\"ĐOẠN-MỞ\"], \"summary\": [\"ĐOẠN-I1\"], "
+           "\"components\": {\"7\": [\"ĐOẠN-LV7\"]}, \"causes_rising\": [\"ĐOẠN-TĂNG\"], \"causes_falling\": [\"ĐOẠN-GIẢM\"], "
+           "\"tasks\": [\"ĐOẠN-II\"], \"closing\": [\"ĐOẠN-CUỐI\"]}");
+  md = run_ok((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022", "--documents", dir, NULL});
+  const char *order[] = {"Trên cơ sở kết quả", "ĐOẠN-MỞ", "### 1. Tổng hợp", "ĐOẠN-I1", "### 2. Kết quả",
+                         "Lĩnh vực 7: Xây dựng", "ĐOẠN-LV7", "Lĩnh vực được đánh giá qua 3 tiêu chí", "#### 3.1.", "ĐOẠN-TĂNG",
+                         "#### 3.2.", "ĐOẠN-GIẢM", "## II.", "ĐOẠN-II", "ĐOẠN-CUỐI", "Trên đây là"};
+  const char *p = md;
+  for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+    const char *q = strstr(p, order[i]);
+    cr_expect_not_null(q, "missing, in order: %s", order[i]);
+    if (q) p = q + strlen(order[i]);
+  }
+  free(md);
+  put_file(nd, "muong-te-2022.json", "{\"unit\": \"muong-te\", \"year\": 2022, \"cause\": [\"x\"]}");
+  cli_result r = cli_run((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022",
+                                               "--documents", dir, NULL});
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.err, "muong-te-2022.json: cause: not a place") != NULL, "%s", r.err);
+  cli_free(&r);
+  remove_tree(dir);
+  free(nd);
+  free(dir);
+}

@@ -90,16 +90,22 @@ static int one_report(report_job *j, const unit_result *rt, const char *out, int
   if (!set.found && !quiet)
     fprintf(stderr, "parindex: no %s/%s.json: the issuing body, number and signature print as blanks to fill in\n",
             j->docs, rt->unit.id);
+  doc_drafting dr;
+  if (doc_drafting_read(j->docs, rt->unit.id, j->year, &dr, err, sizeof err)) {
+    doc_settings_free(&set);
+    return cli_fail("%s", err);
+  }
   comparison c;
   if (rf) province_compare(&c, j->from.mt, rf, j->from.st, j->from.res.n, j->to.mt, rt, j->to.st, j->to.res.n,
                            same_unit(j, rt->unit.id));
   else province_compare(&c, j->to.mt, rt, j->to.st, j->to.res.n, j->to.mt, rt, j->to.st, j->to.res.n, NULL);
   report_doc d = {j->lang, &c, rf ? j->from.st : NULL, rf ? j->from.res.n : 0, j->to.st, j->to.res.n, !rf,
-                  j->no_ranking, &set, &j->pub_from, &j->pub_to};
+                  j->no_ranking, &set, &j->pub_from, &j->pub_to, &dr};
   body_arg ba = {&d};
   int rc = emit(j, out, report_body, &ba);
   if (!rc && out && !quiet) fprintf(stderr, "parindex: wrote %s\n", out);
   comparison_free(&c);
+  doc_drafting_free(&dr);
   doc_settings_free(&set);
   return rc;
 }
@@ -136,7 +142,7 @@ static int letter(report_job *j, const unit_result *rt, const char *office, cons
   if (doc_settings_read(j->docs, rt->unit.id, &set, err, sizeof err)) return cli_fail("%s", err);
   comparison c;
   province_compare(&c, j->to.mt, rt, j->to.st, j->to.res.n, j->to.mt, rt, j->to.st, j->to.res.n, NULL);
-  report_doc d = {j->lang, &c, NULL, 0, j->to.st, j->to.res.n, 1, j->no_ranking, &set, &j->pub_from, &j->pub_to};
+  report_doc d = {j->lang, &c, NULL, 0, j->to.st, j->to.res.n, 1, j->no_ranking, &set, &j->pub_from, &j->pub_to, NULL};
   letter_arg la = {&d, office, 0};
   int rc = emit(j, out, letter_body, &la);
   if (!rc && out) fprintf(stderr, "parindex: wrote %s\n", out);
@@ -238,9 +244,10 @@ const cli_command cmd_report = {
   "                           UNIT-Y.md (.html, .docx)\n"
   "  --office ID              the assignment letter of office ID: its lead and\n"
   "                           supporting tasks for Y+1, with points and criteria\n"
-  "  --documents DIR          the unit's document settings DIR/UNIT.json and the\n"
-  "                           published results DIR/published-Y.json (see\n"
-  "                           data/README.md); default $PARINDEX_DOCUMENTS, else\n"
+  "  --documents DIR          the unit's document settings DIR/UNIT.json, the\n"
+  "                           published results DIR/published-Y.json and the\n"
+  "                           drafting officer's paragraphs DIR/narrative/UNIT-Y.json\n"
+  "                           (see data/README.md); default $PARINDEX_DOCUMENTS, else\n"
   "                           " DEFAULT_DOCUMENTS "\n"
   "  --no-ranking             leave the other units' ranking out\n"
   "  --rules DIR              a root holding one rulebook per year (DIR/Y/);\n"

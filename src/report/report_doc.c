@@ -72,6 +72,7 @@ static void summary(ctx *x) {
   }
   static const int align[6] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_LEFT};
   w->table(w, NULL, nc, rows + (x->first_year ? 1 : 2), cells, align);
+  rd_drafted(x, DRAFT_SUMMARY);
   if (!x->d->no_ranking && x->d->n_to > 1)
     w->chart(w, CHART_RANKING, S(&x->ss, L("Xếp hạng Chỉ số CCHC năm %d của %d đơn vị", "PAR index %d of the %d units"),
                                  c->to_year, x->d->n_to));
@@ -251,6 +252,9 @@ static void component_section(ctx *x, const cmp_component *k, const char *number
   }
   w->para(w, NULL, S(&x->ss, L("Đạt %s điểm (bằng %s)%s. %s", "%s points (%s)%s. %s"), RATIO(x, k->to_points, k->to_max),
                      PCT(x, k->to_pct), change, rd_component_standing(x, k)));
+  int nd = 0;
+  const char **drafted = x->d->drafting ? doc_drafting_component(x->d->drafting, k->id, &nd) : NULL;
+  for (int i = 0; i < nd; i++) w->para(w, NULL, drafted[i]);
   if (ci >= 0) criteria_of(x, ci);
 }
 
@@ -368,6 +372,7 @@ static void causes(ctx *x) {
     sec++;
     w->heading(w, 4, S(&x->ss, "3.%d. %s", sec, g ? L("Nguyên nhân của các chỉ số giảm điểm", "Why components fell")
                                                    : L("Nguyên nhân các chỉ số tăng điểm", "Why components rose")));
+    rd_drafted(x, g ? DRAFT_FALLING : DRAFT_RISING);
     for (int i = 0; i < n; i++) cause_item(x, &c->comps[ix[i]], g);
   }
 }
@@ -436,6 +441,7 @@ static void tasks(ctx *x) {
   int n = report_collect_tasks(x->mt, x->r, NULL, &items);
   w->heading(w, 2, S(&x->ss, L("II. NHIỆM VỤ VÀ GIẢI PHÁP NÂNG CAO CHỈ SỐ PAR INDEX NĂM %d",
                                 "II. TASKS AND MEASURES TO RAISE THE PAR INDEX IN %d"), x->c->to_year + 1));
+  rd_drafted(x, DRAFT_TASKS);
   w->para(w, NULL, S(&x->ss, L("Nhiệm vụ khắc phục các nội dung bị trừ điểm năm %d, giao theo cơ quan; mỗi nội dung có "
                                "một cơ quan chủ trì, được tính số điểm có thể lấy lại, và các cơ quan phối hợp. Nhiệm "
                                "vụ xếp theo số điểm lấy lại được khi tiêu chí được chấm lại (khi tiêu chí đã ở mức trừ "
@@ -507,6 +513,7 @@ void report_write(report_writer *w, const report_doc *d) {
   w->begin(w, S(&x->ss, "%s %s", L("Báo cáo", "Report:"), subject));
   rd_frame_head(x, subject);
   rd_opening(x);
+  rd_drafted(x, DRAFT_OPENING);
   w->heading(w, 2, S(&x->ss, L("I. PHÂN TÍCH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) NĂM %d",
                                 "I. ANALYSIS OF THE PAR INDEX %d"), x->c->to_year));
   summary(x);

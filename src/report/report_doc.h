@@ -14,6 +14,7 @@
 
 #include "province.h"
 #include "report.h"
+#include "report_drafting.h"
 #include "report_settings.h"
 
 typedef struct {
@@ -26,6 +27,7 @@ typedef struct {
   int no_ranking;                      /* leave the other units' ranking out */
   const doc_settings *settings;        /* the unit's document settings (may be empty) */
   const doc_published *pub_from, *pub_to; /* published results of both years (may be empty) */
+  const doc_drafting *drafting;        /* the drafting officer's paragraphs, or NULL */
 } report_doc;
 
 /* The document frame of Nghị định 30/2020/NĐ-CP, every field resolved:

@@ -50,6 +50,9 @@ const char *rd_running_name(strs *ss, const char *name);
 /* "ngày 24/5/2023" style date from YYYY-MM-DD (day and month without leading zeros). */
 const char *rd_date(rd_ctx *x, const char *iso);
 
+/* The drafting officer's paragraphs for place (DRAFT_*), if any. */
+void rd_drafted(rd_ctx *x, int place);
+
 /* Text as XML/HTML character data: < > & " escaped. */
 void rd_xml_esc(FILE *f, const char *s);
 

@@ -144,6 +144,7 @@ static void sources_note(rd_ctx *x) {
 void rd_letter_end(rd_ctx *x, const char *subject) { write_frame(x, subject, 1); }
 
 void rd_frame_end(rd_ctx *x, const char *subject) {
+  rd_drafted(x, DRAFT_CLOSING);
   sources_note(x);
   /* "Trên đây là Báo cáo phân tích …": the subject's first letter in lower case */
   const char *lower = subject[0] >= 'A' && subject[0] <= 'Z' ? rd_str(&x->ss, "%c%s", subject[0] - 'A' + 'a', subject + 1) : subject;

@@ -87,3 +87,9 @@ void rd_ctx_init(rd_ctx *x, report_writer *w, const report_doc *d) {
   }
   w->doc = d;
 }
+
+void rd_drafted(rd_ctx *x, int place) {
+  const doc_drafting *d = x->d->drafting;
+  if (!d) return;
+  for (int i = 0; i < d->npara[place]; i++) x->w->para(x->w, NULL, d->paras[place][i]);
+}
