@@ -46,6 +46,9 @@ vg 0 tasks --rules "$RULES" --year 2022 --unit muong-te --format json
 vg 0 plan --rules "$RULES" --year 2022 --unit muong-te --target-rank 6
 vg 0 plan --rules "$RULES" --year 2022 --unit muong-te --set ho_so_tra_qua_han=3 --target-index 75 --format json
 vg 0 plan --rules "$RULES" --year 2022 --office noi-vu --format csv
+vg 0 report --rules "$RULES" --year 2022 --unit muong-te
+vg 0 report --rules "$RULES" --year 2021 --unit muong-te --format html --lang en
+vg 0 report --rules "$RULES" --year 2022 --unit muong-te --office noi-vu
 
 # error paths
 vg 1 import tests/malformed/json-missing-comma.json
