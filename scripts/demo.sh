@@ -4,7 +4,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-ensure_packages "${PARINDEX_PACKAGES[@]}"
+ensure_packages "${PARINDEX_PACKAGES[@]}" "${PARINDEX_DOCX_PACKAGES[@]}"
 build build -DPARINDEX_TESTS=OFF >/dev/null
 cd "$ROOT"
 P=build/parindex
@@ -33,8 +33,9 @@ $P --db parindex.db compare --unit muong-te --from 2021 --to 2022
 echo
 echo "The store is $ROOT/parindex.db; try: $P --db parindex.db explain --year 2022 --unit muong-te --criterion 7.3"
 echo
-echo "== parindex report --unit muong-te --year 2022 (Markdown and HTML)"
+echo "== parindex report --unit muong-te --year 2022 (Markdown, HTML and Word)"
 mkdir -p out
 $P --db parindex.db report --unit muong-te --year 2022 --format md --out out/muong-te-2022.md
 $P --db parindex.db report --unit muong-te --year 2022 --format html --out out/muong-te-2022.html
-echo "The report is in $ROOT/out/muong-te-2022.md and $ROOT/out/muong-te-2022.html"
+$P --db parindex.db report --unit muong-te --year 2022 --format docx --out out/muong-te-2022.docx
+echo "The report is in $ROOT/out/muong-te-2022.md, .html and .docx (the Word file opens in LibreOffice or Word)"

@@ -10,6 +10,10 @@ PARINDEX_PACKAGES=(cmake make gcc pkg-config liblua5.4-dev libsqlite3-dev libcjs
 PARINDEX_TEST_PACKAGES=(python3-openpyxl)
 # What renders the HTML report to PNG (the report test, screenshot-report.sh).
 PARINDEX_RENDER_PACKAGES=(chromium fonts-liberation fonts-dejavu-core)
+# What `report --format docx` runs to write a Word file (README, "Word documents").
+PARINDEX_DOCX_PACKAGES=(pandoc)
+# What the Word test opens the document with: LibreOffice headless (to PDF), poppler (to pixels and text).
+PARINDEX_DOCX_TEST_PACKAGES=(libreoffice-writer-nogui poppler-utils fonts-liberation)
 # Optional: luacheck, run by `parindex rules check` when installed.
 PARINDEX_OPTIONAL_PACKAGES=(lua-check)
 

@@ -9,7 +9,8 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-ensure_packages "${PARINDEX_PACKAGES[@]}" "${PARINDEX_OPTIONAL_PACKAGES[@]}" "${PARINDEX_TEST_PACKAGES[@]}" libcriterion-dev valgrind python3 "${PARINDEX_RENDER_PACKAGES[@]}"
+ensure_packages "${PARINDEX_PACKAGES[@]}" "${PARINDEX_OPTIONAL_PACKAGES[@]}" "${PARINDEX_TEST_PACKAGES[@]}" libcriterion-dev valgrind python3 "${PARINDEX_RENDER_PACKAGES[@]}" \
+  "${PARINDEX_DOCX_PACKAGES[@]}" "${PARINDEX_DOCX_TEST_PACKAGES[@]}"
 cd "$ROOT"
 
 echo "== build (warnings are errors)"

@@ -51,6 +51,9 @@ vg 0 facts show --unit muong-te --year 2022
 vg 0 facts template --rules "$RULES" --year 2022 --unit muong-te --format xlsx --out "$W/form.xlsx"
 vg 0 facts template --rules "$RULES" --year 2022 --unit muong-te --format csv --out "$W/form.csv"
 DB=$W/xlsx.db vg 0 import data/lai-chau/units.json "$W/form.xlsx"
+vg 0 report --rules "$RULES" --year 2022 --unit muong-te
+vg 0 report --rules "$RULES" --year 2021 --unit muong-te --format html --lang en
+vg 0 report --rules "$RULES" --year 2022 --unit muong-te --office noi-vu
 
 # error paths
 vg 1 import tests/malformed/json-missing-comma.json

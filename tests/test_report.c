@@ -48,9 +48,9 @@ static const char *after(const char *md, const char *from, const char *needle) {
 Test(report, markdown_follows_the_seed_structure, .init = golden_setup, .fini = golden_teardown) {
   char *md = report("md", "vi");
   const char *p = md;
-  p = after(md, p, "# Báo cáo phân tích Chỉ số cải cách hành chính (PAR INDEX) năm 2022 của Huyện Mường Tè");
+  p = after(md, p, "# BÁO CÁO\n\n**Phân tích Chỉ số cải cách hành chính (PAR INDEX) năm 2022 của huyện Mường Tè; nhiệm vụ");
   p = after(md, p, "\n## I. PHÂN TÍCH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) NĂM 2022\n");
-  p = after(md, p, "\n### 1. Tổng hợp kết quả Chỉ số PAR INDEX của Huyện Mường Tè năm 2021 và năm 2022\n");
+  p = after(md, p, "\n### 1. Tổng hợp kết quả Chỉ số PAR INDEX của huyện Mường Tè năm 2021 và năm 2022\n");
   p = after(md, p, "\n### 2. Kết quả Chỉ số PAR INDEX năm 2022 theo từng lĩnh vực đánh giá\n");
   p = after(md, p, "tăng 0,42 điểm và giữ nguyên hạng so với năm 2021");
   p = after(md, p, "\n#### 2.1. Nhóm các chỉ số thành phần tăng điểm (5 chỉ số thành phần)\n");
@@ -103,7 +103,7 @@ Test(report, markdown_has_every_figure_of_i1_and_i2, .init = golden_setup, .fini
     cr_expect(strstr(md, want) != NULL, "component %s points missing: %s", pc->string, want);
     long long ch = llround(cJSON_GetObjectItem(pc, "percent")->valuedouble * 100) -
                    llround(cJSON_GetObjectItem(p21, "percent")->valuedouble * 100);
-    snprintf(a, sizeof a, "%s%lld,%02lld", ch > 0 ? "+" : "-", llabs(ch) / 100, llabs(ch) % 100);
+    snprintf(a, sizeof a, "%s%lld,%02lld", ch > 0 ? "+" : "\xe2\x88\x92", llabs(ch) / 100, llabs(ch) % 100);   /* U+2212 */
     snprintf(b, sizeof b, "%d/8", cJSON_GetObjectItem(pc, "rank_within_unit")
                                       ? cJSON_GetObjectItem(pc, "rank_within_unit")->valueint : 0);
     snprintf(want, sizeof want, "| %s%% | %s%% | %s |", q2, q1, a);
@@ -153,7 +153,7 @@ Test(report, illustrative_footnote, .init = golden_setup, .fini = golden_teardow
   char *md = report("md", "vi");
   cr_expect(strstr(md, "| 8 | Huyện Nậm Nhùn (*) | 58,70 | Yếu |") != NULL, "ranking table");
   cr_expect(strstr(md, "| 7 | **Huyện Mường Tè** | 65,84 | Trung bình |") != NULL, "the unit is not marked (*)");
-  cr_expect(strstr(md, "tính từ dữ liệu minh họa, không phải số liệu công bố") != NULL, "no footnote");
+  cr_expect(strstr(md, "trong bảng xếp hạng là số liệu minh họa, không phải số liệu công bố") != NULL, "no note");
   free(md);
 }
 
@@ -262,7 +262,7 @@ Test(report, every_figure_is_accounted_for, .init = golden_setup, .fini = golden
   pool_command(&p, (const char *const[]){"--db", db, "plan", "--year", "2022", "--office", "noi-vu", "--format",
                                          "json", NULL});                        /* part II: each task alone */
   cli_result r = cli_run((const char *const[]){"--db", db, "compare", "--unit", "muong-te", "--from", "2021", "--to",
-                                               "2022", "--format", "json", NULL});
+                                               "2022", "--same-rules", "--format", "json", NULL});   /* I.3: the split */
   cr_assert_eq(r.status, 0);
   cJSON *c = cJSON_Parse(r.out), *k;
   pool_walk(&p, c);

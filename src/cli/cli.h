@@ -100,6 +100,14 @@ extern const cli_command cmd_runs, cmd_verify, cmd_rules, cmd_init, cmd_facts;
 /* facts template (cmd_facts_template.c). */
 int cli_facts_template(cli_args *a);
 
+/* report --format docx (cli_pandoc.c): convert the Markdown file md into
+** the Word file docx with pandoc and the reference document of
+** Nghị định 30 ($PARINDEX_REFERENCE_DOCX, else data/documents/nd30-reference.docx
+** in the working folder or the source tree). EXIT_OK, or EXIT_FAIL after
+** printing why. */
+const char *cli_reference_docx(void);
+int cli_pandoc_docx(const char *md, const char *docx);
+
 /* explain/tasks --run: show a stored run as it was (cmd_runs.c); which 'e' or 't'. */
 int cli_show_run(cli_args *a, char which);
 

@@ -1,83 +1,255 @@
 /*
-** cmd_report.c -- parindex report: the written analysis of one unit and
-** year against the previous year, in Markdown or HTML.
+** cmd_report.c -- parindex report: the written report of one unit and year
+** against the previous year, as a document an official signs (Nghị định
+** 30/2020/NĐ-CP), in Markdown, HTML or Word; every unit's at once with
+** --all; an office's assignment letter with --office (cmd_letter.c).
 */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "report_doc.h"
 
+#define DEFAULT_DOCUMENTS "data/lai-chau/documents"
+
+typedef struct {
+  cli_args *a;
+  store *s;
+  int year, first_year, no_ranking;
+  report_lang lang;
+  const char *format, *docs;
+  year_scores from, to;
+  int have_from, have_to;
+  engine_results same;                 /* year-1's facts under year's rules */
+  doc_published pub_from, pub_to;
+} report_job;
+
+const char *cli_documents_dir(const cli_args *a) {
+  const char *d = cli_opt(a, "documents"), *env = getenv("PARINDEX_DOCUMENTS");
+  if (d) return d;
+  if (env && *env) return env;
+  if (access(DEFAULT_DOCUMENTS, F_OK) == 0) return DEFAULT_DOCUMENTS;
+  return PARINDEX_SOURCE_DIR "/" DEFAULT_DOCUMENTS;
+}
+
+static const unit_result *same_unit(const report_job *j, const char *unit) {
+  for (int i = 0; i < j->same.n; i++)
+    if (!strcmp(j->same.units[i].unit.id, unit)) return &j->same.units[i];
+  return NULL;
+}
+
+/* The writer of the job's format, for f. */
+static void pick_writer(const report_job *j, report_writer *w, FILE *f) {
+  if (!strcmp(j->format, "html")) report_html_writer(w, f);
+  else if (!strcmp(j->format, "docx")) report_docx_writer(w, f);
+  else report_md_writer(w, f);
+}
+
+static void write_body(report_job *j, FILE *f, const report_doc *d) {
+  report_writer w;
+  pick_writer(j, &w, f);
+  report_write(&w, d);
+}
+
+/* Write f's content: to out, or stdout; docx through pandoc. */
+static int emit(report_job *j, const char *out, void (*body)(report_job *, FILE *, const void *), const void *arg) {
+  int docx = !strcmp(j->format, "docx");
+  char tmp[4200];
+  FILE *f;
+  if (docx) {
+    snprintf(tmp, sizeof tmp, "%s.XXXXXX", out);
+    int fd = mkstemp(tmp);
+    if (fd < 0) return cli_fail("%s: %s", tmp, strerror(errno));
+    f = fdopen(fd, "w");
+  } else f = out ? fopen(out, "w") : stdout;
+  if (!f) return cli_fail("%s: %s", out ? out : "stdout", strerror(errno));
+  body(j, f, arg);
+  int bad = ferror(f);
+  if (out || docx) bad |= fclose(f) != 0;
+  else bad |= fflush(f) != 0;
+  int rc = bad ? cli_fail("%s: write error", out ? out : "stdout") : EXIT_OK;
+  if (docx) {
+    if (!rc) rc = cli_pandoc_docx(tmp, out);
+    unlink(tmp);
+  }
+  return rc;
+}
+
+typedef struct { const report_doc *d; } body_arg;
+static void report_body(report_job *j, FILE *f, const void *arg) { write_body(j, f, ((const body_arg *)arg)->d); }
+
+/* One unit's report into out (NULL: stdout). */
+static int one_report(report_job *j, const unit_result *rt, const char *out, int quiet) {
+  char err[8192];
+  const unit_result *rf = j->first_year ? NULL : year_scores_unit(&j->from, rt->unit.id);
+  doc_settings set;
+  if (doc_settings_read(j->docs, rt->unit.id, &set, err, sizeof err)) return cli_fail("%s", err);
+  if (!set.found && !quiet)
+    fprintf(stderr, "parindex: no %s/%s.json: the issuing body, number and signature print as blanks to fill in\n",
+            j->docs, rt->unit.id);
+  doc_drafting dr;
+  if (doc_drafting_read(j->docs, rt->unit.id, j->year, &dr, err, sizeof err)) {
+    doc_settings_free(&set);
+    return cli_fail("%s", err);
+  }
+  comparison c;
+  if (rf) province_compare(&c, j->from.mt, rf, j->from.st, j->from.res.n, j->to.mt, rt, j->to.st, j->to.res.n,
+                           same_unit(j, rt->unit.id));
+  else province_compare(&c, j->to.mt, rt, j->to.st, j->to.res.n, j->to.mt, rt, j->to.st, j->to.res.n, NULL);
+  report_doc d = {j->lang, &c, rf ? j->from.st : NULL, rf ? j->from.res.n : 0, j->to.st, j->to.res.n, !rf,
+                  j->no_ranking, &set, &j->pub_from, &j->pub_to, &dr};
+  body_arg ba = {&d};
+  int rc = emit(j, out, report_body, &ba);
+  if (!rc && out && !quiet) fprintf(stderr, "parindex: wrote %s\n", out);
+  comparison_free(&c);
+  doc_drafting_free(&dr);
+  doc_settings_free(&set);
+  return rc;
+}
+
+static int all_reports(report_job *j, const char *dir) {
+  char path[4200];
+  int rc = EXIT_OK, n = 0;
+  const char *ext = !strcmp(j->format, "html") ? "html" : !strcmp(j->format, "docx") ? "docx" : "md";
+  for (int i = 0; i < j->to.res.n && !rc; i++) {
+    const char *id = j->to.res.units[i].unit.id;
+    if (strchr(id, '/') || id[0] == '.') { rc = cli_fail("unit id '%s' cannot name a file", id); break; }
+    snprintf(path, sizeof path, "%s/%s-%d.%s", dir, id, j->year, ext);
+    rc = one_report(j, &j->to.res.units[i], path, 1);
+    n++;
+  }
+  if (!rc) fprintf(stderr, "parindex: wrote %d reports into %s\n", n, dir);
+  return rc;
+}
+
+typedef struct { const report_doc *d; const char *office; int rc; } letter_arg;
+static void letter_body(report_job *j, FILE *f, const void *arg) {
+  letter_arg *la = (letter_arg *)arg;
+  report_writer w;
+  pick_writer(j, &w, f);
+  la->rc = report_letter_write(&w, la->d, la->office);
+}
+
+/* The assignment letter of office for unit rt. */
+static int letter(report_job *j, const unit_result *rt, const char *office, const char *out) {
+  char err[8192];
+  if (!methodology_office_name(j->to.mt, office))
+    return cli_fail("office '%s' is not one the %d rulebook knows (%s)", office, j->year, j->to.dir);
+  doc_settings set;
+  if (doc_settings_read(j->docs, rt->unit.id, &set, err, sizeof err)) return cli_fail("%s", err);
+  comparison c;
+  province_compare(&c, j->to.mt, rt, j->to.st, j->to.res.n, j->to.mt, rt, j->to.st, j->to.res.n, NULL);
+  report_doc d = {j->lang, &c, NULL, 0, j->to.st, j->to.res.n, 1, j->no_ranking, &set, &j->pub_from, &j->pub_to, NULL};
+  letter_arg la = {&d, office, 0};
+  int rc = emit(j, out, letter_body, &la);
+  if (!rc && out) fprintf(stderr, "parindex: wrote %s\n", out);
+  comparison_free(&c);
+  doc_settings_free(&set);
+  return rc;
+}
+
 static int run_report(cli_args *a) {
   long long year;
   int rc;
+  char err[8192];
   if (a->nargs) return cli_usage_error(a, "unexpected argument '%s'", a->args[0]);
-  const char *unit = cli_opt(a, "unit"), *out = cli_opt(a, "out");
-  if (!unit) return cli_usage_error(a, "--unit is required");
+  const char *unit = cli_opt(a, "unit"), *out = cli_opt(a, "out"), *dir = cli_opt(a, "out-dir");
+  const char *office = cli_opt(a, "office");
+  int all = cli_opt(a, "all") != NULL;
   if (!cli_opt(a, "year")) return cli_usage_error(a, "--year is required");
   if ((rc = cli_int(a, "year", 1901, 2200, 0, &year))) return rc;
-  if ((rc = cli_choice(a, "format", "md|html"))) return rc;
+  if ((rc = cli_choice(a, "format", "md|html|docx"))) return rc;
+  if (all && (unit || out || office)) return cli_usage_error(a, "--all writes every unit's report into --out-dir; it takes no --unit, --out or --office");
+  if (all && !dir) return cli_usage_error(a, "--all needs --out-dir DIR");
+  if (!all && dir) return cli_usage_error(a, "--out-dir goes with --all");
+  if (!all && !unit) return cli_usage_error(a, "--unit is required (or --all)");
   int en;
   if ((rc = cli_lang(a, &en))) return rc;
-  int html = cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "html");
-  report_lang lang = en ? LANG_EN : LANG_VI;
-  store *s = cli_open_store(a);
-  if (!s) return EXIT_FAIL;
-  year_scores from, to;
-  int have_from = 0, have_to = 0;
-  if ((rc = cli_year_load(a, s, (int)year - 1, &from))) {
-    cli_fail("the report compares %lld with %lld, so it needs %lld's rulebook and facts too", year, year - 1, year - 1);
+  report_job j = {0};
+  j.a = a;
+  j.year = (int)year;
+  j.lang = en ? LANG_EN : LANG_VI;
+  j.format = cli_opt(a, "format") ? cli_opt(a, "format") : "md";
+  j.no_ranking = cli_opt(a, "no-ranking") != NULL;
+  j.docs = cli_documents_dir(a);
+  if (!strcmp(j.format, "docx") && !out && !all) return cli_usage_error(a, "--format docx needs --out FILE (a Word file is not text)");
+  if (!(j.s = cli_open_store(a))) return EXIT_FAIL;
+  if ((rc = cli_year_load(a, j.s, j.year, &j.to))) goto done;
+  j.have_to = 1;
+  const unit_result *rt = NULL;
+  if (unit && !(rt = cli_year_unit(&j.to, unit, &rc))) goto done;
+  int64_t earlier = 0;
+  if (store_year_has_units(j.s, j.year - 1, &earlier)) { rc = cli_fail("%s", store_errmsg(j.s)); goto done; }
+  j.first_year = earlier == 0;
+  if (!j.first_year) {
+    if ((rc = cli_year_load(a, j.s, j.year - 1, &j.from))) {
+      cli_fail("the report compares %d with %d, so it needs %d's rulebook too", j.year, j.year - 1, j.year - 1);
+      goto done;
+    }
+    j.have_from = 1;
+    /* the split of I.3: year-1's facts under year's rules (one unit, or all with --all) */
+    const char *same_for = all ? NULL : rt->unit.id;
+    if ((all || store_has_facts(j.s, same_for, j.year - 1) == 1) &&
+        engine_score(j.s, j.to.rb, j.year - 1, same_for, 0, &j.same, err, sizeof err)) {
+      rc = cli_fail("scoring %d's facts with %s: %s", j.year - 1, j.to.dir, err);
+      goto done;
+    }
+  }
+  if (doc_published_read(j.docs, j.year, &j.pub_to, err, sizeof err) ||
+      doc_published_read(j.docs, j.year - 1, &j.pub_from, err, sizeof err)) {
+    rc = cli_fail("%s", err);
     goto done;
   }
-  have_from = 1;
-  if ((rc = cli_year_load(a, s, (int)year, &to))) goto done;
-  have_to = 1;
-  const unit_result *rf = cli_year_unit(&from, unit, &rc), *rt = rf ? cli_year_unit(&to, unit, &rc) : NULL;
-  if (!rt) goto done;
-  comparison c;
-  province_compare(&c, from.mt, rf, from.st, from.res.n, to.mt, rt, to.st, to.res.n, NULL);
-  report_doc d = {lang, &c, from.st, from.res.n, to.st, to.res.n};
-  FILE *f = out ? fopen(out, "w") : stdout;
-  if (!f) {
-    rc = cli_fail("%s: %s", out, strerror(errno));
-  } else {
-    report_writer w;
-    if (html) report_html_writer(&w, f);
-    else report_md_writer(&w, f);
-    report_write(&w, &d);
-    int bad = ferror(f);
-    if (out) bad |= fclose(f) != 0;
-    else bad |= fflush(f) != 0;
-    rc = bad ? cli_fail("%s: write error", out ? out : "stdout") : EXIT_OK;
-    if (!bad && out) fprintf(stderr, "parindex: wrote %s\n", out);
-  }
-  comparison_free(&c);
+  if (office) rc = letter(&j, rt, office, out);
+  else if (all) rc = all_reports(&j, dir);
+  else rc = one_report(&j, rt, out, 0);
 done:
-  if (have_to) year_scores_free(&to);
-  if (have_from) year_scores_free(&from);
-  store_close(s);
+  doc_published_free(&j.pub_to);
+  doc_published_free(&j.pub_from);
+  engine_results_free(&j.same);
+  if (j.have_to) year_scores_free(&j.to);
+  if (j.have_from) year_scores_free(&j.from);
+  store_close(j.s);
   return rc;
 }
 
 const cli_command cmd_report = {
-  "report", "the written report of one unit and year (Markdown or HTML)",
-  "rules= unit= year= format= lang= out= max-instructions= max-memory=",
-  "usage: parindex [--db FILE] report [--rules DIR] --unit ID --year Y\n"
-  "                                   [--format md|html] [--lang vi|en] [--out FILE]\n"
+  "report", "the written report of one unit and year, ready to sign (Markdown, HTML or Word)",
+  "rules= unit= year= format= lang= out= all out-dir= office= documents= no-ranking max-instructions= max-memory=",
+  "usage: parindex [--db FILE] report [--rules DIR] --unit ID --year Y [--format md|html|docx]\n"
+  "                                   [--lang vi|en] [--out FILE] [--documents DIR] [--no-ranking]\n"
+  "       parindex [--db FILE] report --all --year Y --out-dir DIR [--format md|html|docx] ...\n"
+  "       parindex [--db FILE] report --office ID --unit ID --year Y [--format md|html|docx] [--out FILE]\n"
   "\n"
-  "Write the analysis of the unit's PAR INDEX for year Y against Y-1, in the\n"
-  "structure of a district's report: I.1 summary of both years and the ranking,\n"
-  "I.2 comparison tables and one part per component (rising first, then\n"
-  "falling) with every criterion that lost points and the ledger's reasons,\n"
-  "I.3 causes from the deductions, II next year's tasks by office. Both years\n"
-  "are scored with their own rulebooks; nothing is stored.\n"
+  "Write the analysis of the unit's PAR INDEX for year Y against Y-1 as a report\n"
+  "in the format of Nghị định 30/2020/NĐ-CP: the issuing body and number, the\n"
+  "national title, place and date, BÁO CÁO and its subject; the opening citing\n"
+  "the decision that published the results; I.1 both years and the ranking, I.2\n"
+  "one part per component (rising first, then falling) with every criterion\n"
+  "that lost points, I.3 causes (each change split into what the new\n"
+  "methodology and what the work made, as compare --same-rules does), II next\n"
+  "year's tasks by office; the closing, the recipients and the signature. In the\n"
+  "first year (no facts for Y-1) the report speaks of Y alone. Nothing is stored.\n"
   "\n"
-  "  --format FMT             md (default) or html (one self-contained file with\n"
-  "                           inline CSS and SVG charts, printable on A4)\n"
-  "  --lang LANG              vi (default, decimal comma) or en (English headings\n"
-  "                           and labels; reasons stay as the rules wrote them)\n"
+  "  --format FMT             md (default), html (one self-contained file,\n"
+  "                           printable on A4) or docx (Word, through pandoc;\n"
+  "                           needs --out)\n"
+  "  --lang LANG              vi (default, decimal comma) or en (English; names\n"
+  "                           and reasons stay as the rules wrote them)\n"
   "  --out FILE               write to FILE instead of stdout\n"
+  "  --all                    every unit with facts for Y, into --out-dir DIR as\n"
+  "                           UNIT-Y.md (.html, .docx)\n"
+  "  --office ID              the assignment letter of office ID: its lead and\n"
+  "                           supporting tasks for Y+1, with points and criteria\n"
+  "  --documents DIR          the unit's document settings DIR/UNIT.json, the\n"
+  "                           published results DIR/published-Y.json and the\n"
+  "                           drafting officer's paragraphs DIR/narrative/UNIT-Y.json\n"
+  "                           (see data/README.md); default $PARINDEX_DOCUMENTS, else\n"
+  "                           " DEFAULT_DOCUMENTS "\n"
+  "  --no-ranking             leave the other units' ranking out\n"
   "  --rules DIR              a root holding one rulebook per year (DIR/Y/);\n"
   "                           default: rules/lai-chau/district\n"
   "  --max-instructions N     Lua instruction budget per criterion (default 10000000)\n"

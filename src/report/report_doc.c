@@ -2,54 +2,16 @@
 ** report_doc.c -- the body of the written report, once, for every writer.
 ** Every figure comes from the comparison, the standings or the ledger.
 */
-#include "report_doc.h"
+#include "report_doc_int.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { char **v; int n, cap; } strs;   /* the strings of one report */
+#define S(ss, ...) rd_str(ss, __VA_ARGS__)
+#define P rd_pts
+#define SIGNED rd_signed
+typedef rd_ctx ctx;
 
-static const char *S(strs *ss, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
-  char *s = malloc((size_t)n + 1);
-  if (!s) abort();
-  va_start(ap, fmt);
-  vsnprintf(s, (size_t)n + 1, fmt, ap);
-  va_end(ap);
-  if (ss->n == ss->cap) {
-    ss->cap = ss->cap ? 2 * ss->cap : 64;
-    char **g = realloc(ss->v, (size_t)ss->cap * sizeof *g);
-    if (!g) abort();
-    ss->v = g;
-  }
-  return ss->v[ss->n++] = s;
-}
-
-typedef struct {
-  report_writer *w;
-  const report_doc *d;
-  const comparison *c;
-  const methodology *mt;                 /* the report year's methodology */
-  const unit_result *r;
-  int vi;
-  report_lang lang;
-  strs ss;
-} ctx;
-
-#define L(vi_text, en_text) (x->vi ? (vi_text) : (en_text))
-
-static const char *P(ctx *x, pts_t v) {
-  char buf[PTS_FMT_MAX];
-  return S(&x->ss, "%s", pts_format(buf, v, x->vi ? ',' : '.', 1));
-}
-static const char *SIGNED(ctx *x, pts_t v) {
-  char buf[PTS_FMT_MAX + 1];
-  return S(&x->ss, "%s", out_signed(buf, v, x->lang));
-}
 static const char *PCT(ctx *x, pts_t v) { return S(&x->ss, "%s%%", P(x, v)); }
 static const char *RATIO(ctx *x, pts_t p, pts_t m) { return S(&x->ss, "%s/%s", P(x, p), P(x, m)); }
 
@@ -58,79 +20,136 @@ static int comp_of(ctx *x, const cmp_component *k) {
   return methodology_component(x->mt, k->id);
 }
 
-static int any_illustrative(const report_doc *d) {
-  for (int i = 0; i < d->n_to; i++) if (d->st_to[i].r->illustrative) return 1;
-  for (int i = 0; i < d->n_from; i++) if (d->st_from[i].r->illustrative) return 1;
-  return 0;
-}
-
 /* ---- I.1 ---- */
+
+static const char *rank_text(ctx *x, int rank, int units) {
+  if (!rank) return "—";
+  return units == x->units_to ? S(&x->ss, "%d", rank) : S(&x->ss, "%d/%d", rank, units);
+}
 
 static void summary(ctx *x) {
   const comparison *c = x->c;
   report_writer *w = x->w;
-  w->heading(w, 3, S(&x->ss, L("1. Tổng hợp kết quả Chỉ số PAR INDEX của %s năm %d và năm %d",
-                                "1. PAR INDEX of %s in %d and %d"), x->r->unit.name, c->from_year, c->to_year));
+  w->heading(w, 3, x->first_year
+    ? S(&x->ss, L("1. Tổng hợp kết quả Chỉ số PAR INDEX của %s năm %d", "1. PAR INDEX of %s in %d"), x->name, c->to_year)
+    : S(&x->ss, L("1. Tổng hợp kết quả Chỉ số PAR INDEX của %s năm %d và năm %d", "1. PAR INDEX of %s in %d and %d"),
+        x->name, c->from_year, c->to_year));
+  if (x->first_year && x->pub_prev)
+    w->para(w, NULL, S(&x->ss, L("Số liệu năm %d để so sánh chỉ có tổng điểm và thứ hạng đã công bố; các lĩnh vực được "
+                                 "phân tích cho năm %d.", "For %d only the published total and rank are known; the "
+                                 "components are analysed for %d."), c->to_year - 1, c->to_year));
+  else if (x->first_year)
+    w->para(w, NULL, S(&x->ss, L("Năm %d là năm đầu tiên có kết quả đánh giá; báo cáo không có số liệu năm %d để so sánh.",
+                                 "%d is the first year assessed; there is no %d to compare with."), c->to_year, c->to_year - 1));
   const char *cells[6 * 3];
-  int n = 0;
+  int n = 0, bands = x->mt->nbands > 0, nc = bands ? 6 : 5;
   cells[n++] = L("Năm đánh giá", "Year");
   cells[n++] = L("Điểm HĐTĐ cấp tỉnh", "Appraisal points");
   cells[n++] = L("Điểm điều tra xã hội học", "Survey points");
   cells[n++] = "PAR INDEX";
-  cells[n++] = S(&x->ss, L("Xếp hạng (/%d đơn vị)", "Rank (of %d units)"), c->to_units);
-  cells[n++] = L("Xếp loại", "Band");
+  cells[n++] = x->units_to ? S(&x->ss, L("Xếp hạng (/%d đơn vị)", "Rank (of %d units)"), x->units_to) : L("Xếp hạng", "Rank");
+  if (bands) cells[n++] = L("Xếp loại", "Band");
   const unit_result *yr[2] = {c->from, c->to};
-  const int rank[2] = {c->from_rank, c->to_rank}, units[2] = {c->from_units, c->to_units};
+  const int rank[2] = {x->rank_from, x->rank_to}, units[2] = {x->units_from, x->units_to};
   const char *band[2] = {c->from_band, c->to_band};
-  for (int i = 0; i < 2; i++) {
+  int rows = 1;
+  if (x->first_year && x->pub_prev) {        /* the year before, as published */
+    cells[n++] = S(&x->ss, "%d", c->to_year - 1);
+    cells[n++] = "—";
+    cells[n++] = "—";
+    cells[n++] = P(x, x->pub_prev->total);
+    cells[n++] = rank_text(x, x->pub_prev->rank, x->d->pub_from->units);
+    if (bands) cells[n++] = "";
+    rows++;
+  }
+  for (int i = x->first_year; i < 2; i++) {
     cells[n++] = S(&x->ss, "%d", yr[i]->year);
     cells[n++] = P(x, yr[i]->appraisal);
     cells[n++] = P(x, yr[i]->survey);
     cells[n++] = P(x, yr[i]->total);
-    cells[n++] = units[i] == c->to_units ? S(&x->ss, "%d", rank[i]) : S(&x->ss, "%d/%d", rank[i], units[i]);
-    cells[n++] = band[i] ? band[i] : "";
+    cells[n++] = rank_text(x, rank[i], units[i]);
+    if (bands) cells[n++] = band[i] ? band[i] : "";
   }
   static const int align[6] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_LEFT};
-  w->table(w, NULL, 6, 3, cells, align);
-  w->chart(w, CHART_RANKING, S(&x->ss, L("Xếp hạng Chỉ số CCHC năm %d của %d đơn vị", "PAR index %d of the %d units"),
-                               c->to_year, x->d->n_to));
-  if (any_illustrative(x->d))
-    w->footnote(w, L("(*) Điểm của các đơn vị đánh dấu (*) tính từ dữ liệu minh họa, không phải số liệu công bố "
-                     "(xem data/README.md); thứ hạng của đơn vị được tính trong tập dữ liệu này.",
-                     "(*) Units marked (*) are scored from illustrative facts, not published figures "
-                     "(see data/README.md); the unit's rank is computed within this data set."));
+  w->table(w, NULL, nc, rows + (x->first_year ? 1 : 2), cells, align);
+  rd_drafted(x, DRAFT_SUMMARY);
+  if (!x->d->no_ranking && x->d->n_to > 1)
+    w->chart(w, CHART_RANKING, S(&x->ss, L("Xếp hạng Chỉ số CCHC năm %d của %d đơn vị", "PAR index %d of the %d units"),
+                                 c->to_year, x->d->n_to));
 }
 
 /* ---- I.2 ---- */
 
 static const char *rank_change(ctx *x) {
-  int up = x->c->from_rank - x->c->to_rank;
-  if (!x->c->from_rank || !x->c->to_rank) return "";
+  int up = x->rank_from - x->rank_to;
+  if (!x->rank_from || !x->rank_to || x->units_from != x->units_to) return NULL;
   if (!up) return L("giữ nguyên hạng", "the same rank");
   return up > 0 ? S(&x->ss, L("tăng %d bậc", "up %d places"), up) : S(&x->ss, L("giảm %d bậc", "down %d places"), -up);
+}
+
+static void index_sentence(ctx *x) {
+  const comparison *c = x->c;
+  pts_t dt = c->to->total - c->from->total;
+  const char *rank = x->rank_to ? S(&x->ss, L(", xếp hạng %d/%d", ", rank %d of %d"), x->rank_to, x->units_to) : "";
+  const char *change = "";
+  if (x->first_year && x->pub_prev) {
+    pts_t dp = c->to->total - x->pub_prev->total;
+    change = S(&x->ss, L(" (%s so với %s điểm năm %d đã công bố)", " (%s from the %s points published for %d)"),
+               dp ? S(&x->ss, L("%s %s điểm", "%s %s points"), dp > 0 ? L("tăng", "up") : L("giảm", "down"), P(x, dp > 0 ? dp : -dp))
+                  : L("bằng số điểm", "the same points"),
+               P(x, x->pub_prev->total), c->to_year - 1);
+  } else if (!x->first_year) {
+    const char *rc = rank_change(x);
+    const char *pts = dt ? S(&x->ss, L("%s %s điểm", "%s %s points"), dt > 0 ? L("tăng", "up") : L("giảm", "down"),
+                             P(x, dt > 0 ? dt : -dt))
+                         : L("bằng số điểm", "the same points");
+    change = S(&x->ss, L(" (%s%s%s so với năm %d)", " (%s%s%s compared with %d)"), pts, rc ? L(" và ", " and ") : "",
+               rc ? rc : "", c->from_year);
+  }
+  x->w->para(x->w, NULL, S(&x->ss, L("Chỉ số PAR INDEX của %s năm %d đạt %s điểm%s%s.", "The PAR INDEX of %s for %d is %s points%s%s."),
+                           x->name, c->to_year, P(x, c->to->total), rank, change));
 }
 
 static void tables(ctx *x) {
   const comparison *c = x->c;
   report_writer *w = x->w;
-  pts_t dt = c->to->total - c->from->total;
   w->heading(w, 3, S(&x->ss, L("2. Kết quả Chỉ số PAR INDEX năm %d theo từng lĩnh vực đánh giá",
                                 "2. PAR INDEX %d by component"), c->to_year));
-  w->para(w, NULL, S(&x->ss, L("Chỉ số PAR INDEX của %s năm %d đạt %s điểm, xếp hạng %d/%d (%s %s điểm và %s so với năm %d).",
-                               "The PAR INDEX of %s for %d is %s points, rank %d of %d (%s %s points and %s compared with %d)."),
-                     x->r->unit.name, c->to_year, P(x, c->to->total), c->to_rank, c->to_units,
-                     dt >= 0 ? L("tăng", "up") : L("giảm", "down"), P(x, dt >= 0 ? dt : -dt), rank_change(x), c->from_year));
-  w->chart(w, CHART_COMPONENTS, S(&x->ss, L("Tỷ lệ điểm (%%) theo lĩnh vực, năm %d và năm %d",
-                                             "Percentage of the maximum by component, %d and %d"), c->from_year, c->to_year));
+  const char *names = "";
+  for (int i = 0; i < x->mt->ncomps; i++) names = S(&x->ss, "%s%s%s", names, i ? "; " : "", x->mt->comps[i].name);
+  w->para(w, NULL, S(&x->ss, L("Chỉ số PAR INDEX được đánh giá với %d chỉ số thành phần (%s).",
+                               "The PAR INDEX is assessed on %d components (%s)."), x->mt->ncomps, names));
+  index_sentence(x);
+  if (!x->first_year)
+    w->chart(w, CHART_COMPONENTS, S(&x->ss, L("Tỷ lệ điểm (%%) theo lĩnh vực, năm %d và năm %d",
+                                               "Percentage of the maximum by component, %d and %d"), c->from_year, c->to_year));
   int nc = c->ncomps;
   const char **cells = calloc((size_t)(nc + 1) * 6, sizeof *cells);
   if (!cells) abort();
-  int n = 0;
+  int n = 0, changed = 0;
   cells[n++] = L("STT", "#");
   cells[n++] = L("Lĩnh vực", "Component");
+  if (x->first_year) {
+    cells[n++] = S(&x->ss, L("Năm %d (điểm đạt/điểm tối đa)", "%d (points/max)"), c->to_year);
+    cells[n++] = L("Tỷ lệ (%)", "Percentage (%)");
+    cells[n++] = L("Thứ tự trong đơn vị", "Rank within unit");
+    for (int i = 0; i < nc; i++) {
+      const cmp_component *k = &c->comps[i];
+      if (!k->in_to) continue;
+      cells[n++] = k->id;
+      cells[n++] = k->name;
+      cells[n++] = RATIO(x, k->to_points, k->to_max);
+      cells[n++] = PCT(x, k->to_pct);
+      cells[n++] = S(&x->ss, "%d/%d", k->to_rank, x->mt->ncomps);
+    }
+    static const int a5[5] = {ALIGN_LEFT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT};
+    w->table(w, S(&x->ss, L("Biểu kết quả theo từng lĩnh vực năm %d", "Points by component, %d"), c->to_year), 5,
+             n / 5, cells, a5);
+    free(cells);
+    return;
+  }
   cells[n++] = S(&x->ss, L("Năm %d (điểm đạt/điểm tối đa)", "%d (points/max)"), c->from_year);
   cells[n++] = S(&x->ss, L("Năm %d (điểm đạt/điểm tối đa)", "%d (points/max)"), c->to_year);
-  int changed = 0;
   for (int i = 0; i < nc; i++) {
     const cmp_component *k = &c->comps[i];
     changed += k->max_changed;
@@ -186,6 +205,8 @@ static void criteria_of(ctx *x, int ci) {
     list = S(&x->ss, "%s%s(%s) %s", list, *list ? "; " : "", x->mt->crits[i].id, x->mt->crits[i].name);
   w->para(w, NULL, S(&x->ss, L("Lĩnh vực được đánh giá qua %d tiêu chí: %s.", "The component is assessed by %d criteria: %s."),
                      rc->count, list));
+  const char *full = rd_full_points(x, ci);
+  if (*full) w->para(w, L("Kết quả đạt được:", "What went well:"), full);
   int lost = 0;
   for (int i = rc->first; i < rc->first + rc->count; i++) {
     const ledger_criterion *lc = &x->r->crits[i];
@@ -206,7 +227,7 @@ static void criteria_of(ctx *x, int ci) {
         : S(&x->ss, L("%s (vượt mức tối đa của tiêu chí: yêu cầu trừ %s, chỉ trừ %s)",
                       "%s (beyond the criterion's maximum: %s asked, %s taken)"),
             ld->reason, P(x, ld->requested), P(x, ld->points));
-      w->item(w, 2, S(&x->ss, "−%s:", P(x, ld->points)), why);
+      w->item(w, 2, ld->points ? S(&x->ss, "−%s:", P(x, ld->points)) : S(&x->ss, "%s:", P(x, 0)), why);
     }
   }
   if (!lost) w->para(w, NULL, L("Tất cả các tiêu chí của lĩnh vực đạt điểm tối đa.", "Every criterion of the component has full points."));
@@ -217,23 +238,35 @@ static void component_section(ctx *x, const cmp_component *k, const char *number
   report_writer *w = x->w;
   int ci = comp_of(x, k);
   w->heading(w, 5, S(&x->ss, L("%s. Lĩnh vực %s: %s", "%s. Component %s: %s"), number, k->id, k->name));
-  const char *dir = k->change > 0 ? L("tăng", "up") : k->change < 0 ? L("giảm", "down") : L("không đổi", "unchanged");
-  const char *maxnote = k->max_changed
-    ? S(&x->ss, L("; điểm tối đa đổi từ %s thành %s", "; the maximum changed from %s to %s"), P(x, k->from_max), P(x, k->to_max))
-    : "";
-  w->para(w, NULL, S(&x->ss, L("Đạt %s điểm (bằng %s), %s %s điểm phần trăm so với năm %d (%s điểm, %s%s). "
-                               "Đây là chỉ số thành phần đứng thứ %d/%d chỉ số thành phần đánh giá của đơn vị.",
-                               "%s points (%s), %s %s percentage points from %d (%s points, %s%s). "
-                               "It ranks %d of the unit's %d components."),
-                     RATIO(x, k->to_points, k->to_max), PCT(x, k->to_pct), dir, P(x, k->change < 0 ? -k->change : k->change),
-                     c->from_year, RATIO(x, k->from_points, k->from_max), PCT(x, k->from_pct), maxnote, k->to_rank,
-                     x->mt->ncomps));
+  const char *change = "";
+  if (!x->first_year) {
+    const char *maxnote = k->max_changed
+      ? S(&x->ss, L("; điểm tối đa đổi từ %s thành %s", "; the maximum changed from %s to %s"), P(x, k->from_max), P(x, k->to_max))
+      : "";
+    const char *how = k->change
+      ? S(&x->ss, L("%s %s điểm phần trăm", "%s %s percentage points"), k->change > 0 ? L("tăng", "up") : L("giảm", "down"),
+          P(x, k->change < 0 ? -k->change : k->change))
+      : L("không đổi", "unchanged");
+    change = S(&x->ss, L(", %s so với năm %d (%s điểm, %s%s)", ", %s from %d (%s points, %s%s)"), how, c->from_year,
+               RATIO(x, k->from_points, k->from_max), PCT(x, k->from_pct), maxnote);
+  }
+  w->para(w, NULL, S(&x->ss, L("Đạt %s điểm (bằng %s)%s. %s", "%s points (%s)%s. %s"), RATIO(x, k->to_points, k->to_max),
+                     PCT(x, k->to_pct), change, rd_component_standing(x, k)));
+  int nd = 0;
+  const char **drafted = x->d->drafting ? doc_drafting_component(x->d->drafting, k->id, &nd) : NULL;
+  for (int i = 0; i < nd; i++) w->para(w, NULL, drafted[i]);
   if (ci >= 0) criteria_of(x, ci);
 }
 
 static void groups(ctx *x) {
   const comparison *c = x->c;
   report_writer *w = x->w;
+  if (x->first_year) {
+    w->heading(w, 4, S(&x->ss, L("2.1. Các chỉ số thành phần (%d chỉ số thành phần)", "2.1. The components (%d)"), c->ncomps));
+    for (int i = 0; i < c->ncomps; i++)
+      if (c->comps[i].in_to) component_section(x, &c->comps[i], S(&x->ss, "2.1.%d", i + 1));
+    return;
+  }
   const struct { const int *ix; int n; const char *vi, *en; } g[2] = {
     {c->rising, c->nrising, "Nhóm các chỉ số thành phần tăng điểm", "Rising components"},
     {c->falling, c->nfalling, "Nhóm các chỉ số thành phần giảm điểm", "Falling components"}};
@@ -260,51 +293,87 @@ static void groups(ctx *x) {
 
 /* ---- I.3 ---- */
 
+/* The criteria of component ci that lost more points in the report's year
+** than the earlier year's facts lose under the same rules: the work's part. */
+static const char *worse_criteria(ctx *x, int ci, int with_reasons, int only_worse) {
+  const meth_component *rc = &x->mt->comps[ci];
+  const unit_result *same = x->c->same;
+  const char *why = "";
+  for (int j = rc->first; j < rc->first + rc->count; j++) {
+    const ledger_criterion *lc = &x->r->crits[j];
+    if (lc->na || lc->points >= lc->max) continue;
+    if (only_worse && same && !same->crits[j].na && same->crits[j].points <= lc->points) continue;
+    const char *reasons = "";
+    for (int d = 0; with_reasons && d < lc->count; d++)
+      reasons = S(&x->ss, "%s%s%s", reasons, d ? "; " : "", x->r->deds[lc->first + d].reason);
+    why = S(&x->ss, "%s%s%s %s (%s%s)%s%s", why, *why ? "; " : "", x->mt->crits[j].id, x->mt->crits[j].name,
+            L("bị trừ ", "lost "), P(x, lc->max - lc->points), *reasons ? ": " : "", reasons);
+  }
+  return why;
+}
+
+static void cause_item(ctx *x, const cmp_component *k, int falling) {
+  const comparison *c = x->c;
+  int ci = comp_of(x, k);
+  pts_t mag = k->change < 0 ? -k->change : k->change;
+  const char *text = S(&x->ss, L("%s %s điểm phần trăm", "%s %s percentage points"), falling ? L("Giảm", "Down") : L("Tăng", "Up"),
+                       P(x, mag));
+  if (k->has_same && k->method_change) {
+    text = S(&x->ss, L("%s: %s điểm phần trăm do thay đổi phương pháp đánh giá năm %d (số liệu năm %d chấm theo bộ "
+                       "tiêu chí năm %d), %s điểm phần trăm do kết quả thực hiện. ",
+                       "%s: %s percentage points from the %d methodology (the %d figures assessed under the %d criteria), "
+                       "%s from the work. "),
+             text, SIGNED(x, k->method_change), c->to_year, c->from_year, c->to_year, SIGNED(x, k->perf_change));
+  } else if (k->has_same) {
+    text = S(&x->ss, L("%s, đều do kết quả thực hiện (phương pháp đánh giá không làm thay đổi điểm của lĩnh vực). ",
+                       "%s, all from the work (the methodology did not change the component's points). "), text);
+  } else text = S(&x->ss, "%s. ", text);
+  if (ci < 0) { x->w->item(x->w, 1, S(&x->ss, L("Lĩnh vực %s (%s):", "Component %s (%s):"), k->id, k->name), text); return; }
+  int work_down = k->has_same ? k->perf_change < 0 : falling;
+  const char *why = worse_criteria(x, ci, work_down, 1);
+  if (work_down && *why)
+    text = S(&x->ss, L("%sPhần giảm do kết quả thực hiện đến từ: %s.", "%sThe work's fall comes from: %s."), text, why);
+  else if (!work_down) {
+    const char *still = worse_criteria(x, ci, 0, 0);
+    text = *still ? S(&x->ss, L("%sCòn bị trừ điểm ở: %s.", "%sStill lost: %s."), text, still)
+                  : S(&x->ss, "%s%s", text, L("Không còn tiêu chí nào bị trừ điểm.", "No criterion lost points."));
+  }
+  x->w->item(x->w, 1, S(&x->ss, L("Lĩnh vực %s (%s):", "Component %s (%s):"), k->id, k->name), text);
+}
+
 static void causes(ctx *x) {
   const comparison *c = x->c;
   report_writer *w = x->w;
   w->heading(w, 3, L("3. Nguyên nhân các chỉ số tăng, giảm", "3. Causes of the rises and falls"));
-  w->para(w, NULL, L("Tổng hợp từ các nội dung bị trừ điểm trong sổ điểm, theo từng lĩnh vực.",
-                     "Built from the deductions in the ledger, component by component."));
+  if (x->first_year) {
+    w->para(w, NULL, S(&x->ss, L("Không có kết quả năm %d theo từng lĩnh vực để so sánh; các nội dung bị trừ điểm của "
+                                 "từng lĩnh vực được nêu tại mục 2 phần I.", "There are no components of %d to compare "
+                                 "with; each component's lost points are set out in section I.2."), c->to_year - 1));
+    return;
+  }
+  if (!c->nrising && !c->nfalling) {
+    w->para(w, NULL, S(&x->ss, L("Tỷ lệ điểm của các chỉ số thành phần không thay đổi so với năm %d.",
+                                 "No component's percentage changed from %d."), c->from_year));
+    return;
+  }
+  if (c->same)
+    w->para(w, NULL, S(&x->ss, L("Mức thay đổi của mỗi lĩnh vực được tách thành phần do thay đổi phương pháp đánh giá "
+                                 "(số liệu năm %d chấm theo bộ tiêu chí năm %d so với năm %d) và phần do kết quả thực hiện "
+                                 "(số liệu năm %d so với năm %d, cùng bộ tiêu chí năm %d).",
+                                 "Each component's change is split into the part the new methodology made (the %d figures "
+                                 "under the %d criteria against %d) and the part the work made (the %d figures against "
+                                 "%d, both under the %d criteria)."),
+                       c->from_year, c->to_year, c->from_year, c->to_year, c->from_year, c->to_year));
+  int sec = 0;
   for (int g = 0; g < 2; g++) {
     const int *ix = g ? c->falling : c->rising;
     int n = g ? c->nfalling : c->nrising;
     if (!n) continue;
-    w->heading(w, 4, g ? L("3.2. Nguyên nhân của các chỉ số giảm điểm", "3.2. Why components fell")
-                       : L("3.1. Nguyên nhân các chỉ số tăng điểm", "3.1. Why components rose"));
-    for (int i = 0; i < n; i++) {
-      const cmp_component *k = &c->comps[ix[i]];
-      int ci = comp_of(x, k);
-      pts_t lost_from = k->from_max - k->from_points, lost_to = k->to_max - k->to_points;
-      const char *why = "";
-      if (ci >= 0) {
-        const meth_component *rc = &x->mt->comps[ci];
-        for (int j = rc->first; j < rc->first + rc->count; j++) {
-          const ledger_criterion *lc = &x->r->crits[j];
-          if (lc->na || lc->points >= lc->max) continue;
-          const char *reasons = "";
-          for (int d = 0; d < lc->count; d++)
-            reasons = S(&x->ss, "%s%s%s", reasons, d ? "; " : "", x->r->deds[lc->first + d].reason);
-          if (g) why = S(&x->ss, "%s%s%s %s (−%s): %s", why, *why ? " " : "", x->mt->crits[j].id,
-                          x->mt->crits[j].name, P(x, lc->max - lc->points), reasons);
-          else why = S(&x->ss, "%s%s%s %s (−%s)", why, *why ? "; " : "", x->mt->crits[j].id, x->mt->crits[j].name,
-                       P(x, lc->max - lc->points));
-          if (g && why[strlen(why) - 1] != '.') why = S(&x->ss, "%s.", why);
-        }
-      }
-      const char *text = S(&x->ss, L("%s %s điểm phần trăm; ", "%s %s percentage points; "),
-                           k->change > 0 ? L("Tăng", "Up") : L("Giảm", "Down"), P(x, k->change < 0 ? -k->change : k->change));
-      if (lost_to == lost_from)
-        text = S(&x->ss, L("%sđiểm bị trừ không đổi (%s). ", "%spoints lost unchanged (%s). "), text, P(x, lost_to));
-      else
-        text = S(&x->ss, L("%sđiểm bị trừ %s từ %s (năm %d) %s %s (năm %d). ", "%spoints lost went %s from %s (%d) to%s %s (%d). "),
-                 text, lost_to < lost_from ? L("giảm", "down") : L("tăng", "up"), P(x, lost_from), c->from_year,
-                 x->vi ? (lost_to < lost_from ? "còn" : "lên") : "", P(x, lost_to), c->to_year);
-      if (*why && !g) why = S(&x->ss, "%s.", why);
-      text = *why ? S(&x->ss, "%s%s %s", text, g ? L("Do:", "Because of:") : L("Còn bị trừ điểm ở:", "Still lost:"), why)
-                  : S(&x->ss, "%s%s", text, L("Không còn tiêu chí nào bị trừ điểm.", "No criterion lost points."));
-      w->item(w, 1, S(&x->ss, L("Lĩnh vực %s (%s):", "Component %s (%s):"), k->id, k->name), text);
-    }
+    sec++;
+    w->heading(w, 4, S(&x->ss, "3.%d. %s", sec, g ? L("Nguyên nhân của các chỉ số giảm điểm", "Why components fell")
+                                                   : L("Nguyên nhân các chỉ số tăng điểm", "Why components rose")));
+    rd_drafted(x, g ? DRAFT_FALLING : DRAFT_RISING);
+    for (int i = 0; i < n; i++) cause_item(x, &c->comps[ix[i]], g);
   }
 }
 
@@ -372,11 +441,12 @@ static void tasks(ctx *x) {
   int n = report_collect_tasks(x->mt, x->r, NULL, &items);
   w->heading(w, 2, S(&x->ss, L("II. NHIỆM VỤ VÀ GIẢI PHÁP NÂNG CAO CHỈ SỐ PAR INDEX NĂM %d",
                                 "II. TASKS AND MEASURES TO RAISE THE PAR INDEX IN %d"), x->c->to_year + 1));
-  w->para(w, NULL, S(&x->ss, L("Các nhiệm vụ do bộ tiêu chí sinh ra từ các nội dung bị trừ điểm năm %d, theo cơ quan; mỗi "
-                               "nội dung có một cơ quan chủ trì, được tính số điểm lấy lại, và các cơ quan phối hợp. "
-                               "Nhiệm vụ xếp theo số điểm lấy lại khi chấm lại tiêu chí (dưới mức trừ tối đa, một "
-                               "nhiệm vụ riêng lẻ có thể không lấy lại điểm nào).",
-                               "The tasks the rules produced from the deductions of %d, by office; each deduction has "
+  rd_drafted(x, DRAFT_TASKS);
+  w->para(w, NULL, S(&x->ss, L("Nhiệm vụ khắc phục các nội dung bị trừ điểm năm %d, giao theo cơ quan; mỗi nội dung có "
+                               "một cơ quan chủ trì, được tính số điểm có thể lấy lại, và các cơ quan phối hợp. Nhiệm "
+                               "vụ xếp theo số điểm lấy lại được khi tiêu chí được chấm lại (khi tiêu chí đã ở mức trừ "
+                               "tối đa, một nhiệm vụ riêng lẻ có thể không lấy lại điểm nào).",
+                               "The tasks that remedy the deductions of %d, by office; each deduction has "
                                "one lead office, credited with its points, and supporting offices. Tasks are ordered by "
                                "the points re-scoring the criterion gives back (under a cap one task alone may give "
                                "nothing)."), x->c->to_year));
@@ -434,23 +504,16 @@ static void tasks(ctx *x) {
 }
 
 void report_write(report_writer *w, const report_doc *d) {
-  ctx x0 = {0}, *x = &x0;
-  x->w = w; x->d = d; x->c = d->cmp; x->mt = d->cmp->mt_to; x->r = d->cmp->to;
-  x->lang = d->lang; x->vi = d->lang == LANG_VI;
-  w->doc = d;
-  w->begin(w, S(&x->ss, L("Báo cáo phân tích Chỉ số cải cách hành chính (PAR INDEX) năm %d của %s; nhiệm vụ và giải pháp "
-                          "nâng cao Chỉ số PAR INDEX năm %d",
-                          "Analysis of the PAR INDEX %d of %s; tasks and measures to raise the PAR INDEX in %d"),
-                x->c->to_year, x->r->unit.name, x->c->to_year + 1),
-           S(&x->ss, L("Lập bằng parindex từ dữ kiện trong kho và bộ tiêu chí %s (%s). Mọi điểm số và mọi nội dung bị "
-                       "trừ điểm dưới đây lấy từ sổ điểm của lần chấm.",
-                       "Written by parindex from the facts in the store and the rulebook %s (%s). Every figure and "
-                       "every deduction below comes from the ledger of the scoring."), x->mt->name, x->mt->dir));
-  if (x->c->from->illustrative || x->r->illustrative)
-    w->footnote(w, S(&x->ss, L("(*) Dữ kiện của %s trong báo cáo này là dữ liệu minh họa, không phải số liệu công bố "
-                               "(xem data/README.md): báo cáo chỉ để minh họa.",
-                               "(*) The facts of %s in this report are illustrative, not published figures (see "
-                               "data/README.md): the report is an illustration only."), x->r->unit.name));
+  ctx x0, *x = &x0;
+  rd_ctx_init(x, w, d);
+  const char *subject = S(&x->ss, L("Phân tích Chỉ số cải cách hành chính (PAR INDEX) năm %d của %s; nhiệm vụ và giải "
+                                    "pháp nâng cao Chỉ số PAR INDEX năm %d",
+                                    "Analysis of the PAR INDEX %d of %s; tasks and measures to raise the PAR INDEX in %d"),
+                          x->c->to_year, x->name, x->c->to_year + 1);
+  w->begin(w, S(&x->ss, "%s %s", L("Báo cáo", "Report:"), subject));
+  rd_frame_head(x, subject);
+  rd_opening(x);
+  rd_drafted(x, DRAFT_OPENING);
   w->heading(w, 2, S(&x->ss, L("I. PHÂN TÍCH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH (PAR INDEX) NĂM %d",
                                 "I. ANALYSIS OF THE PAR INDEX %d"), x->c->to_year));
   summary(x);
@@ -458,7 +521,7 @@ void report_write(report_writer *w, const report_doc *d) {
   groups(x);
   causes(x);
   tasks(x);
+  rd_frame_end(x, subject);
   w->end(w);
-  for (int i = 0; i < x->ss.n; i++) free(x->ss.v[i]);
-  free(x->ss.v);
+  rd_strs_free(&x->ss);
 }

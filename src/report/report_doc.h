@@ -14,13 +14,40 @@
 
 #include "province.h"
 #include "report.h"
+#include "report_drafting.h"
+#include "report_settings.h"
 
 typedef struct {
   report_lang lang;
-  const comparison *cmp;               /* previous year -> the report's year */
+  const comparison *cmp;               /* previous year -> the report's year; in the first
+                                          year, the year compared with itself (first_year) */
   const standing *st_from; int n_from; /* standings of both years */
   const standing *st_to; int n_to;
+  int first_year;                      /* no earlier year: sections speak of one year */
+  int no_ranking;                      /* leave the other units' ranking out */
+  const doc_settings *settings;        /* the unit's document settings (may be empty) */
+  const doc_published *pub_from, *pub_to; /* published results of both years (may be empty) */
+  const doc_drafting *drafting;        /* the drafting officer's paragraphs, or NULL */
 } report_doc;
+
+/* The document frame of Nghị định 30/2020/NĐ-CP, every field resolved:
+** a field the settings leave out is a blank ("…") to fill in. */
+typedef struct {
+  const char *parent_body;             /* NULL when there is none */
+  const char *const *body; int nbody;  /* the issuing body, line by line */
+  const char *number;                  /* "Số: …/BC-UBND" */
+  const char *nation, *motto;          /* national title and motto */
+  const char *place_date;              /* "Mường Tè, ngày … tháng … năm …" */
+  const char *kind;                    /* "BÁO CÁO"; NULL for a letter (công văn) */
+  const char *subject;                 /* the subject below it (a report) */
+  const char *about;                   /* a letter's "V/v …" below the number, or NULL */
+  const char *to;                      /* a letter's "Kính gửi: …", or NULL */
+  const char *recipients_label;        /* "Nơi nhận:" */
+  const char *const *recipients; int nrecipients;
+  const char *authority, *deputy, *title;   /* deputy may be NULL */
+  const char *sign_hint;               /* "(Ký, ghi rõ họ tên, đóng dấu)" */
+  const char *signer;                  /* the name, or a blank */
+} doc_frame;
 
 enum { CHART_COMPONENTS, CHART_RANKING };
 enum { ALIGN_LEFT = 0, ALIGN_RIGHT = 1 };
@@ -30,8 +57,12 @@ struct report_writer {
   FILE *f;
   const report_doc *doc;
   int list_depth;                      /* open list levels (writers keep it) */
-  void (*begin)(report_writer *w, const char *title, const char *subtitle);
+  void (*begin)(report_writer *w, const char *title);
   void (*end)(report_writer *w);
+  /* the document's heading (body and number, national title, place and
+  ** date, kind and subject) and its end (recipients and signature) */
+  void (*head)(report_writer *w, const doc_frame *fr);
+  void (*sign)(report_writer *w, const doc_frame *fr);
   void (*heading)(report_writer *w, int level, const char *text);
   /* a paragraph; lead (may be NULL) is shown in bold before text */
   void (*para)(report_writer *w, const char *lead, const char *text);
@@ -46,10 +77,17 @@ struct report_writer {
 
 /* Write the whole report through w. */
 void report_write(report_writer *w, const report_doc *d);
+/* Write the assignment letter (công văn) of office through w: its lead and
+** supporting tasks for the next year, with the criterion and the points
+** at stake. 0, or -1 when the report year's rulebook does not know office. */
+int report_letter_write(report_writer *w, const report_doc *d, const char *office);
 
-/* The writers: fill w for file f. */
+/* The writers: fill w for file f. The DOCX writer writes the Markdown
+** that pandoc turns into the Word document (report_docx.c): the frame as
+** raw OpenXML tables without borders, everything else as Markdown. */
 void report_md_writer(report_writer *w, FILE *f);
 void report_html_writer(report_writer *w, FILE *f);
+void report_docx_writer(report_writer *w, FILE *f);
 
 
 #endif

@@ -4,19 +4,9 @@
 */
 #include <string.h>
 
-#include "report_doc.h"
+#include "report_doc_int.h"
 
-static void esc(FILE *f, const char *s) {
-  for (; *s; s++) {
-    switch (*s) {
-      case '<': fputs("&lt;", f); break;
-      case '>': fputs("&gt;", f); break;
-      case '&': fputs("&amp;", f); break;
-      case '"': fputs("&quot;", f); break;
-      default: fputc(*s, f);
-    }
-  }
-}
+#define esc rd_xml_esc
 
 static void close_lists(report_writer *w, int to) {
   while (w->list_depth > to) {
@@ -26,35 +16,91 @@ static void close_lists(report_writer *w, int to) {
 }
 
 static const char *const CSS =
-  "@page{size:A4;margin:18mm 16mm 18mm 20mm}"
+  /* Nghị định 30/2020/NĐ-CP, Phụ lục I: A4, margins top and bottom 20-25 mm, left 30-35 mm,
+  ** right 15-20 mm; body 13-14 pt Times New Roman; page numbers centred at the top from page 2 */
+  "@page{size:A4;margin:20mm 15mm 20mm 30mm;@top-center{content:counter(page);font:13pt 'Times New Roman',serif}}"
+  "@page:first{@top-center{content:none}}"
   "*{box-sizing:border-box}"
-  "body{font-family:'Times New Roman','Liberation Serif','DejaVu Serif',serif;font-size:12.5pt;line-height:1.4;"
-  "color:#111;max-width:190mm;margin:0 auto;padding:8mm 0;background:#fff}"
+  "body{font-family:'Times New Roman','Liberation Serif','DejaVu Serif',serif;font-size:14pt;line-height:1.35;"
+  "color:#111;max-width:165mm;margin:0 auto;padding:8mm 0;background:#fff}"
   "h1{font-size:16pt;text-align:center;text-transform:uppercase;margin:0 0 4mm}"
-  "h2{font-size:13.5pt;margin:7mm 0 3mm;text-transform:uppercase}"
-  "h3{font-size:13pt;margin:5mm 0 2mm}h4{font-size:12.5pt;margin:4mm 0 2mm;font-style:italic}"
-  "h5{font-size:12.5pt;margin:4mm 0 1.5mm}"
+  "h2{font-size:14pt;margin:7mm 0 3mm;text-transform:uppercase}"
+  "h3{font-size:14pt;margin:5mm 0 2mm}h4{font-size:14pt;margin:4mm 0 2mm;font-style:italic}"
+  "h5{font-size:14pt;margin:4mm 0 1.5mm}"
   "h1,h2,h3,h4,h5{break-after:avoid;page-break-after:avoid}"
   "p{margin:1.5mm 0;text-align:justify}ul{margin:1mm 0 2mm;padding-left:6mm}li{margin:.6mm 0}"
   ".sub{text-align:center;font-style:italic;color:#444;font-size:11pt;margin-bottom:6mm}"
-  "table{border-collapse:collapse;width:100%;margin:2mm 0 3mm;font-size:11pt;break-inside:avoid;page-break-inside:avoid}"
+  "table{border-collapse:collapse;width:100%;margin:2mm 0 3mm;font-size:12pt;break-inside:avoid;page-break-inside:avoid}"
   "caption{font-weight:bold;text-align:left;padding:1mm 0}"
   "th,td{border:1px solid #555;padding:1mm 1.6mm;vertical-align:top}th{background:#e8eef5}"
-  "td.r{text-align:right;white-space:nowrap}th{font-size:10.5pt}td:nth-child(2):not(.r){width:45%}"
+  "td.r{text-align:right;white-space:nowrap}th{font-size:12pt}td:nth-child(2):not(.r){width:45%}"
   "figure{margin:3mm 0;break-inside:avoid;page-break-inside:avoid}"
   "figcaption{font-weight:bold;font-size:11pt;margin-bottom:1mm}svg{width:100%;height:auto;display:block}"
-  ".note{font-size:10pt;color:#333;font-style:italic}"
+  ".note{font-size:12pt;color:#333;font-style:italic}"
+  "table.nd30{border:0;margin:0 0 4mm;font-size:13pt;break-inside:avoid}table.nd30 td{border:0;text-align:center;"
+  "padding:0 1mm;width:50%}table.nd30 td.l{width:40%}table.nd30 td.rt{width:60%}"
+  ".nd30 .u{text-decoration:underline}.kind{font-size:14pt;font-weight:bold;text-align:center;margin:6mm 0 0}"
+  ".about{font-size:12pt}.subject{font-weight:bold;text-align:center;margin:0 12mm 6mm}"
+  "table.sign td{vertical-align:top;font-size:14pt}table.sign td.rec{text-align:left;font-size:11pt}"
+  "table.sign td.rec b{font-size:12pt;font-style:italic}.hint{font-style:italic;font-size:12pt}.signer{margin-top:22mm}"
   "@media print{body{padding:0;max-width:none}}";
 
-static void h_begin(report_writer *w, const char *title, const char *subtitle) {
+static void h_begin(report_writer *w, const char *title) {
   fprintf(w->f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
           w->doc->lang == LANG_VI ? "vi" : "en");
   esc(w->f, title);
-  fprintf(w->f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", CSS);
-  esc(w->f, title);
-  fputs("</h1>\n<p class=\"sub\">", w->f);
-  esc(w->f, subtitle);
-  fputs("</p>\n", w->f);
+  fprintf(w->f, "</title>\n<style>%s</style>\n</head>\n<body>\n", CSS);
+}
+
+/* Nghị định 30: the issuing body (bold, the last line underlined) and the
+** number on the left; the national title and motto (underlined), then
+** place and date (italic) on the right; then the kind and the subject. */
+static void h_head(report_writer *w, const doc_frame *fr) {
+  FILE *f = w->f;
+  fputs("<table class=\"nd30\"><tr><td class=\"l\">", f);
+  if (fr->parent_body) { esc(f, fr->parent_body); fputs("<br>", f); }
+  for (int i = 0; i < fr->nbody; i++) {
+    fputs(i == fr->nbody - 1 ? "<b class=\"u\">" : "<b>", f);
+    esc(f, fr->body[i]);
+    fputs("</b><br>", f);
+  }
+  fputs("</td><td class=\"rt\"><b>", f);
+  esc(f, fr->nation);
+  fputs("</b><br><b class=\"u\">", f);
+  esc(f, fr->motto);
+  fputs("</b></td></tr>\n<tr><td class=\"l\">", f);
+  esc(f, fr->number);
+  if (fr->about) { fputs("<br><span class=\"about\">", f); esc(f, fr->about); fputs("</span>", f); }
+  fputs("</td><td class=\"rt\"><i>", f);
+  esc(f, fr->place_date);
+  fputs("</i></td></tr></table>\n", f);
+  if (fr->kind) {
+    fputs("<p class=\"kind\">", f);
+    esc(f, fr->kind);
+    fputs("</p>\n<p class=\"subject\">", f);
+    esc(f, fr->subject);
+    fputs("</p>\n", f);
+  }
+  if (fr->to) { fputs("<p class=\"kind\">", f); esc(f, fr->to); fputs("</p>\n", f); }
+}
+
+static void h_sign(report_writer *w, const doc_frame *fr) {
+  FILE *f = w->f;
+  close_lists(w, 0);
+  fputs("<table class=\"nd30 sign\"><tr><td class=\"rec\"><b>", f);
+  esc(f, fr->recipients_label);
+  fputs("</b>", f);
+  for (int i = 0; i < fr->nrecipients; i++) { fputs("<br>- ", f); esc(f, fr->recipients[i]); }
+  fputs("</td><td>", f);
+  if (fr->authority) { fputs("<b>", f); esc(f, fr->authority); fputs("</b><br>", f); }
+  if (fr->deputy) { fputs("<b>", f); esc(f, fr->deputy); fputs("</b><br>", f); }
+  fputs("<b>", f);
+  esc(f, fr->title);
+  fputs("</b><br><span class=\"hint\">", f);
+  esc(f, fr->sign_hint);
+  fputs("</span><p class=\"signer\"><b>", f);
+  esc(f, fr->signer);
+  fputs("</b></p></td></tr></table>\n", f);
 }
 
 static void h_end(report_writer *w) {
@@ -210,6 +256,6 @@ static void h_footnote(report_writer *w, const char *text) {
 void report_html_writer(report_writer *w, FILE *f) {
   memset(w, 0, sizeof *w);
   w->f = f;
-  w->begin = h_begin; w->end = h_end; w->heading = h_heading; w->para = h_para; w->item = h_item;
+  w->begin = h_begin; w->end = h_end; w->head = h_head; w->sign = h_sign; w->heading = h_heading; w->para = h_para; w->item = h_item;
   w->table = h_table; w->chart = h_chart; w->footnote = h_footnote;
 }

@@ -1,0 +1,95 @@
+/*
+** report_text.c -- the strings and figures of the written report.
+*/
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "report_doc_int.h"
+
+const char *rd_str(strs *ss, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *s = malloc((size_t)n + 1);
+  if (!s) abort();
+  va_start(ap, fmt);
+  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  if (ss->n == ss->cap) {
+    ss->cap = ss->cap ? 2 * ss->cap : 64;
+    char **g = realloc(ss->v, (size_t)ss->cap * sizeof *g);
+    if (!g) abort();
+    ss->v = g;
+  }
+  return ss->v[ss->n++] = s;
+}
+
+void rd_strs_free(strs *ss) {
+  for (int i = 0; i < ss->n; i++) free(ss->v[i]);
+  free(ss->v);
+  memset(ss, 0, sizeof *ss);
+}
+
+const char *rd_pts(rd_ctx *x, pts_t v) {
+  char buf[PTS_FMT_MAX];
+  if (v < 0) return rd_signed(x, v);
+  return rd_str(&x->ss, "%s", pts_format(buf, v, x->vi ? ',' : '.', 1));
+}
+
+const char *rd_signed(rd_ctx *x, pts_t v) {
+  char buf[PTS_FMT_MAX];
+  return rd_str(&x->ss, "%s%s", v > 0 ? "+" : v < 0 ? "\xe2\x88\x92" : "",
+                pts_format(buf, v < 0 ? -v : v, x->vi ? ',' : '.', 1));
+}
+
+const char *rd_running_name(strs *ss, const char *name) {
+  static const char *const kinds[] = {"Huyện ", "Thành phố ", "Thị xã ", "Quận ", "Xã ", "Phường ", "Thị trấn ", "Tỉnh "};
+  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+    if (!strncmp(name, kinds[i], strlen(kinds[i]))) return rd_str(ss, "%c%s", name[0] - 'A' + 'a', name + 1);
+  return name;
+}
+
+const char *rd_date(rd_ctx *x, const char *iso) {
+  pdate d;
+  if (!iso || !date_parse_iso(iso, &d)) return "…";
+  return x->vi ? rd_str(&x->ss, "%d/%d/%d", d.d, d.m, d.y) : rd_str(&x->ss, "%04d-%02d-%02d", d.y, d.m, d.d);
+}
+
+void rd_xml_esc(FILE *f, const char *s) {
+  for (; *s; s++) {
+    switch (*s) {
+      case '<': fputs("&lt;", f); break;
+      case '>': fputs("&gt;", f); break;
+      case '&': fputs("&amp;", f); break;
+      case '"': fputs("&quot;", f); break;
+      default: fputc(*s, f);
+    }
+  }
+}
+
+void rd_ctx_init(rd_ctx *x, report_writer *w, const report_doc *d) {
+  memset(x, 0, sizeof *x);
+  x->w = w; x->d = d; x->c = d->cmp; x->mt = d->cmp->mt_to; x->r = d->cmp->to;
+  x->lang = d->lang; x->vi = d->lang == LANG_VI; x->first_year = d->first_year;
+  x->name = !x->vi ? x->r->unit.name
+          : d->settings->name_in_text ? d->settings->name_in_text : rd_running_name(&x->ss, x->r->unit.name);
+  /* ranks: computed among the units with facts, else as published */
+  const published_result *pt = doc_published_find(d->pub_to, x->r->unit.id), *pf = doc_published_find(d->pub_from, x->r->unit.id);
+  if (d->n_to > 1 || !pt) { x->rank_to = d->n_to > 1 ? x->c->to_rank : 0; x->units_to = d->n_to; }
+  else { x->rank_to = pt->rank; x->units_to = d->pub_to->units; }
+  if (d->first_year) x->pub_prev = pf;
+  else {
+    if (d->n_from > 1 || !pf) { x->rank_from = d->n_from > 1 ? x->c->from_rank : 0; x->units_from = d->n_from; }
+    else { x->rank_from = pf->rank; x->units_from = d->pub_from->units; }
+  }
+  w->doc = d;
+}
+
+void rd_drafted(rd_ctx *x, int place) {
+  const doc_drafting *d = x->d->drafting;
+  if (!d) return;
+  for (int i = 0; i < d->npara[place]; i++) x->w->para(x->w, NULL, d->paras[place][i]);
+}
