@@ -129,7 +129,7 @@ int imp_csv_rows(importer *b, csv_reader *r) {
   int nh = csv_next(r, &row);
   if (nh <= 0) {
     at.line = r->line ? r->line : 1;
-    imp_fail(b, at, nh < 0 ? r->err : "empty CSV file (expected a header line)");
+    imp_fail(b, at, "%s", nh < 0 ? r->err : "empty CSV file (expected a header line)");
     goto done;
   }
   char **hdr = arena_alloc(&ha, (size_t)nh * sizeof *hdr);
