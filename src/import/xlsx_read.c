@@ -92,6 +92,13 @@ static void on_text(void *ud, const XML_Char *s, int n) {
   if (h->text) h->text(h->ud, s, n);
 }
 
+/* The parser's error, at its line, in err; -1. */
+static int xml_fail(xlsx *x, const char *part, XML_Parser p, char *err, size_t errlen) {
+  snprintf(err, errlen, "%s: %s: XML error at line %lu: %s", x->path, part,
+           (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
+  return -1;
+}
+
 static int parse_xml(xlsx *x, const char *part, const char *buf, size_t len, xml_handlers *h, char *err, size_t errlen) {
   XML_Parser p = XML_ParserCreate("UTF-8");
   if (!p) abort();
@@ -102,9 +109,7 @@ static int parse_xml(xlsx *x, const char *part, const char *buf, size_t len, xml
   int rc = 0;
   if (len > (size_t)0x7fffffff ||
       (XML_Parse(p, buf, (int)len, 1) == XML_STATUS_ERROR && XML_GetErrorCode(p) != XML_ERROR_ABORTED)) {
-    snprintf(err, errlen, "%s: %s: XML error at line %lu: %s", x->path, part,
-             (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
-    rc = -1;
+    rc = xml_fail(x, part, p, err, errlen);
   }
   XML_ParserFree(p);
   return rc;
@@ -548,14 +553,11 @@ static int parse_part(xlsx *x, const char *part, XML_Parser p, char *err, size_t
   int rc = 0;
   for (;;) {
     void *buf = XML_GetBuffer(p, CHUNK);
-    if (!buf) abort();
+    if (!buf) { rc = xml_fail(x, part, p, err, errlen); break; }   /* a token too large to hold */
     zip_int64_t n = zip_fread(f, buf, CHUNK);
     if (n < 0) { snprintf(err, errlen, "%s: %s cannot be read (%s)", x->path, part, zip_file_strerror(f)); rc = -1; break; }
     if (XML_ParseBuffer(p, (int)n, n == 0) == XML_STATUS_ERROR) {
-      if (XML_GetErrorCode(p) == XML_ERROR_ABORTED) { rc = 1; break; }   /* the callback stopped */
-      snprintf(err, errlen, "%s: %s: XML error at line %lu: %s", x->path, part,
-               (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
-      rc = -1;
+      rc = XML_GetErrorCode(p) == XML_ERROR_ABORTED ? 1 : xml_fail(x, part, p, err, errlen);   /* 1: the callback stopped */
       break;
     }
     if (n == 0) break;
