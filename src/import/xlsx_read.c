@@ -68,8 +68,9 @@ typedef struct {
 } xml_handlers;
 
 static const char *local(const char *name) {       /* "x:row" and "row" alike */
-  const char *c = strrchr(name, ':');
-  return c ? c + 1 : name;
+  const char *l = name;
+  for (const char *p = name; *p; p++) if (*p == ':') l = p + 1;
+  return l;
 }
 
 static const char *attr(const char **attrs, const char *name) {
@@ -91,6 +92,13 @@ static void on_text(void *ud, const XML_Char *s, int n) {
   if (h->text) h->text(h->ud, s, n);
 }
 
+/* The parser's error, at its line, in err; -1. */
+static int xml_fail(xlsx *x, const char *part, XML_Parser p, char *err, size_t errlen) {
+  snprintf(err, errlen, "%s: %s: XML error at line %lu: %s", x->path, part,
+           (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
+  return -1;
+}
+
 static int parse_xml(xlsx *x, const char *part, const char *buf, size_t len, xml_handlers *h, char *err, size_t errlen) {
   XML_Parser p = XML_ParserCreate("UTF-8");
   if (!p) abort();
@@ -101,9 +109,7 @@ static int parse_xml(xlsx *x, const char *part, const char *buf, size_t len, xml
   int rc = 0;
   if (len > (size_t)0x7fffffff ||
       (XML_Parse(p, buf, (int)len, 1) == XML_STATUS_ERROR && XML_GetErrorCode(p) != XML_ERROR_ABORTED)) {
-    snprintf(err, errlen, "%s: %s: XML error at line %lu: %s", x->path, part,
-             (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
-    rc = -1;
+    rc = xml_fail(x, part, p, err, errlen);
   }
   XML_ParserFree(p);
   return rc;
@@ -323,14 +329,26 @@ static int parse_ref(const char *s, int *col, int *row) {
 
 typedef struct { int col, kind; size_t off; } pcell;
 
+/* A cell's t="..." attribute. */
+enum { T_NUMBER, T_SHARED, T_INLINE, T_BOOL, T_ERROR, T_DATE };
+static int cell_type(const char *t) {
+  if (!t || !strcmp(t, "n")) return T_NUMBER;
+  if (!strcmp(t, "s")) return T_SHARED;
+  if (!strcmp(t, "inlineStr") || !strcmp(t, "str")) return T_INLINE;
+  if (!strcmp(t, "b")) return T_BOOL;
+  if (!strcmp(t, "e")) return T_ERROR;
+  if (!strcmp(t, "d")) return T_DATE;     /* ISO 8601 date cells */
+  return T_NUMBER;                        /* unknown: read as a number, as before */
+}
+
 typedef struct {
   xlsx *x;
   sheet_ref *sheet;         /* its merged ranges */
   pcell *cells; int ncells, capcells;
+  xlsx_cell *out;           /* the row handed to fn (capcells of them) */
   sbuf vals;                /* the row's values, NUL-separated */
   sbuf v;                   /* the cell's text being read */
-  int row, col, style, in_v, in_t, stop;
-  char t[16];
+  int row, col, style, type, in_v, in_t, stop;
   xlsx_row_fn fn; void *ud;
   xml_handlers *h;          /* to stop the parser once the callback stops */
 } sheet_ctx;
@@ -427,7 +445,8 @@ static void add_cell(sheet_ctx *c, int col, int kind, const char *text) {
   if (c->ncells == c->capcells) {
     c->capcells = c->capcells ? 2 * c->capcells : 32;
     c->cells = realloc(c->cells, (size_t)c->capcells * sizeof *c->cells);
-    if (!c->cells) abort();
+    c->out = realloc(c->out, (size_t)c->capcells * sizeof *c->out);
+    if (!c->cells || !c->out) abort();
   }
   c->cells[c->ncells++] = (pcell){col, kind, c->vals.n};
   sb_add(&c->vals, text, strlen(text) + 1);
@@ -451,32 +470,41 @@ static void end_row(sheet_ctx *c) {
     for (int col = g->c1; col <= g->c2; col++) if (!has_cell(c, col)) add_cell(c, col, g->kind, g->value);
   }
   if (!c->ncells || c->stop) return;
-  qsort(c->cells, (size_t)c->ncells, sizeof *c->cells, cmp_pcell);
-  xlsx_cell *out = malloc((size_t)c->ncells * sizeof *out);
-  if (!out) abort();
+  int sorted = 1;                                /* as written, usually */
+  for (int i = 1; i < c->ncells && sorted; i++) sorted = c->cells[i - 1].col < c->cells[i].col;
+  if (!sorted) qsort(c->cells, (size_t)c->ncells, sizeof *c->cells, cmp_pcell);
+  xlsx_cell *out = c->out;
   for (int i = 0; i < c->ncells; i++) out[i] = (xlsx_cell){c->cells[i].col, c->cells[i].kind, c->vals.s + c->cells[i].off};
   c->stop = c->fn(c->row, out, c->ncells, c->ud);
-  free(out);
   if (c->stop) XML_StopParser(c->h->parser, XML_FALSE);
 }
 
 static void sheet_start(void *ud, const char *name, const char **attrs) {
   sheet_ctx *c = ud;
   if (c->stop) return;
-  if (!strcmp(name, "row")) {
-    const char *r = attr(attrs, "r");
-    c->row = r ? atoi(r) : c->row + 1;
-    c->ncells = 0; c->vals.n = 0; c->col = -1;
-  } else if (!strcmp(name, "c")) {
-    const char *r = attr(attrs, "r"), *t = attr(attrs, "t"), *s = attr(attrs, "s");
+  if (name[0] == 'c' && !name[1]) {             /* the most frequent first */
+    const char *r = NULL, *t = NULL, *s = NULL;
+    for (int i = 0; attrs[i]; i += 2) {          /* r, t and s in one look */
+      const char *a = local(attrs[i]);
+      if (a[0] && !a[1]) {
+        if (a[0] == 'r') r = attrs[i + 1];
+        else if (a[0] == 't') t = attrs[i + 1];
+        else if (a[0] == 's') s = attrs[i + 1];
+      }
+    }
     int row;
     if (!r || parse_ref(r, &c->col, &row)) c->col++;
-    snprintf(c->t, sizeof c->t, "%s", t ? t : "n");
+    c->type = cell_type(t);
     c->style = s ? atoi(s) : 0;
     c->v.n = 0;
     sb_add(&c->v, "", 0);
-  } else if (!strcmp(name, "v")) c->in_v = 1;
-  else if (!strcmp(name, "t")) c->in_t = 1;
+  } else if (name[0] == 'v' && !name[1]) c->in_v = 1;
+  else if (name[0] == 't' && !name[1]) c->in_t = 1;
+  else if (!strcmp(name, "row")) {
+    const char *r = attr(attrs, "r");
+    c->row = r ? atoi(r) : c->row + 1;
+    c->ncells = 0; c->vals.n = 0; c->col = -1;
+  }
 }
 
 /* An Excel serial day number as "YYYY-MM-DD", or NULL. */
@@ -493,23 +521,23 @@ static const char *serial_date(const sheet_ctx *c, const char *v, char *buf) {
 static void sheet_end(void *ud, const char *name) {
   sheet_ctx *c = ud;
   if (c->stop) return;
-  if (!strcmp(name, "v")) c->in_v = 0;
-  else if (!strcmp(name, "t")) c->in_t = 0;
-  else if (!strcmp(name, "row")) end_row(c);
-  else if (!strcmp(name, "c") && c->col >= 0 && c->v.s && c->v.n) {
-    const char *v = c->v.s, *t = c->t;
+  if (name[0] == 'v' && !name[1]) c->in_v = 0;
+  else if (name[0] == 't' && !name[1]) c->in_t = 0;
+  else if (name[0] == 'c' && !name[1]) {
+    if (c->col < 0 || !c->v.s || !c->v.n) return;
+    const char *v = c->v.s;
     char date[16];
-    if (!strcmp(t, "s")) {
+    if (c->type == T_SHARED) {
       long i = strtol(v, NULL, 10);
       add_cell(c, c->col, XC_TEXT, i >= 0 && i < c->x->nsst ? c->x->sst[i] : "");
-    } else if (!strcmp(t, "inlineStr") || !strcmp(t, "str")) add_cell(c, c->col, XC_TEXT, v);
-    else if (!strcmp(t, "b")) add_cell(c, c->col, XC_BOOL, strcmp(v, "0") ? "1" : "0");
-    else if (!strcmp(t, "e")) add_cell(c, c->col, XC_ERROR, v);
-    else if (!strcmp(t, "d")) add_cell(c, c->col, XC_DATE, v);   /* ISO 8601 date cells */
+    } else if (c->type == T_INLINE) add_cell(c, c->col, XC_TEXT, v);
+    else if (c->type == T_BOOL) add_cell(c, c->col, XC_BOOL, strcmp(v, "0") ? "1" : "0");
+    else if (c->type == T_ERROR) add_cell(c, c->col, XC_ERROR, v);
+    else if (c->type == T_DATE) add_cell(c, c->col, XC_DATE, v);
     else if (c->style >= 0 && c->style < c->x->nxf && c->x->xf_date[c->style] && serial_date(c, v, date))
       add_cell(c, c->col, XC_DATE, date);
     else add_cell(c, c->col, XC_NUMBER, v);
-  }
+  } else if (!strcmp(name, "row")) end_row(c);
 }
 
 static void sheet_text(void *ud, const char *s, int n) {
@@ -517,15 +545,25 @@ static void sheet_text(void *ud, const char *s, int n) {
   if (c->in_v || c->in_t) sb_add(&c->v, s, (size_t)n);
 }
 
-typedef struct { XML_Parser p; xlsx *x; const char *part; char *err; size_t errlen; } sheet_stream;
-
-static int parse_chunk(void *ud, const char *data, size_t n, int final) {
-  sheet_stream *st = ud;
-  if (XML_Parse(st->p, data, (int)n, final) != XML_STATUS_ERROR) return 0;
-  if (XML_GetErrorCode(st->p) == XML_ERROR_ABORTED) return 1;   /* the callback stopped */
-  snprintf(st->err, st->errlen, "%s: %s: XML error at line %lu: %s", st->x->path, st->part,
-           (unsigned long)XML_GetCurrentLineNumber(st->p), XML_ErrorString(XML_GetErrorCode(st->p)));
-  return -1;
+/* The rows of a part, inflated straight into expat's own buffer (no copy);
+** 0, 1 when the callback stopped, or -1 with the message in err. */
+static int parse_part(xlsx *x, const char *part, XML_Parser p, char *err, size_t errlen) {
+  zip_file_t *f = zip_fopen(x->zip, part, 0);
+  if (!f) { snprintf(err, errlen, "%s: not a workbook (no %s in it)", x->path, part); return -1; }
+  int rc = 0;
+  for (;;) {
+    void *buf = XML_GetBuffer(p, CHUNK);
+    if (!buf) { rc = xml_fail(x, part, p, err, errlen); break; }   /* a token too large to hold */
+    zip_int64_t n = zip_fread(f, buf, CHUNK);
+    if (n < 0) { snprintf(err, errlen, "%s: %s cannot be read (%s)", x->path, part, zip_file_strerror(f)); rc = -1; break; }
+    if (XML_ParseBuffer(p, (int)n, n == 0) == XML_STATUS_ERROR) {
+      rc = XML_GetErrorCode(p) == XML_ERROR_ABORTED ? 1 : xml_fail(x, part, p, err, errlen);   /* 1: the callback stopped */
+      break;
+    }
+    if (n == 0) break;
+  }
+  zip_fclose(f);
+  return rc;
 }
 
 int xlsx_each_row(xlsx *x, int i, xlsx_row_fn fn, void *ud, char *err, size_t errlen) {
@@ -546,12 +584,11 @@ int xlsx_each_row(xlsx *x, int i, xlsx_row_fn fn, void *ud, char *err, size_t er
     XML_SetElementHandler(p, on_start, on_end);
     XML_SetCharacterDataHandler(p, on_text);
     h.parser = p;
-    sheet_stream st = {p, x, part, err, errlen};
-    rc = stream_part(x, part, parse_chunk, &st, err, errlen);
+    rc = parse_part(x, part, p, err, errlen);
     if (rc == 1) rc = 0;
     XML_ParserFree(p);
   }
   if (!rc) rc = c.stop;
-  free(c.cells); free(c.vals.s); free(c.v.s);
+  free(c.cells); free(c.out); free(c.vals.s); free(c.v.s);
   return rc;
 }
