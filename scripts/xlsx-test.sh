@@ -113,6 +113,8 @@ for path, bad in ((sys.argv[1], False), (sys.argv[2], True)):
     ws.append(["Kiểu (type)", None, None, "number", "boolean", "date", "integer"])
     ws.append(["muong-te", 2022, "Thống kê", "86,75", "có", "12/01/2022", None])
     ws.append(["sin-ho", 2022, None, 90, "không", datetime.datetime(2022, 2, 3), "mười bảy" if bad else 4])
+    ws.append(["tan-uyen", 2022, None, 91])
+    ws["D4"].number_format = "#,##0"                    # a whole number shown as one: an integer
     wb.save(path)
 PYEOF
 "$P" --db "$W/wide.db" import data/lai-chau/units.json "$W/wide.xlsx" >/dev/null
@@ -122,6 +124,8 @@ w() { sqlite3 "$W/wide.db" "SELECT type || ' ' || value || ' ' || coalesce(sourc
 [ "$(w muong-te ngay_ban_hanh_ke_hoach)" = "date 2022-01-12 Thống kê" ] || fail "wide: date as text"
 [ "$(w sin-ho ngay_ban_hanh_ke_hoach)" = "date 2022-02-03 -" ] || fail "wide: date cell: $(w sin-ho ngay_ban_hanh_ke_hoach)"
 [ "$(w sin-ho ho_so_tra_qua_han)" = "integer 4 -" ] || fail "wide: integer: $(w sin-ho ho_so_tra_qua_han)"
+[ "$(w sin-ho ty_le_van_ban_dien_tu_ky_so)" = "integer 90 -" ] || fail "wide: #,##0: $(w sin-ho ty_le_van_ban_dien_tu_ky_so)"
+[ "$(w tan-uyen ty_le_van_ban_dien_tu_ky_so)" = "number 91.0 -" ] || fail "wide: General: $(w tan-uyen ty_le_van_ban_dien_tu_ky_so)"
 [ -z "$(w muong-te ho_so_tra_qua_han)" ] || fail "wide: an empty cell was imported"
 if "$P" --db "$W/wide2.db" import data/lai-chau/units.json "$W/widebad.xlsx" 2>"$W/err" >/dev/null; then fail "a bad wide sheet was imported"; fi
 grep -q "widebad.xlsx:Tổng hợp!G4: value: 'mười bảy' is not a number" "$W/err" || fail "wide message: $(cat "$W/err")"

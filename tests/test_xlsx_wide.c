@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "xlsx_numfmt.h"
 
 TestSuite(xlsx_wide, .init = golden_setup, .fini = golden_teardown);
 
@@ -37,4 +38,21 @@ Test(xlsx_wide, every_units_form_imports_back_to_the_same_facts) {
   cli_free(&r);
   remove_tree(dir);
   free(dir); free(form); free(db);
+}
+
+Test(xlsx_wide, number_formats_that_show_dates_and_whole_numbers) {
+  cr_expect_eq(xlsx_numfmt(3, NULL), NF_WHOLE);      /* #,##0 */
+  cr_expect_eq(xlsx_numfmt(1, NULL), NF_WHOLE);      /* 0 */
+  cr_expect_eq(xlsx_numfmt(0, NULL), NF_OTHER);      /* General */
+  cr_expect_eq(xlsx_numfmt(2, NULL), NF_OTHER);      /* 0.00 */
+  cr_expect_eq(xlsx_numfmt(14, NULL), NF_DATE);
+  cr_expect_eq(xlsx_numfmt(-1, "#,##0"), NF_WHOLE);
+  cr_expect_eq(xlsx_numfmt(-1, "#,##0 \"đ\""), NF_WHOLE);
+  cr_expect_eq(xlsx_numfmt(-1, "[Red]#,##0"), NF_WHOLE);
+  cr_expect_eq(xlsx_numfmt(-1, "#,##0.00"), NF_OTHER);
+  cr_expect_eq(xlsx_numfmt(-1, "0%"), NF_OTHER);
+  cr_expect_eq(xlsx_numfmt(-1, "0.0E+00"), NF_OTHER);
+  cr_expect_eq(xlsx_numfmt(-1, "General"), NF_OTHER);
+  cr_expect_eq(xlsx_numfmt(-1, "dd/mm/yyyy"), NF_DATE);
+  cr_expect_eq(xlsx_numfmt(-1, "[h]:mm"), NF_DATE);   /* minutes: as before, a date-time format */
 }

@@ -207,7 +207,7 @@ static int list_row(sheet_ctx *c, int row, const xlsx_cell *cells, int n) {
     char date[16];
     if (cell_text(c, x, row, &v)) { cJSON_Delete(rec); return -1; }
     if (!v) continue;
-    cJSON *j = x->kind == XC_NUMBER ? cJSON_CreateRaw(v) : x->kind == XC_BOOL ? cJSON_CreateBool(v[0] == 't')
+    cJSON *j = x->kind == XC_NUMBER || x->kind == XC_WHOLE ? cJSON_CreateRaw(v) : x->kind == XC_BOOL ? cJSON_CreateBool(v[0] == 't')
              : cJSON_CreateString(x->kind == XC_TEXT && vn_date(v, date) ? date : v);
     cJSON_AddItemToObject(rec, c->field[i], j);
   }
@@ -323,6 +323,7 @@ static int wide_row(sheet_ctx *c, int row, const xlsx_cell *cells, int n) {
     if (cell_text(c, vx, row, &value)) return -1;
     if (!value) continue;                        /* not filled in */
     if (type && !strcmp(type, "list")) value = list_value(c, value, unit, year, c->field[i]);
+    if (type && vx->kind == XC_WHOLE && !strcmp(type, "number")) type = "integer";   /* formatted as one */
     b->xl[b->nxl - 1].valcol[c->sheet] = vx->col;   /* a problem is at this cell */
     if (fact_cell(c, row, vx, unit, year, c->field[i], value, type, source, note)) return -1;
   }

@@ -113,6 +113,12 @@ static int catalogue(xlsx_book *b, const methodology *m, lxw_worksheet *ws) {
   return 1;
 }
 
+/* The type row's value is stored with. */
+static fact_type stored_type(const fact_form_row *row) {
+  for (int u = 0; row->type && u <= FT_LIST; u++) if (!strcmp(row->type, fact_type_name((fact_type)u))) return (fact_type)u;
+  return row->decl->type;
+}
+
 /* The type of each declared fact's column (types[i] for m->facts[i]): the
 ** type its values are stored with when they all agree (an integer where the
 ** declaration says number stays one), else the declared type. */
@@ -125,8 +131,7 @@ static void column_types(const fact_form *form, fact_type *types) {
     const fact_form_row *row = &form->rows[i];
     int k = (int)(row->decl - m->facts);
     if (!row->value || seen[k] == 2) continue;
-    fact_type t = row->decl->type;
-    for (int u = 0; row->type && u <= FT_LIST; u++) if (!strcmp(row->type, fact_type_name((fact_type)u))) t = (fact_type)u;
+    fact_type t = stored_type(row);
     if (!seen[k]) { seen[k] = 1; types[k] = t; }
     else if (types[k] != t) { seen[k] = 2; types[k] = row->decl->type; }
   }
@@ -134,8 +139,8 @@ static void column_types(const fact_form *form, fact_type *types) {
 }
 
 /* Every unit's row on the wide sheet: the facts of a unit are consecutive
-** in form->rows; types: each fact's column type (column_types). */
-static int wide_rows(xlsx_book *b, const fact_form *form, lxw_worksheet *ws, list_out *lists, const fact_type *types) {
+** in form->rows. */
+static int wide_rows(xlsx_book *b, const fact_form *form, lxw_worksheet *ws, list_out *lists) {
   const methodology *m = form->m;
   int r = 2;                                   /* under the header and the types */
   for (int i = 0; i < form->n; r++) {
@@ -157,7 +162,7 @@ static int wide_rows(xlsx_book *b, const fact_form *form, lxw_worksheet *ws, lis
         snprintf(see, sizeof see, "→ trang tính %s", l->name);
         str(ws, r, c, strcmp(row->value, "[]") ? see : "[]", NULL);
         list_rows(b, form, row, l);
-      } else value_cell(b, ws, r, c, types[d - m->facts], row->value);
+      } else value_cell(b, ws, r, c, stored_type(row), row->value);   /* an integer as one (#,##0) */
     }
     str(ws, r, 0, unit, NULL);
     worksheet_write_number(ws, (lxw_row_t)r, 1, form->year, NULL);
@@ -217,7 +222,7 @@ int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_
   }
   lxw_worksheet *cat = !many ? NULL : xlsx_book_sheet(&b, "Danh mục", main_cols + C_KEY, 1);
   if (many && !catalogue(&b, m, cat)) rc = -1;
-  if (many && ws && !rc && wide_rows(&b, form, ws, lists, types)) rc = -1;
+  if (many && ws && !rc && wide_rows(&b, form, ws, lists)) rc = -1;
   for (int i = 0; !many && ws && !rc && i < form->n; i++) {
     const fact_form_row *row = &form->rows[i];
     const meth_fact *d = row->decl;
