@@ -119,13 +119,15 @@ static void find_header(sheet_ctx *c, const xlsx_cell *cells, int n) {
     else if (k < 0 && ident(name) && c->nfields < 256) {
       c->fcol[c->nfields] = cells[i].col;
       c->ftype[c->nfields] = NULL;
-      c->field[c->nfields++] = arena_strdup(&c->fa, col[C_KEY] >= 0 ? name : orig);
+      c->field[c->nfields++] = arena_strdup(&c->fa, orig);   /* a list's fields lower-cased below */
     }
   }
   if (col[C_UNIT] >= 0 && col[C_YEAR] >= 0 && col[C_KEY] >= 0)
     c->kind = col[C_VALUE] >= 0 ? S_FACTS : c->nfields ? S_LIST : S_UNKNOWN;
   else if (col[C_UNIT] >= 0 && col[C_YEAR] >= 0 && col[C_VALUE] < 0 && c->nfields) c->kind = S_WIDE;
   else if (col[C_ID] >= 0 && col[C_NAME] >= 0) c->kind = col[C_KIND] >= 0 ? S_UNITS : S_OFFICES;
+  for (int i = 0; c->kind == S_LIST && i < c->nfields; i++)
+    for (char *p = c->field[i]; *p; p++) *p = (char)tolower((unsigned char)*p);
   if (c->kind != S_LIST && c->kind != S_WIDE) {  /* fields are a list's or a wide sheet's only */
     for (int i = 0; i < c->nfields; i++) c->fcol[i] = -1;
   }
