@@ -7,7 +7,9 @@
 #     as dates), a frozen header, one sheet per list;
 #   * imported back into a fresh store with the units and offices, the same
 #     facts as the bundled data, and the published PAR index (tests/golden);
-#   * --all-units: every unit's rows, imported back to the same facts;
+#   * --all-units: the wide form (a row per unit, a column per fact, frozen
+#     header and unit column, typed numbers), imported back to the same facts
+#     and the published index; a wide sheet as an office fills one in;
 #   * a workbook written by openpyxl the way an office fills one in (a merged
 #     title row above Vietnamese headers, a number typed as text with a
 #     decimal comma, a date cell, "có"/"không", a date typed as text in a
@@ -59,11 +61,74 @@ want=$("$PY" -c 'import json; print(("%.2f" % json.load(open("tests/golden/muong
 "$P" --db "$W/fresh.db" score --year 2022 --unit muong-te 2>/dev/null | grep -q "PAR INDEX *$want " ||
   fail "the imported workbook does not score the published $want"
 
-# every unit's rows in one workbook (--all-units): the same facts back, empty lists too
+# every unit's rows in one workbook (--all-units), wide: a row per unit, a column per fact
 "$P" --db "$W/all.db" facts template --all-units --year 2022 --format xlsx --out "$W/all.xlsx" 2>/dev/null
+"$PY" - "$W/all.xlsx" <<'PYEOF' || fail "the every-unit workbook is not what an office worker expects"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Dữ kiện"]
+rows = list(ws.iter_rows(values_only=True))
+head, types, data = rows[0], rows[1], rows[2:]
+assert head[:4] == ("Mã đơn vị (unit)", "Năm (year)", "Nguồn, tài liệu (source)", "Ghi chú (note)"), head
+assert ws.freeze_panes == "B3", ws.freeze_panes           # header (and types) row and unit column stay in view
+assert types[0] == "Kiểu (type)", types
+assert len(data) == 8 and data[0][0] == "muong-te", [r[0] for r in data]
+col = {h.split("(")[-1].rstrip(")"): i for i, h in enumerate(head)}
+assert len(col) == 4 + 64, len(col)                       # every declared fact has its column
+assert head[col["ho_so_tra_qua_han"]].startswith("Số hồ sơ"), head[col["ho_so_tra_qua_han"]]
+mt = data[0]
+v = mt[col["ho_so_tra_qua_han"]]
+assert v == 51 and isinstance(v, int), v                   # typed numbers
+assert types[col["ho_so_tra_qua_han"]] == "integer"
+v = mt[col["ty_le_van_ban_dien_tu_ky_so"]]
+assert isinstance(v, float) and abs(v - 86.75) < 1e-9, v
+assert mt[col["co_sang_kien_cchc_duoc_cong_nhan"]] is False
+assert sum(r[col["ho_so_tra_qua_han"]] for r in data) > 51   # a column a spreadsheet can sum
+assert str(mt[col["bao_cao_khong_dung_han"]]).startswith("→ trang tính"), mt[col["bao_cao_khong_dung_han"]]
+nn = [r for r in data if r[0] == "nam-nhun"][0]
+assert nn[col["source"]] and "minh họa" in nn[col["source"]], nn[col["source"]]   # its facts' one source
+assert "Danh mục" in wb.sheetnames and len(list(wb["Danh mục"].iter_rows())) == 1 + 64
+bc = list(wb["bao_cao_khong_dung_han"].iter_rows(values_only=True))
+assert bc[0][:3] == ("Mã đơn vị (unit)", "Năm (year)", "Mã dữ kiện (key)") and bc[1][0] == "muong-te", bc[:2]
+PYEOF
+# imported back: the same facts (types and values; the wide form carries a source and a note per
+# unit row, not per fact), the published index
 "$P" --db "$W/all2.db" import data/lai-chau/units.json "$W/all.xlsx" >/dev/null
-q="SELECT unit, key, type, value, source, note FROM facts WHERE year=2022 ORDER BY unit, key"
+q="SELECT unit, key, type, value FROM facts WHERE year=2022 ORDER BY unit, key"
 [ "$(sqlite3 "$W/all.db" "$q")" = "$(sqlite3 "$W/all2.db" "$q")" ] || fail "--all-units: the imported facts differ"
+"$P" --db "$W/all2.db" score --year 2022 --unit muong-te 2>/dev/null | grep -q "PAR INDEX *$want " ||
+  fail "the imported every-unit workbook does not score the published $want"
+q="SELECT count(*) FROM facts WHERE year=2022 AND unit='nam-nhun' AND source LIKE '%minh họa%'"
+[ "$(sqlite3 "$W/all2.db" "$q")" = 64 ] || fail "--all-units: a unit's one source was not carried"
+
+# a wide sheet as an office fills it: text conversions as in the long form, a bad cell named
+"$PY" - "$W/wide.xlsx" "$W/widebad.xlsx" <<'PYEOF'
+import sys, datetime, openpyxl
+for path, bad in ((sys.argv[1], False), (sys.argv[2], True)):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Tổng hợp"
+    ws.append(["Mã đơn vị (unit)", "Năm (year)", "Nguồn, tài liệu (source)", "Tỷ lệ (ty_le_van_ban_dien_tu_ky_so)",
+               "Sáng kiến (co_sang_kien_cchc_duoc_cong_nhan)", "Ngày (ngay_ban_hanh_ke_hoach)", "Quá hạn (ho_so_tra_qua_han)"])
+    ws.append(["Kiểu (type)", None, None, "number", "boolean", "date", "integer"])
+    ws.append(["muong-te", 2022, "Thống kê", "86,75", "có", "12/01/2022", None])
+    ws.append(["sin-ho", 2022, None, 90, "không", datetime.datetime(2022, 2, 3), "mười bảy" if bad else 4])
+    ws.append(["tan-uyen", 2022, None, 91])
+    ws["D4"].number_format = "#,##0"                    # a whole number shown as one: an integer
+    wb.save(path)
+PYEOF
+"$P" --db "$W/wide.db" import data/lai-chau/units.json "$W/wide.xlsx" >/dev/null
+w() { sqlite3 "$W/wide.db" "SELECT type || ' ' || value || ' ' || coalesce(source, '-') FROM facts WHERE unit='$1' AND key='$2'"; }
+[ "$(w muong-te ty_le_van_ban_dien_tu_ky_so)" = "number 86.75 Thống kê" ] || fail "wide: $(w muong-te ty_le_van_ban_dien_tu_ky_so)"
+[ "$(w muong-te co_sang_kien_cchc_duoc_cong_nhan)" = "boolean 1 Thống kê" ] || fail "wide: có"
+[ "$(w muong-te ngay_ban_hanh_ke_hoach)" = "date 2022-01-12 Thống kê" ] || fail "wide: date as text"
+[ "$(w sin-ho ngay_ban_hanh_ke_hoach)" = "date 2022-02-03 -" ] || fail "wide: date cell: $(w sin-ho ngay_ban_hanh_ke_hoach)"
+[ "$(w sin-ho ho_so_tra_qua_han)" = "integer 4 -" ] || fail "wide: integer: $(w sin-ho ho_so_tra_qua_han)"
+[ "$(w sin-ho ty_le_van_ban_dien_tu_ky_so)" = "integer 90 -" ] || fail "wide: #,##0: $(w sin-ho ty_le_van_ban_dien_tu_ky_so)"
+[ "$(w tan-uyen ty_le_van_ban_dien_tu_ky_so)" = "number 91.0 -" ] || fail "wide: General: $(w tan-uyen ty_le_van_ban_dien_tu_ky_so)"
+[ -z "$(w muong-te ho_so_tra_qua_han)" ] || fail "wide: an empty cell was imported"
+if "$P" --db "$W/wide2.db" import data/lai-chau/units.json "$W/widebad.xlsx" 2>"$W/err" >/dev/null; then fail "a bad wide sheet was imported"; fi
+grep -q "widebad.xlsx:Tổng hợp!G4: value: 'mười bảy' is not a number" "$W/err" || fail "wide message: $(cat "$W/err")"
 
 # an office's own workbook
 "$PY" - "$W/office.xlsx" <<'PYEOF'

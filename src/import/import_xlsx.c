@@ -10,6 +10,12 @@
 **   unit, year, key, value [, type, source, note]   facts, one per row;
 **   unit, year, key and other columns (no value)    a list: one record per
 **                                                   row, a field per column;
+**   unit, year [, source, note] and other columns   the wide form (`facts
+**     (no key, no value)                            template --all-units`):
+**     one row per unit, a fact per column named by its key, each cell a
+**     fact of its row's unit (empty cells skipped); an optional row right
+**     under the header whose unit cell reads "Kiểu (type)" gives each
+**     column's type; the row's source and note go with each of its facts;
 **   id, name, kind [, parent]  units;   id, name    offices.
 ** A list fact's row on a facts sheet gives its source and note; its records
 ** come from the list sheets (rows of the same unit, year and key). A row
@@ -41,7 +47,7 @@ static const struct { const char *title; int col; } titles[] = {
   {"giá trị", C_VALUE}, {"kiểu", C_TYPE}, {"nguồn", C_SOURCE}, {"ghi chú", C_NOTE},
 };
 
-enum { S_UNKNOWN, S_FACTS, S_LIST, S_UNITS, S_OFFICES, S_SKIP };
+enum { S_UNKNOWN, S_FACTS, S_LIST, S_WIDE, S_UNITS, S_OFFICES, S_SKIP };
 #define SHEET_DONE 2              /* on_row: the rest of this sheet is not for this pass */
 
 typedef struct { char *key; cJSON *records; loc at; int used; } group;   /* a list's records */
@@ -51,7 +57,9 @@ typedef struct {
   importer *b;
   int file, sheet, pass, kind;
   int col[NKNOWN];
-  char *field[256]; int fcol[256], nfields;   /* a list sheet's record fields (in fa) */
+  char *field[256]; int fcol[256], nfields;   /* a list sheet's record fields, a wide sheet's keys (in fa) */
+  char *ftype[256];         /* a wide sheet's column types (in fa), NULL where not given */
+  int data_rows;            /* rows read after the header */
   arena fa;
   groups *g;
   int cb_failed;            /* the problem is in b->err */
@@ -70,8 +78,9 @@ static int fail_cell(sheet_ctx *c, int col, int row, const char *fmt, ...) {
   return -1;
 }
 
-/* The column a header text names, or -1; for a list sheet's fields, *name. */
-static int header_column(const char *text, char *name, size_t n) {
+/* The column a header text names, or -1; for other columns, *name (lower
+** case, a list sheet's field) and *orig (as written, a wide sheet's key). */
+static int header_column(const char *text, char *name, char *orig, size_t n) {
   const char *s = text, *e = text + strlen(text);
   while (*s == ' ') s++;
   while (e > s && e[-1] == ' ') e--;
@@ -80,9 +89,11 @@ static int header_column(const char *text, char *name, size_t n) {
     for (const char *p = e - 1; p > s; p--) if (*p == '(') { open = p; break; }
   if (open) { s = open + 1; e--; }
   size_t len = (size_t)(e - s);
-  if (len == 0 || len >= n) { name[0] = '\0'; return -1; }
+  if (len == 0 || len >= n) { name[0] = orig[0] = '\0'; return -1; }
   for (size_t i = 0; i < len; i++) name[i] = (char)tolower((unsigned char)s[i]);
   name[len] = '\0';
+  memcpy(orig, s, len);
+  orig[len] = '\0';
   for (int k = 0; k < NKNOWN; k++) if (!strcmp(name, known[k])) return k;
   for (size_t k = 0; k < sizeof titles / sizeof *titles; k++) if (!strcmp(name, titles[k].title)) return titles[k].col;
   return -1;
@@ -99,20 +110,25 @@ static void find_header(sheet_ctx *c, const xlsx_cell *cells, int n) {
   int *col = c->col;
   for (int k = 0; k < NKNOWN; k++) col[k] = -1;
   c->nfields = 0;
-  char name[256];
+  char name[256], orig[256];
+  arena_reset(&c->fa);
   for (int i = 0; i < n; i++) {
     if (cells[i].kind != XC_TEXT) continue;
-    int k = header_column(cells[i].text, name, sizeof name);
+    int k = header_column(cells[i].text, name, orig, sizeof name);
     if (k >= 0 && col[k] < 0) col[k] = cells[i].col;
     else if (k < 0 && ident(name) && c->nfields < 256) {
       c->fcol[c->nfields] = cells[i].col;
-      c->field[c->nfields++] = arena_strdup(&c->fa, name);
+      c->ftype[c->nfields] = NULL;
+      c->field[c->nfields++] = arena_strdup(&c->fa, orig);   /* a list's fields lower-cased below */
     }
   }
   if (col[C_UNIT] >= 0 && col[C_YEAR] >= 0 && col[C_KEY] >= 0)
     c->kind = col[C_VALUE] >= 0 ? S_FACTS : c->nfields ? S_LIST : S_UNKNOWN;
+  else if (col[C_UNIT] >= 0 && col[C_YEAR] >= 0 && col[C_VALUE] < 0 && c->nfields) c->kind = S_WIDE;
   else if (col[C_ID] >= 0 && col[C_NAME] >= 0) c->kind = col[C_KIND] >= 0 ? S_UNITS : S_OFFICES;
-  if (c->kind != S_LIST) {                       /* fields are a list sheet's only */
+  for (int i = 0; c->kind == S_LIST && i < c->nfields; i++)
+    for (char *p = c->field[i]; *p; p++) *p = (char)tolower((unsigned char)*p);
+  if (c->kind != S_LIST && c->kind != S_WIDE) {  /* fields are a list's or a wide sheet's only */
     for (int i = 0; i < c->nfields; i++) c->fcol[i] = -1;
   }
   importer *b = c->b;
@@ -193,7 +209,7 @@ static int list_row(sheet_ctx *c, int row, const xlsx_cell *cells, int n) {
     char date[16];
     if (cell_text(c, x, row, &v)) { cJSON_Delete(rec); return -1; }
     if (!v) continue;
-    cJSON *j = x->kind == XC_NUMBER ? cJSON_CreateRaw(v) : x->kind == XC_BOOL ? cJSON_CreateBool(v[0] == 't')
+    cJSON *j = x->kind == XC_NUMBER || x->kind == XC_WHOLE ? cJSON_CreateRaw(v) : x->kind == XC_BOOL ? cJSON_CreateBool(v[0] == 't')
              : cJSON_CreateString(x->kind == XC_TEXT && vn_date(v, date) ? date : v);
     cJSON_AddItemToObject(rec, c->field[i], j);
   }
@@ -239,6 +255,18 @@ static int emit(sheet_ctx *c, loc at, const char *unit, long long year, const ch
   return imp_emit_fact(c->b, &pf);
 }
 
+static int fact_cell(sheet_ctx *c, int row, const xlsx_cell *vx, const char *unit, const char *year, const char *key,
+                     const char *value, const char *type, const char *source, const char *note);
+
+/* A list's records (from the list sheets) where the cell of a list fact does not hold them. */
+static const char *list_value(sheet_ctx *c, const char *value, const char *unit, const char *year, const char *key) {
+  if (value && value[0] == '[') return value;
+  char gk[600];
+  group_key(gk, sizeof gk, unit ? unit : "", year ? year : "", key ? key : "");
+  group *g = find_group(c->g, gk);
+  return g ? group_text(c->b, g) : NULL;
+}
+
 static int facts_row(sheet_ctx *c, int row, const xlsx_cell *cells, int n) {
   const char *unit, *year, *key, *value, *type, *source, *note;
   const xlsx_cell *vx = cell_at(cells, n, c->col[C_VALUE]);
@@ -247,25 +275,61 @@ static int facts_row(sheet_ctx *c, int row, const xlsx_cell *cells, int n) {
       cell_text(c, cell_at(cells, n, c->col[C_TYPE]), row, &type) || cell_text(c, cell_at(cells, n, c->col[C_SOURCE]), row, &source) ||
       cell_text(c, cell_at(cells, n, c->col[C_NOTE]), row, &note))
     return -1;
+  if (type && !strcmp(type, "list")) value = list_value(c, value, unit, year, key);   /* on a list sheet */
+  return fact_cell(c, row, vx, unit, year, key, value, type, source, note);
+}
+
+/* One fact's cell vx (its text value, or a list's records) of a facts or wide
+** sheet's row, checked and emitted; where the row's unit, year and key are
+** (their cells, for messages) is in c->col. */
+static int fact_cell(sheet_ctx *c, int row, const xlsx_cell *vx, const char *unit, const char *year, const char *key,
+                     const char *value, const char *type, const char *source, const char *note) {
   loc at = {c->file, c->sheet * XLSX_ROWS + row};
   int list = type && !strcmp(type, "list");
-  if (list && (!value || value[0] != '[')) {     /* its records are on a list sheet */
-    char gk[600];
-    group_key(gk, sizeof gk, unit ? unit : "", year ? year : "", key ? key : "");
-    group *g = find_group(c->g, gk);
-    value = g ? group_text(c->b, g) : NULL;
-  }
   if (!value) return 0;                          /* not filled in */
   if (!unit) return fail_cell(c, c->col[C_UNIT], row, "unit: missing");
   if (!imp_valid_id(unit)) return fail_cell(c, c->col[C_UNIT], row, "unit: '%s' is not a valid id", unit);
   char *end;
   long long y = year ? strtoll(year, &end, 10) : 0;
   if (!year || *end) return fail_cell(c, c->col[C_YEAR], row, "year: '%s' is not an integer", year ? year : "");
-  if (!key || !imp_valid_id(key)) return fail_cell(c, c->col[C_KEY], row, "key: '%s' is not a valid key", key ? key : "");
+  if (!key || !imp_valid_id(key)) return fail_cell(c, c->col[C_KEY] >= 0 ? c->col[C_KEY] : vx->col, row, "key: '%s' is not a valid key", key ? key : "");
   char buf[256];
   if (vx && vx->kind == XC_DATE && !type) type = "date";
   const char *v = list ? value : as_typed(c, vx, value, type, buf, sizeof buf);
   return emit(c, at, unit, y, key, v, type, source, note);
+}
+
+/* A wide sheet's row: the types under the header, or a unit's facts, one per filled cell. */
+static int wide_row(sheet_ctx *c, int row, const xlsx_cell *cells, int n) {
+  const char *unit, *year, *source, *note;
+  if (cell_text(c, cell_at(cells, n, c->col[C_UNIT]), row, &unit) || cell_text(c, cell_at(cells, n, c->col[C_YEAR]), row, &year) ||
+      cell_text(c, cell_at(cells, n, c->col[C_SOURCE]), row, &source) || cell_text(c, cell_at(cells, n, c->col[C_NOTE]), row, &note))
+    return -1;
+  char name[64], orig[64];
+  if (c->data_rows++ == 0 && unit && header_column(unit, name, orig, sizeof name) == C_TYPE) {
+    for (int i = 0, j = 0; i < c->nfields; i++) {   /* both in column order */
+      while (j < n && cells[j].col < c->fcol[i]) j++;
+      const char *t = NULL;
+      if (j < n && cells[j].col == c->fcol[i] && cell_text(c, &cells[j], row, &t)) return -1;
+      c->ftype[i] = t ? arena_strdup(&c->fa, t) : NULL;
+    }
+    return 0;
+  }
+  importer *b = c->b;
+  for (int i = 0, j = 0; i < c->nfields; i++) {
+    while (j < n && cells[j].col < c->fcol[i]) j++;
+    if (j >= n) break;
+    if (cells[j].col != c->fcol[i]) continue;
+    const xlsx_cell *vx = &cells[j];
+    const char *value, *type = c->ftype[i];
+    if (cell_text(c, vx, row, &value)) return -1;
+    if (!value) continue;                        /* not filled in */
+    if (type && !strcmp(type, "list")) value = list_value(c, value, unit, year, c->field[i]);
+    if (type && vx->kind == XC_WHOLE && !strcmp(type, "number")) type = "integer";   /* formatted as one */
+    b->xl[b->nxl - 1].valcol[c->sheet] = vx->col;   /* a problem is at this cell */
+    if (fact_cell(c, row, vx, unit, year, c->field[i], value, type, source, note)) return -1;
+  }
+  return 0;
 }
 
 static int other_row(sheet_ctx *c, int row, const xlsx_cell *cells, int n) {
@@ -295,6 +359,7 @@ static int on_row(int row, const xlsx_cell *cells, int n, void *ud) {
   int rc = 0;
   if (c->pass == 0 && c->kind == S_LIST) rc = list_row(c, row, cells, n);
   else if (c->pass == 1 && c->kind == S_FACTS) rc = facts_row(c, row, cells, n);
+  else if (c->pass == 1 && c->kind == S_WIDE) rc = wide_row(c, row, cells, n);
   else if (c->pass == 1 && (c->kind == S_UNITS || c->kind == S_OFFICES)) rc = other_row(c, row, cells, n);
   arena_reset(&c->b->tmp);
   if (rc < 0) c->cb_failed = 1;
@@ -338,7 +403,7 @@ int imp_xlsx_file(importer *b, int file) {
       rc = xlsx_each_row(x, s, on_row, &c, err, sizeof err);
       if (rc == SHEET_DONE) rc = 0;
       if (rc < 0 && !c.cb_failed) snprintf(b->err, b->errlen, "%s", err);
-      facts += c.kind == S_FACTS || c.kind == S_LIST || c.kind == S_UNITS || c.kind == S_OFFICES;
+      facts += c.kind == S_FACTS || c.kind == S_LIST || c.kind == S_WIDE || c.kind == S_UNITS || c.kind == S_OFFICES;
       arena_free(&c.fa);
     }
     if (pass == 0 && g.n) qsort(g.v, g.n, sizeof *g.v, cmp_group);

@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "date.h"
+#include "xlsx_numfmt.h"
 
 #define PART_MAX (512L * 1024 * 1024)
 
@@ -27,7 +28,7 @@ struct xlsx {
   arena a;
   sheet_ref *sheets; int nsheets, capsheets;
   char **sst; int nsst, capsst;
-  unsigned char *xf_date; int nxf;          /* per cell format (s="N"): a date format? */
+  unsigned char *xf_date; int nxf;          /* per cell format (s="N"): NF_DATE, NF_WHOLE or NF_OTHER */
   int date1904;
 };
 
@@ -199,37 +200,20 @@ static void sst_text(void *ud, const char *s, int n) {
   if (c->in_t) sb_add(&c->t, s, (size_t)n);
 }
 
-/* ---- styles.xml: which cell formats show dates ---- */
+/* ---- styles.xml: which cell formats show dates, which whole numbers (xlsx_numfmt.h) ---- */
 
 typedef struct { xlsx *x; int in_xfs; struct { int id; int date; } fmts[256]; int nfmts; } sty_ctx;
-
-static int builtin_date(int id) { return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58); }
-
-/* A format code shows a date when it has d, m or y outside quotes and brackets
-** (and is not elapsed time only). */
-static int code_is_date(const char *s) {
-  int q = 0, br = 0;
-  for (; *s; s++) {
-    if (*s == '"') q = !q;
-    else if (q) continue;
-    else if (*s == '\\' && s[1]) s++;
-    else if (*s == '[') br = 1;
-    else if (*s == ']') br = 0;
-    else if (!br && strchr("dmyDMY", *s)) return 1;
-  }
-  return 0;
-}
 
 static void sty_start(void *ud, const char *name, const char **attrs) {
   sty_ctx *c = ud;
   xlsx *x = c->x;
   if (!strcmp(name, "numFmt") && c->nfmts < 256) {
     const char *id = attr(attrs, "numFmtId"), *code = attr(attrs, "formatCode");
-    if (id && code) { c->fmts[c->nfmts].id = atoi(id); c->fmts[c->nfmts++].date = code_is_date(code); }
+    if (id && code) { c->fmts[c->nfmts].id = atoi(id); c->fmts[c->nfmts++].date = xlsx_numfmt(-1, code); }
   } else if (!strcmp(name, "cellXfs")) c->in_xfs = 1;
   else if (!strcmp(name, "xf") && c->in_xfs) {
     const char *id = attr(attrs, "numFmtId");
-    int f = id ? atoi(id) : 0, date = builtin_date(f);
+    int f = id ? atoi(id) : 0, date = xlsx_numfmt(f, NULL);
     for (int i = 0; i < c->nfmts; i++) if (c->fmts[i].id == f) date = c->fmts[i].date;
     unsigned char *g = realloc(x->xf_date, (size_t)x->nxf + 1);
     if (!g) abort();
@@ -534,9 +518,9 @@ static void sheet_end(void *ud, const char *name) {
     else if (c->type == T_BOOL) add_cell(c, c->col, XC_BOOL, strcmp(v, "0") ? "1" : "0");
     else if (c->type == T_ERROR) add_cell(c, c->col, XC_ERROR, v);
     else if (c->type == T_DATE) add_cell(c, c->col, XC_DATE, v);
-    else if (c->style >= 0 && c->style < c->x->nxf && c->x->xf_date[c->style] && serial_date(c, v, date))
-      add_cell(c, c->col, XC_DATE, date);
-    else add_cell(c, c->col, XC_NUMBER, v);
+    int nf = c->style >= 0 && c->style < c->x->nxf ? c->x->xf_date[c->style] : NF_OTHER;
+    if (nf == NF_DATE && serial_date(c, v, date)) add_cell(c, c->col, XC_DATE, date);
+    else add_cell(c, c->col, nf == NF_WHOLE && v[strspn(v + (*v == '-'), "0123456789") + (*v == '-')] == '\0' ? XC_WHOLE : XC_NUMBER, v);
   } else if (!strcmp(name, "row")) end_row(c);
 }
 

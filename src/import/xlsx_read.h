@@ -19,7 +19,8 @@
 
 typedef struct xlsx xlsx;
 
-enum { XC_TEXT, XC_NUMBER, XC_BOOL, XC_DATE, XC_ERROR };
+/* XC_WHOLE: a whole number in a whole-number format ("0", "#,##0"), else as XC_NUMBER. */
+enum { XC_TEXT, XC_NUMBER, XC_BOOL, XC_DATE, XC_ERROR, XC_WHOLE };
 
 typedef struct {
   int col;                  /* 0 for column A */

@@ -5,6 +5,13 @@
 ** the office needs to fill it in), and one sheet per list fact with one row
 ** per record and one column per record field. Values are typed cells:
 ** numbers as numbers, booleans as booleans, dates as dates.
+**
+** A form of many units (`--all-units`) is wide instead: on "Dữ kiện" one
+** row per unit and one column per declared fact, headed "description
+** (key)", with a row of types under the header ("Kiểu (type)") and the
+** unit's source and note once per row (written when every fact of the
+** unit has the same one: per-fact sources are the one-unit form's); the
+** catalogue on "Danh mục", lists on their sheets as in the long form.
 */
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -21,6 +28,7 @@ static const xlsx_column main_cols[] = {
   {"Phòng cung cấp (office)", 18}, {"Tài liệu kiểm chứng (evidence)", 50},
 };
 enum { C_UNIT, C_YEAR, C_KEY, C_VALUE, C_TYPE, C_SOURCE, C_NOTE, C_DESC, C_MEASURE, C_MIN, C_MAX, C_REQ, C_OFFICE, C_EVID, NCOLS };
+enum { W_FIRST = 4 };      /* the wide form: unit, year, source, note, then a column per declared fact */
 
 static void str(lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f) {
   if (s && *s) worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, s, f);
@@ -105,11 +113,101 @@ static int catalogue(xlsx_book *b, const methodology *m, lxw_worksheet *ws) {
   return 1;
 }
 
+/* The type row's value is stored with. */
+static fact_type stored_type(const fact_form_row *row) {
+  for (int u = 0; row->type && u <= FT_LIST; u++) if (!strcmp(row->type, fact_type_name((fact_type)u))) return (fact_type)u;
+  return row->decl->type;
+}
+
+/* The type of each declared fact's column (types[i] for m->facts[i]): the
+** type its values are stored with when they all agree (an integer where the
+** declaration says number stays one), else the declared type. */
+static void column_types(const fact_form *form, fact_type *types) {
+  const methodology *m = form->m;
+  char *seen = calloc((size_t)m->nfacts + 1, 1);  /* 1: a value seen, 2: types differ */
+  if (!seen) abort();
+  for (int i = 0; i < m->nfacts; i++) types[i] = m->facts[i].type;
+  for (int i = 0; i < form->n; i++) {
+    const fact_form_row *row = &form->rows[i];
+    int k = (int)(row->decl - m->facts);
+    if (!row->value || seen[k] == 2) continue;
+    fact_type t = stored_type(row);
+    if (!seen[k]) { seen[k] = 1; types[k] = t; }
+    else if (types[k] != t) { seen[k] = 2; types[k] = row->decl->type; }
+  }
+  free(seen);
+}
+
+/* Every unit's row on the wide sheet: the facts of a unit are consecutive
+** in form->rows. */
+static int wide_rows(xlsx_book *b, const fact_form *form, lxw_worksheet *ws, list_out *lists) {
+  const methodology *m = form->m;
+  int r = 2;                                   /* under the header and the types */
+  for (int i = 0; i < form->n; r++) {
+    const char *unit = form->rows[i].unit, *source = NULL, *note = NULL;
+    int same_src = 1, same_note = 1, j = i;
+    if (r >= 1048576) return -1;
+    for (; j < form->n && !strcmp(form->rows[j].unit, unit); j++) {
+      const fact_form_row *row = &form->rows[j];
+      const meth_fact *d = row->decl;
+      if (!row->value) continue;
+      if (same_src && source && (!row->source || strcmp(source, row->source))) same_src = 0;
+      if (!source) source = row->source ? row->source : "";
+      if (same_note && note && (!row->note || strcmp(note, row->note))) same_note = 0;
+      if (!note) note = row->note ? row->note : "";
+      int c = W_FIRST + (int)(d - m->facts);
+      if (d->type == FT_LIST) {
+        list_out *l = &lists[d - m->facts];
+        char see[64];
+        snprintf(see, sizeof see, "→ trang tính %s", l->name);
+        str(ws, r, c, strcmp(row->value, "[]") ? see : "[]", NULL);
+        list_rows(b, form, row, l);
+      } else value_cell(b, ws, r, c, stored_type(row), row->value);   /* an integer as one (#,##0) */
+    }
+    str(ws, r, 0, unit, NULL);
+    worksheet_write_number(ws, (lxw_row_t)r, 1, form->year, NULL);
+    if (same_src) str(ws, r, 2, source, b->text);
+    if (same_note) str(ws, r, 3, note, b->text);
+    i = j;
+  }
+  return 0;
+}
+
+/* The wide sheet's header: unit, year, source, note, then "description (key)" per declared fact,
+** and under it the row of types. */
+static lxw_worksheet *wide_sheet(xlsx_book *b, const methodology *m, const fact_type *types) {
+  int n = W_FIRST + m->nfacts;
+  xlsx_column *cols = calloc((size_t)n, sizeof *cols);
+  char **titles = calloc((size_t)n, sizeof *titles);
+  if (!cols || !titles) abort();
+  cols[0] = main_cols[C_UNIT]; cols[1] = main_cols[C_YEAR]; cols[2] = main_cols[C_SOURCE]; cols[3] = main_cols[C_NOTE];
+  for (int i = 0; i < m->nfacts; i++) {
+    size_t len = strlen(m->facts[i].description) + strlen(m->facts[i].key) + 4;
+    if (!(titles[W_FIRST + i] = malloc(len))) abort();
+    snprintf(titles[W_FIRST + i], len, "%s (%s)", m->facts[i].description, m->facts[i].key);
+    cols[W_FIRST + i] = (xlsx_column){titles[W_FIRST + i], m->facts[i].type == FT_TEXT ? 30 : 16};
+  }
+  lxw_worksheet *ws = xlsx_book_sheet(b, "Dữ kiện", cols, n);
+  if (ws) {
+    worksheet_set_row(ws, 0, 75, NULL);
+    worksheet_write_string(ws, 1, 0, main_cols[C_TYPE].title, b->header);
+    for (int i = 0; i < m->nfacts; i++) str(ws, 1, W_FIRST + i, fact_type_name(types[i]), b->header);
+    worksheet_freeze_panes(ws, 2, 1);            /* the header, the types and the unit stay in view */
+  }
+  for (int i = 0; i < n; i++) free(titles[i]);
+  free(titles); free(cols);
+  return ws;
+}
+
 int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_t errlen) {
   xlsx_book b;
   if (xlsx_book_open(&b, path, form->n > 5000)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
   const methodology *m = form->m;
-  lxw_worksheet *ws = xlsx_book_sheet(&b, "Dữ kiện", main_cols, form->units <= 1 ? NCOLS : C_DESC);
+  int many = form->units > 1;                   /* the wide form */
+  fact_type *types = calloc((size_t)m->nfacts + 1, sizeof *types);
+  if (!types) abort();
+  if (many) column_types(form, types);
+  lxw_worksheet *ws = many ? wide_sheet(&b, m, types) : xlsx_book_sheet(&b, "Dữ kiện", main_cols, NCOLS);
   int rc = ws ? 0 : -1;
   list_out *lists = calloc((size_t)m->nfacts, sizeof *lists);
   if (!lists) abort();
@@ -122,10 +220,10 @@ int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_
     if (!(l->ws = list_sheet(&b, &m->facts[i], l->name))) rc = -1;
     l->next = 1;
   }
-  int wide = form->units <= 1;                  /* one unit: the catalogue beside each row */
-  lxw_worksheet *cat = wide ? NULL : xlsx_book_sheet(&b, "Danh mục", main_cols + C_KEY, 1);
-  if (!wide && !catalogue(&b, m, cat)) rc = -1;
-  for (int i = 0; ws && !rc && i < form->n; i++) {
+  lxw_worksheet *cat = !many ? NULL : xlsx_book_sheet(&b, "Danh mục", main_cols + C_KEY, 1);
+  if (many && !catalogue(&b, m, cat)) rc = -1;
+  if (many && ws && !rc && wide_rows(&b, form, ws, lists)) rc = -1;
+  for (int i = 0; !many && ws && !rc && i < form->n; i++) {
     const fact_form_row *row = &form->rows[i];
     const meth_fact *d = row->decl;
     int r = i + 1;
@@ -143,9 +241,10 @@ int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_
     } else value_cell(&b, ws, r, C_VALUE, d->type, row->value);
     str(ws, r, C_SOURCE, row->source, b.text);
     str(ws, r, C_NOTE, row->note, b.text);
-    if (wide) describe(&b, ws, r, C_DESC, d);
+    describe(&b, ws, r, C_DESC, d);
   }
   free(lists);
+  free(types);
   if (xlsx_book_close(&b, err, errlen)) return -1;
   if (rc) snprintf(err, errlen, "%s: a sheet could not be added", path);
   return rc;

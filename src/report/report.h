@@ -71,8 +71,10 @@ void out_tasks_csv(FILE *f, const methodology *mt, const unit_result *r, const c
 ** required, office, evidence and a list's fields. */
 void out_fact_form_csv(FILE *f, const fact_form *form);
 /* The same as an XLSX workbook at path (out_fact_form_xlsx.c): sheet "Dữ
-** kiện", one row per fact with typed cells, and one sheet per list with a
-** column per record field. 0, or -1 with a message in err. */
+** kiện", one row per fact with typed cells (a form of many units: one row
+** per unit and one column per fact, the catalogue on "Danh mục"), and one
+** sheet per list with a column per record field. 0, or -1 with a message
+** in err. */
 int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_t errlen);
 
 /* rank, compare, tasks and explain as XLSX workbooks at path
