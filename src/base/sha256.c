@@ -39,7 +39,7 @@ void sha256_adds(sha256_ctx *c, const char *s) {
   if (s) sha256_add(c, s, strlen(s));
 }
 
-void sha256_end(sha256_ctx *c, char out[SHA256_HEX]) {
+static void digest_hex(sha256_ctx *c, char out[SHA256_HEX]) {
   unsigned char d[EVP_MAX_MD_SIZE];
   unsigned int n = 0;
   EVP_DigestFinal_ex(c->md, d, &n);
@@ -49,6 +49,22 @@ void sha256_end(sha256_ctx *c, char out[SHA256_HEX]) {
     out[2 * i + 1] = hex[d[i] & 15];
   }
   out[64] = '\0';
+}
+
+void sha256_end(sha256_ctx *c, char out[SHA256_HEX]) {
+  digest_hex(c, out);
+  sha256_free(c);
+}
+
+void sha256_next(sha256_ctx *c, char out[SHA256_HEX]) {
+  digest_hex(c, out);
+  /* The same algorithm again on the same context: OpenSSL keeps its state
+  ** and only resets it. It cannot fail once the first set-up succeeded. */
+  if (EVP_DigestInit_ex(c->md, sha256_md(), NULL) != 1) abort();
+}
+
+void sha256_free(sha256_ctx *c) {
+  if (!c) return;
   EVP_MD_CTX_free(c->md);
   free(c);
 }
