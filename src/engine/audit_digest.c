@@ -45,16 +45,48 @@ void audit_keys_text(jsonw *keys, const unit_facts *uf) {
   jsonw_text(keys);
 }
 
+/* x as the decimal of fewest places (at most 9) that reads back as exactly
+** x, into o; NULL when there is none. M / 10^k, for integers M below 2^53
+** and k <= 22, is rounded once, correctly, like strtod of the decimal: if
+** it gives x, the decimal reads back as x. */
+static char *number_decimal(char *o, double x) {
+  static const double p10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  for (int k = 0; k < 10; k++) {
+    double y = x * p10[k];
+    if (!(y < 9007199254740992.0 && y > -9007199254740992.0)) return NULL;   /* NaN too */
+    int64_t m = (int64_t)(y < 0 ? y - 0.5 : y + 0.5);
+    if ((double)m / p10[k] != x) continue;
+    if (m == 0) {                                /* x is 0 or -0: "0" reads back as 0 only */
+      uint64_t b;
+      memcpy(&b, &x, sizeof b);
+      if (b) return NULL;
+    }
+    char buf[32], *e = buf + sizeof buf, *d = e;
+    uint64_t u = m < 0 ? 0 - (uint64_t)m : (uint64_t)m;
+    for (int i = 0; u || i <= k; i++) {
+      if (i == k && k) *--d = '.';
+      *--d = (char)('0' + u % 10);
+      u /= 10;
+    }
+    if (m < 0) *--d = '-';
+    memcpy(o, d, (size_t)(e - d));
+    return o + (e - d);
+  }
+  return NULL;
+}
+
 /* A fact's value as a number, integer or boolean: at most VALUE_MAX bytes at o. */
-#define VALUE_MAX 24
+#define VALUE_MAX 32
 static char *plain_value(char *o, const fact *f) {
   static const char hex[] = "0123456789abcdef";
   if (f->type == FT_BOOLEAN) {
     memcpy(o, f->integer ? "true" : "false", 5);
     return o + (f->integer ? 4 : 5);
   }
-  if (f->type == FT_NUMBER) {                    /* "0x" and the 16 hex digits of its bits */
-    uint64_t b;
+  if (f->type == FT_NUMBER) {
+    char *end = number_decimal(o, f->num);
+    if (end) return end;
+    uint64_t b;                                  /* "0x" and the 16 hex digits of its bits */
     memcpy(&b, &f->num, sizeof b);
     *o++ = '0';
     *o++ = 'x';

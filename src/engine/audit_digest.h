@@ -10,7 +10,10 @@
 **          "VALUE[\tSOURCE[\tNOTE]]\n", a missing source before a note as
 **          \N, a trailing missing source or note left out; \\, tab, newline
 **          and carriage return escaped as \\\\, \\t, \\n, \\r. A number's
-**          VALUE is "0x" and the 16 hex digits of its IEEE-754 bits (exact).
+**          VALUE is the decimal of fewest places (up to 9) that reads back
+**          as exactly its double, or when there is none (and for -0)
+**          "0x" and the 16 hex digits of its IEEE-754 bits: exact either
+**          way (runs stored before this took the hex form for every number).
 **          Both texts are kept (the values in run_units.facts, the keys in
 **          fact_texts once per distinct text), so that verify can say what
 **          the run read;

@@ -9,45 +9,67 @@
 
 #include "audit_digest.h"
 
+/* The length of fact_type_name(t), for each type a fact read from the store has. */
+static size_t type_len(fact_type t) {
+  static const size_t len[] = {6, 7, 7, 4, 4, 4};   /* number integer boolean date text list */
+  return len[t];
+}
+
 /* A cheap hash of uf's keys and types: their number, each key's length,
-** first and last byte and type. Sets that share it are told apart by
-** same_keys, so it only needs to spread the sets of one run. */
-static uint64_t keys_hash(const unit_facts *uf) {
+** first and last byte and type; each key's length goes to k->len. Sets
+** that share it are told apart by same_keys, so it only needs to spread
+** the sets of one run. */
+static uint64_t keys_hash(audit_keys *k, const unit_facts *uf) {
+  if (uf->n > k->nlen) {
+    size_t *g = realloc(k->len, uf->n * sizeof *g);
+    if (!g) abort();
+    k->len = g;
+    k->nlen = uf->n;
+  }
   uint64_t h = 0x9e3779b97f4a7c15u ^ uf->n;
   for (size_t i = 0; i < uf->n; i++) {
     const fact *f = &uf->facts[i];
-    size_t k = strlen(f->key);
-    uint64_t x = (uint64_t)k | (uint64_t)f->type << 16 |
-                 (k ? (uint64_t)(unsigned char)f->key[0] << 24 | (uint64_t)(unsigned char)f->key[k - 1] << 32 : 0);
+    size_t n = k->len[i] = strlen(f->key);
+    uint64_t x = (uint64_t)n | (uint64_t)f->type << 16 |
+                 (n ? (uint64_t)(unsigned char)f->key[0] << 24 | (uint64_t)(unsigned char)f->key[n - 1] << 32 : 0);
     h = (h ^ x) * 0x100000001b3u;
     h ^= h >> 29;
   }
   return h;
 }
 
-/* Does the text at p (up to end) start with key as the keys text writes
-** it (escaped)? Returns the length it takes there, or -1. */
-static ptrdiff_t key_at(const char *p, const char *end, const char *key) {
-  size_t k = strlen(key);
-  if (strcspn(key, "\\\t\n\r") == k) return (size_t)(end - p) >= k && !memcmp(p, key, k) ? (ptrdiff_t)k : -1;
+/* Does the text at p (up to end) start with key (n bytes) as the keys text
+** writes it, escaped? Returns the length it takes there, or -1. */
+static ptrdiff_t key_at(const char *p, const char *end, const char *key, size_t n) {
   const char *q = p;
-  for (; *key; key++) {                          /* a key with bytes to escape: rare */
-    char e = *key == '\t' ? 't' : *key == '\n' ? 'n' : *key == '\r' ? 'r' : *key == '\\' ? '\\' : 0;
-    if (e ? end - q < 2 || q[0] != '\\' || q[1] != e : q == end || *q != *key) return -1;
+  for (size_t i = 0; i < n; i++) {
+    char c = key[i], e = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\\' ? '\\' : 0;
+    if (e ? end - q < 2 || q[0] != '\\' || q[1] != e : q == end || *q != c) return -1;
     q += e ? 2 : 1;
   }
   return q - p;
 }
 
-/* Is e's text exactly the keys text of uf? */
-static int same_keys(const audit_keys_set *e, const unit_facts *uf) {
+/* Is e's text exactly the keys text of uf (key lengths in len)? When the
+** text has no backslash (e->plain: no key of it needed escaping), the keys
+** are compared byte for byte: a key with a byte the text escapes cannot
+** match then, as the text has no backslash and no carriage return, a line
+** break only at the end of each of its e->nfacts lines and one tab a line,
+** while such a key would need a backslash, a carriage return, a line more
+** than there are facts, or a second tab on its line. */
+static int same_keys(const audit_keys_set *e, const unit_facts *uf, const size_t *len) {
   if (e->nfacts != uf->n) return 0;
   const char *p = e->text, *end = e->text + e->n;
   for (size_t i = 0; i < uf->n; i++) {
-    const char *t = fact_type_name(uf->facts[i].type);
-    ptrdiff_t at = key_at(p, end, uf->facts[i].key);
-    size_t k = (size_t)at, n = strlen(t);
-    if (at < 0 || (size_t)(end - p) < k + n + 2 || p[k] != '\t' || memcmp(p + k + 1, t, n) || p[k + 1 + n] != '\n')
+    const fact *f = &uf->facts[i];
+    size_t k = len[i], n = type_len(f->type);
+    if (!e->plain) {
+      ptrdiff_t at = key_at(p, end, f->key, k);
+      if (at < 0) return 0;
+      k = (size_t)at;
+    } else if ((size_t)(end - p) < k || memcmp(p, f->key, k)) return 0;
+    if ((size_t)(end - p) < k + n + 2 || p[k] != '\t' || memcmp(p + k + 1, fact_type_name(f->type), n) ||
+        p[k + 1 + n] != '\n')
       return 0;
     p += k + n + 2;
   }
@@ -70,11 +92,11 @@ static void grow(audit_keys *k) {
 }
 
 int audit_keys_of(audit_keys *k, sha256_ctx *c, const unit_facts *uf, const char **text, const char **sha256) {
-  uint64_t h = keys_hash(uf);
+  uint64_t h = keys_hash(k, uf);
   size_t j = 0;
   if (k->cap) {
     for (j = h & (k->cap - 1); k->slot[j].text; j = (j + 1) & (k->cap - 1))
-      if (k->slot[j].h == h && same_keys(&k->slot[j], uf)) {
+      if (k->slot[j].h == h && same_keys(&k->slot[j], uf, k->len)) {
         *text = k->slot[j].text;
         *sha256 = k->slot[j].sha256;
         return 0;
@@ -95,6 +117,7 @@ int audit_keys_of(audit_keys *k, sha256_ctx *c, const unit_facts *uf, const char
   memcpy(e->text, k->scratch.p, k->scratch.n + 1);
   e->n = k->scratch.n;
   e->nfacts = uf->n;
+  e->plain = !memchr(e->text, '\\', e->n);
   e->h = h;
   memcpy(e->sha256, k->scratch_sha256, SHA256_HEX);
   k->n++;
@@ -107,6 +130,7 @@ int audit_keys_of(audit_keys *k, sha256_ctx *c, const unit_facts *uf, const char
 void audit_keys_free(audit_keys *k) {
   for (size_t i = 0; i < k->cap; i++) free(k->slot[i].text);
   free(k->slot);
+  free(k->len);
   jsonw_free(&k->scratch);
   memset(k, 0, sizeof *k);
 }

@@ -26,12 +26,17 @@
 #define AUDIT_KEYS_MAX 4096
 #define AUDIT_KEYS_BYTES (16u << 20)
 
-typedef struct { char *text; size_t n, nfacts; uint64_t h; char sha256[SHA256_HEX]; } audit_keys_set;
+typedef struct {
+  char *text; size_t n, nfacts; uint64_t h;
+  int plain;                  /* text has no backslash: no key of it needed escaping */
+  char sha256[SHA256_HEX];
+} audit_keys_set;
 typedef struct {
   audit_keys_set *slot;       /* open addressing, cap a power of two (0: none yet) */
   size_t cap, n, bytes;
   jsonw scratch;              /* the text of a set not kept */
   char scratch_sha256[SHA256_HEX];
+  size_t *len, nlen;          /* the lengths of the keys of the unit being looked up */
 } audit_keys;
 
 /* The keys text of uf and its sha256 (taken on c: empty, left empty), in
