@@ -55,7 +55,7 @@ int audit_begin(store *s, int64_t run, const methodology *mt, audit_writer *w, c
   }
   if (!(w->rules_abs = strdup(abs))) abort();
   sha256_ctx *all = sha256_new();
-  if (!all) abort();
+  if (!all || !(w->sha = sha256_new())) abort();
   for (int i = 0; i < mt->nfiles; i++) {
     size_t len;
     char sha[SHA256_HEX];
@@ -91,15 +91,15 @@ int audit_begin(store *s, int64_t run, const methodology *mt, audit_writer *w, c
 
 int audit_unit(store *s, audit_writer *w, const unit_facts *uf, const unit_result *r, const char *ledger_json,
                store_unit_digests *d) {
-  if (!audit_facts_text(&w->keys, &w->facts, uf) || !w->keys_stored) {   /* most units share their keys */
-    sha256_hex(w->keys.p, w->keys.n, w->last_keys_sha256);
-    if (store_run_fact_keys(s, w->last_keys_sha256, jsonw_text(&w->keys))) return -1;
-    w->keys_stored = 1;
-  }
-  sha256_hex(w->facts.p, w->facts.n, w->facts_sha256);
-  audit_ledger_digest(&r->unit, r->appraisal, r->survey, r->total, ledger_json, w->ledger_sha256);
-  *d = (store_unit_digests){w->last_keys_sha256, w->facts_sha256, jsonw_text(&w->facts), w->ledger_sha256};
-  audit_digest_unit_line(&w->units, r->unit.id, w->last_keys_sha256, w->facts_sha256, w->ledger_sha256);
+  const char *keys;
+  if (audit_keys_of(&w->keys, w->sha, uf, &keys, &w->keys_sha256) && store_run_fact_keys(s, w->keys_sha256, keys))
+    return -1;                                   /* a text new to the run: stored once */
+  audit_values_text(&w->facts, uf);
+  sha256_add(w->sha, w->facts.p, w->facts.n);
+  sha256_next(w->sha, w->facts_sha256);
+  audit_ledger_digest_on(w->sha, &r->unit, r->appraisal, r->survey, r->total, ledger_json, w->ledger_sha256);
+  *d = (store_unit_digests){w->keys_sha256, w->facts_sha256, w->facts.p, w->ledger_sha256};
+  audit_digest_unit_line(&w->units, r->unit.id, w->keys_sha256, w->facts_sha256, w->ledger_sha256);
   return 0;
 }
 
@@ -126,8 +126,9 @@ int audit_finish(store *s, int64_t run, audit_writer *w) {
 
 void audit_writer_free(audit_writer *w) {
   free(w->rules_abs);
+  sha256_free(w->sha);
+  audit_keys_free(&w->keys);
   jsonw_free(&w->facts);
-  jsonw_free(&w->keys);
   jsonw_free(&w->units);
   memset(w, 0, sizeof *w);
 }

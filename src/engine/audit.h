@@ -22,6 +22,7 @@
 
 #include <stdint.h>
 
+#include "audit_keys.h"
 #include "json_writer.h"
 #include "ledger.h"
 #include "path.h"
@@ -43,10 +44,11 @@ int audit_facts_parse(char *text, int (*fn)(char *const fields[5], void *ud), vo
 typedef struct {
   char rules_sha256[SHA256_HEX];
   char *rules_abs;          /* the rulebook folder as an absolute path (malloc'd) */
-  jsonw keys, facts;        /* the facts texts of the unit being stored (audit_digest.h) */
-  int keys_stored;          /* keys is stored, as last_keys_sha256 */
-  char last_keys_sha256[SHA256_HEX];
-  char facts_sha256[SHA256_HEX], ledger_sha256[SHA256_HEX];   /* the unit being stored */
+  sha256_ctx *sha;          /* one context for every digest of the run */
+  audit_keys keys;          /* the distinct keys texts of the run (audit_keys.h) */
+  jsonw facts;              /* the facts text of the unit being stored (audit_digest.h) */
+  const char *keys_sha256;  /* the unit being stored: keys' (in keys), facts' and ledger's digests */
+  char facts_sha256[SHA256_HEX], ledger_sha256[SHA256_HEX];
   jsonw units;              /* the units' lines of the run digest so far */
 } audit_writer;
 /* Rule files (text and sha256) and offices. 0 or -1 with err; either way

@@ -23,17 +23,6 @@ static void escaped(jsonw *w, const char *s) {
   }
 }
 
-/* A number as "0x" and the hex digits of its bits: exact, and far cheaper
-** than a decimal that reads back exactly. */
-static void number_text(jsonw *w, double x) {
-  static const char hex[] = "0123456789abcdef";
-  uint64_t b;
-  memcpy(&b, &x, sizeof b);
-  char bits[18] = {'0', 'x'};
-  for (int i = 0; i < 16; i++) bits[2 + i] = hex[(b >> (60 - 4 * i)) & 0xf];
-  jsonw_rawn(w, bits, sizeof bits);
-}
-
 double audit_number_parse(const char *v) {
   if (v[0] == '0' && v[1] == 'x' && strlen(v) == 18) {
     uint64_t b = strtoull(v + 2, NULL, 16);
@@ -44,48 +33,88 @@ double audit_number_parse(const char *v) {
   return strtod(v, NULL);
 }
 
-/* Do uf's keys and types give exactly the text in keys? (Most units of a
-** run have the keys of the unit before: the text need not be made again.) */
-static int same_keys(const jsonw *keys, const unit_facts *uf) {
-  const char *p = keys->p, *end = keys->p + keys->n;
-  if (!p) return 0;
+void audit_keys_text(jsonw *keys, const unit_facts *uf) {
+  jsonw_reset(keys);
   for (size_t i = 0; i < uf->n; i++) {
-    const fact *f = &uf->facts[i];
-    const char *t = fact_type_name(f->type);
-    size_t k = strlen(f->key), n = strlen(t);
-    if (strcspn(f->key, "\\\t\n\r") != k || (size_t)(end - p) < k + n + 2 || memcmp(p, f->key, k) ||
-        p[k] != '\t' || memcmp(p + k + 1, t, n) || p[k + 1 + n] != '\n')
-      return 0;
-    p += k + n + 2;
+    const char *t = fact_type_name(uf->facts[i].type);
+    escaped(keys, uf->facts[i].key);
+    JSONW_LIT(keys, "\t");
+    jsonw_rawn(keys, t, strlen(t));
+    JSONW_LIT(keys, "\n");
   }
-  return p == end;
+  jsonw_text(keys);
 }
 
-int audit_facts_text(jsonw *keys, jsonw *values, const unit_facts *uf) {
-  int kept = same_keys(keys, uf);
-  if (!kept) jsonw_reset(keys);
+/* x as the decimal of fewest places (at most 9) that reads back as exactly
+** x, into o; NULL when there is none. M / 10^k, for integers M below 2^53
+** and k <= 22, is rounded once, correctly, like strtod of the decimal: if
+** it gives x, the decimal reads back as x. */
+static char *number_decimal(char *o, double x) {
+  static const double p10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  for (int k = 0; k < 10; k++) {
+    double y = x * p10[k];
+    if (!(y < 9007199254740992.0 && y > -9007199254740992.0)) return NULL;   /* NaN too */
+    int64_t m = (int64_t)(y < 0 ? y - 0.5 : y + 0.5);
+    if ((double)m / p10[k] != x) continue;
+    if (m == 0) {                                /* x is 0 or -0: "0" reads back as 0 only */
+      uint64_t b;
+      memcpy(&b, &x, sizeof b);
+      if (b) return NULL;
+    }
+    char buf[32], *e = buf + sizeof buf, *d = e;
+    uint64_t u = m < 0 ? 0 - (uint64_t)m : (uint64_t)m;
+    for (int i = 0; u || i <= k; i++) {
+      if (i == k && k) *--d = '.';
+      *--d = (char)('0' + u % 10);
+      u /= 10;
+    }
+    if (m < 0) *--d = '-';
+    memcpy(o, d, (size_t)(e - d));
+    return o + (e - d);
+  }
+  return NULL;
+}
+
+/* A fact's value as a number, integer or boolean: at most VALUE_MAX bytes at o. */
+#define VALUE_MAX 32
+static char *plain_value(char *o, const fact *f) {
+  static const char hex[] = "0123456789abcdef";
+  if (f->type == FT_BOOLEAN) {
+    memcpy(o, f->integer ? "true" : "false", 5);
+    return o + (f->integer ? 4 : 5);
+  }
+  if (f->type == FT_NUMBER) {
+    char *end = number_decimal(o, f->num);
+    if (end) return end;
+    uint64_t b;                                  /* "0x" and the 16 hex digits of its bits */
+    memcpy(&b, &f->num, sizeof b);
+    *o++ = '0';
+    *o++ = 'x';
+    for (int i = 0; i < 16; i++) o[i] = hex[(b >> (60 - 4 * i)) & 0xf];
+    return o + 16;
+  }
+  char buf[24], *e = buf + sizeof buf, *d = e;    /* %lld without printf */
+  long long v = f->integer;
+  uint64_t x = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+  do *--d = (char)('0' + x % 10); while (x /= 10);
+  if (v < 0) *--d = '-';
+  memcpy(o, d, (size_t)(e - d));
+  return o + (e - d);
+}
+
+void audit_values_text(jsonw *values, const unit_facts *uf) {
   jsonw_reset(values);
   for (size_t i = 0; i < uf->n; i++) {
     const fact *f = &uf->facts[i];
-    if (!kept) {
-      escaped(keys, f->key);
-      JSONW_LIT(keys, "\t");
-      jsonw_rawn(keys, fact_type_name(f->type), strlen(fact_type_name(f->type)));
-      JSONW_LIT(keys, "\n");
-    }
-    switch (f->type) {
-    case FT_NUMBER: number_text(values, f->num); break;
-    case FT_INTEGER: jsonw_int(values, f->integer); break;
-    case FT_BOOLEAN: if (f->integer) JSONW_LIT(values, "true"); else JSONW_LIT(values, "false"); break;
-    default: escaped(values, f->text ? f->text : "");
-    }
+    if (f->type == FT_NUMBER || f->type == FT_INTEGER || f->type == FT_BOOLEAN) {
+      if (values->n + VALUE_MAX + 1 > values->cap) jsonw_grow(values, VALUE_MAX);
+      values->n = (size_t)(plain_value(values->p + values->n, f) - values->p);
+    } else escaped(values, f->text ? f->text : "");
     if (f->source || f->note) { JSONW_LIT(values, "\t"); escaped(values, f->source); }
     if (f->note) { JSONW_LIT(values, "\t"); escaped(values, f->note); }
     JSONW_LIT(values, "\n");
   }
-  jsonw_text(keys);
   jsonw_text(values);
-  return kept;
 }
 
 /* The field at *p up to a tab or newline, unescaped in place (NULL for \N);
@@ -125,28 +154,50 @@ int audit_facts_parse_texts(char *keys, char *values, int (*fn)(char *const fiel
   return *v ? -1 : 0;
 }
 
-void audit_ledger_digest(const unit_info *u, int64_t appraisal, int64_t survey, int64_t total,
-                         const char *ledger_json, char out[SHA256_HEX]) {
+/* The bytes of the ledger digest's first line, gathered so that the
+** digest takes them in one piece. */
+typedef struct { sha256_ctx *c; size_t n; char b[256]; } line_buf;
+
+static void line_add(line_buf *l, const char *s, size_t n) {
+  if (l->n + n > sizeof l->b) {
+    sha256_add(l->c, l->b, l->n);
+    l->n = 0;
+    if (n > sizeof l->b) { sha256_add(l->c, s, n); return; }
+  }
+  memcpy(l->b + l->n, s, n);
+  l->n += n;
+}
+
+void audit_ledger_digest_on(sha256_ctx *c, const unit_info *u, int64_t appraisal, int64_t survey, int64_t total,
+                            const char *ledger_json, char out[SHA256_HEX]) {
   const char *v[4] = {u->id, u->name, u->kind, u->parent};
   int64_t n[3] = {appraisal, survey, total};
   char num[24];
-  sha256_ctx *c = sha256_new();
-  if (!c) abort();
+  line_buf l = {.c = c};
   for (int i = 0; i < 4; i++) {
-    if (i) sha256_add(c, "\t", 1);
-    if (v[i]) sha256_adds(c, v[i]); else sha256_add(c, "\\N", 2);
+    if (i) line_add(&l, "\t", 1);
+    if (v[i]) line_add(&l, v[i], strlen(v[i])); else line_add(&l, "\\N", 2);
   }
   for (int i = 0; i < 3; i++) {
     char *e = num + sizeof num, *o = e;      /* %lld without printf: one per unit */
     uint64_t x = n[i] < 0 ? 0 - (uint64_t)n[i] : (uint64_t)n[i];
     do *--o = (char)('0' + x % 10); while (x /= 10);
     if (n[i] < 0) *--o = '-';
-    sha256_add(c, "\t", 1);
-    sha256_add(c, o, (size_t)(e - o));
+    line_add(&l, "\t", 1);
+    line_add(&l, o, (size_t)(e - o));
   }
-  sha256_add(c, "\n", 1);
+  line_add(&l, "\n", 1);
+  sha256_add(c, l.b, l.n);
   sha256_adds(c, ledger_json);
-  sha256_end(c, out);
+  sha256_next(c, out);
+}
+
+void audit_ledger_digest(const unit_info *u, int64_t appraisal, int64_t survey, int64_t total,
+                         const char *ledger_json, char out[SHA256_HEX]) {
+  sha256_ctx *c = sha256_new();
+  if (!c) abort();
+  audit_ledger_digest_on(c, u, appraisal, survey, total, ledger_json, out);
+  sha256_free(c);
 }
 
 static void field(sha256_ctx *c, const char *name, const char *v) {

@@ -10,7 +10,10 @@
 **          "VALUE[\tSOURCE[\tNOTE]]\n", a missing source before a note as
 **          \N, a trailing missing source or note left out; \\, tab, newline
 **          and carriage return escaped as \\\\, \\t, \\n, \\r. A number's
-**          VALUE is "0x" and the 16 hex digits of its IEEE-754 bits (exact).
+**          VALUE is the decimal of fewest places (up to 9) that reads back
+**          as exactly its double, or when there is none (and for -0)
+**          "0x" and the 16 hex digits of its IEEE-754 bits: exact either
+**          way (runs stored before this took the hex form for every number).
 **          Both texts are kept (the values in run_units.facts, the keys in
 **          fact_texts once per distinct text), so that verify can say what
 **          the run read;
@@ -37,10 +40,11 @@
 #include "json_writer.h"
 #include "sha256.h"
 
-/* The keys and the facts texts above, for uf's facts, into keys and values.
-** keys may hold the text of the unit before: it is kept when uf has the
-** same keys (returns 1), else made again (returns 0). */
-int audit_facts_text(jsonw *keys, jsonw *values, const unit_facts *uf);
+/* The keys text and the facts (values) text above, for uf's facts (the
+** writer's buffer is emptied first). A scoring run makes each distinct
+** keys text once (audit_keys.h). */
+void audit_keys_text(jsonw *keys, const unit_facts *uf);
+void audit_values_text(jsonw *values, const unit_facts *uf);
 /* Parse the two texts (changed in place) back into five fields per fact,
 ** key type value source note (NULL for none), calling fn on each; 0, or -1
 ** when they are malformed or fn fails. */
@@ -48,9 +52,12 @@ int audit_facts_parse_texts(char *keys, char *values, int (*fn)(char *const fiel
 /* Parse a VALUE of a number fact: the bits above, or decimal text. */
 double audit_number_parse(const char *v);
 
-/* The ledger digest above. */
+/* The ledger digest above; _on takes it on c (empty, and left empty for
+** the next digest: sha256_next), so that a run needs one context. */
 void audit_ledger_digest(const unit_info *u, int64_t appraisal, int64_t survey, int64_t total,
                          const char *ledger_json, char out[SHA256_HEX]);
+void audit_ledger_digest_on(sha256_ctx *c, const unit_info *u, int64_t appraisal, int64_t survey, int64_t total,
+                            const char *ledger_json, char out[SHA256_HEX]);
 
 /* What the run digest covers before its offices and units, as stored. */
 typedef struct {
