@@ -9,7 +9,8 @@
 static void show_deduction(FILE *out, const methodology *m, const ledger_deduction *d) {
   char p[PTS_FMT_MAX];
   fprintf(out, "−%s \"%s\"", pts_format(p, d->points, ',', 0), d->reason);
-  if (d->file >= 0 && d->file < m->nfiles) fprintf(out, " at %s:%d", m->files[d->file], d->line);
+  const char *file = methodology_file(m, d->file);
+  if (file) fprintf(out, " at %s:%d", file, d->line);
 }
 
 /* The deductions of criterion i (was) and k (now) that differ, one by one. */

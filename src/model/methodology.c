@@ -5,6 +5,10 @@
 
 #include <string.h>
 
+const char *methodology_file(const methodology *m, int i) {
+  return i >= 0 && i < m->nfiles ? m->files[i] : NULL;
+}
+
 const char *methodology_office_name(const methodology *m, const char *id) {
   for (int i = 0; i < m->noffices; i++)
     if (!strcmp(m->offices[i].id, id)) return m->offices[i].name;

@@ -73,6 +73,9 @@ typedef struct methodology {
   meth_fact *facts; int nfacts;         /* the catalogue of facts, sorted by key; may be empty */
 } methodology;
 
+/* The rule file files[i] (a deduction's `file`), or NULL when i is -1 (a
+** ledger stored before deductions kept their line) or out of range. */
+const char *methodology_file(const methodology *m, int i);
 /* The name of office id, or NULL if the methodology does not know it. */
 const char *methodology_office_name(const methodology *m, const char *id);
 /* The band of a total (the one with the highest min <= total), or NULL when

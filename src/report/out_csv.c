@@ -80,9 +80,9 @@ void out_tasks_csv(FILE *f, const methodology *mt, const unit_result *r, const c
     csv_field(f, items[i].text, 0);
     csv_field(f, items[i].reason, 0);
     const ledger_deduction *d = &r->deds[items[i].ded];   /* the u.lose call that made it */
-    char at[4200] = "";
-    if (d->file >= 0 && d->file < mt->nfiles) snprintf(at, sizeof at, "%s:%d", mt->files[d->file], d->line);
+    char *at = report_rule_line(mt, d);
     csv_field(f, at, 1);
+    free(at);
   }
   free(items);
 }

@@ -20,10 +20,10 @@ static cJSON *pts_item(pts_t v) {
 
 /* "file:line" of the u.lose call that made d, or NULL (a ledger stored before v5). */
 static cJSON *deduction_at(const methodology *mt, const ledger_deduction *d) {
-  if (d->file < 0 || d->file >= mt->nfiles) return cJSON_CreateNull();
-  char where[4200];
-  snprintf(where, sizeof where, "%s:%d", mt->files[d->file], d->line);
-  return cJSON_CreateString(where);
+  char *at = report_rule_line(mt, d);
+  cJSON *o = at ? cJSON_CreateString(at) : cJSON_CreateNull();
+  free(at);
+  return o;
 }
 
 static cJSON *deduction_json(const methodology *mt, const ledger_deduction *d) {

@@ -70,6 +70,16 @@ void report_task_gains(const methodology *mt, const unit_result *r, const task_i
   free(done);
 }
 
+char *report_rule_line(const methodology *mt, const ledger_deduction *d) {
+  const char *file = methodology_file(mt, d->file);
+  if (!file) return NULL;
+  size_t n = strlen(file) + 24;
+  char *at = malloc(n);
+  if (!at) abort();
+  snprintf(at, n, "%s:%d", file, d->line);
+  return at;
+}
+
 pts_t report_office_points(const task_item *items, int first, int end) {
   pts_t sum = 0;
   for (int i = first; i < end; i++) {
@@ -111,7 +121,8 @@ void out_tasks_text(FILE *f, const methodology *mt, const unit_result *r, const 
                             : "information: the criterion was already at 0 points before this deduction, which takes none");
     else fprintf(f, "(+%s)", pts_format(a, t->points, dec, 1));
     const ledger_deduction *d = &r->deds[t->ded];   /* the u.lose call that made it */
-    if (d->file >= 0 && d->file < mt->nfiles) fprintf(f, " · %s:%d", mt->files[d->file], d->line);
+    const char *file = methodology_file(mt, d->file);
+    if (file) fprintf(f, " · %s:%d", file, d->line);
     fputc('\n', f);
   }
   if (n && !office) {

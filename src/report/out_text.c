@@ -166,7 +166,8 @@ void out_explain_text(FILE *f, const methodology *mt, const unit_result *r, cons
         fprintf(f, "      −%s  %s\n", P(a, ld->points, lang), ld->reason);
         if (ld->requested != ld->points)
           fprintf(f, "             (%s: %s %s)\n", P(b, ld->requested, lang), T(L_CAPPED), P(a, ld->points, lang));
-        if (ld->file >= 0) fprintf(f, "             %s: %s:%d\n", T(L_AT), mt->files[ld->file], ld->line);
+        const char *file = methodology_file(mt, ld->file);
+        if (file) fprintf(f, "             %s: %s:%d\n", T(L_AT), file, ld->line);
         for (int x = 0; x < ld->nfacts; x++) {
           const ledger_fact *lf = &ld->facts[x];
           shorten(v, 120, lf->value ? lf->value : "");

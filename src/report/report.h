@@ -25,6 +25,10 @@ typedef struct {             /* one improvement task, for `tasks` */
   const char *lead_office;   /* the deduction's lead office */
 } task_item;
 
+/* "file:line" of the u.lose call that made d, whole (malloc'd: free it), or
+** NULL for a ledger stored before deductions kept their line. */
+char *report_rule_line(const methodology *mt, const ledger_deduction *d);
+
 /* Points an office can win back: the points of the deductions it leads
 ** among items[first..end), each counted once. Every deduction has exactly
 ** one lead, so the offices' points add up to the unit's lost points. */

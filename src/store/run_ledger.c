@@ -107,7 +107,7 @@ const char *run_ledger_json(run_ledger_writer *c, const unit_result *r) {
       }
       JSONW_LIT(w, "],");
       json_tasks(c, w, d, i);
-      if (d->file >= 0 && d->file < mt->nfiles) {   /* where u.lose was called: [seq, line] */
+      if (methodology_file(mt, d->file)) {           /* where u.lose was called: [seq, line] */
         JSONW_LIT(w, ",[");
         jsonw_int(w, d->file + 1);
         JSONW_LIT(w, ",");
