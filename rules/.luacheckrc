@@ -17,7 +17,7 @@ read_globals = {
   "remove_criterion", "remove_component",
   "fact", "change_fact", "remove_fact",
   -- helpers
-  "date", "fmt", "vn", "round2", "linear", "steps", "percent",
+  "date", "fmt", "vn", "thousands", "round2", "linear", "steps", "percent",
   -- a task for the criterion's owner, whoever it is (`:task(OWNER, ...)`)
   "OWNER",
 }

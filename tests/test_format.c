@@ -28,6 +28,18 @@ Test(format, decimal_comma_and_no_thousands_separator) {
   expect_number(-3, -1, "-3");
 }
 
+Test(format, thousands_with_dots) {
+  char buf[LFMT_THOUSANDS_MAX];
+  struct { long long v; const char *want; } c[] = {
+    {0, "0"}, {999, "999"}, {1000, "1.000"}, {3349, "3.349"}, {67279, "67.279"}, {-58000, "-58.000"},
+    {1234567, "1.234.567"}, {9223372036854775807LL, "9.223.372.036.854.775.807"},
+    {-9223372036854775807LL - 1, "-9.223.372.036.854.775.808"}};
+  for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+    lfmt_thousands(buf, c[i].v);
+    cr_expect_str_eq(buf, c[i].want, "lfmt_thousands(%lld)", c[i].v);
+  }
+}
+
 Test(format, decimals_argument) {
   expect_number(3.14159, 2, "3,14");
   expect_number(7, 2, "7,00");

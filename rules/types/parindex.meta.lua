@@ -199,6 +199,11 @@ function fmt(f, ...) end
 ---@return string
 function vn(x, decimals) end
 
+---A whole number with dots between thousands: thousands(3349) == "3.349".
+---@param n integer
+---@return string
+function thousands(n) end
+
 ---Round half up to two decimals.
 ---@param x number
 ---@return number

@@ -145,6 +145,24 @@ static int h_vn(lua_State *L) {
   return 1;
 }
 
+void lfmt_thousands(char buf[LFMT_THOUSANDS_MAX], long long v) {
+  char digits[32], *e = digits + sizeof digits, *o = e;   /* 19 digits and 6 dots */
+  unsigned long long x = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+  int k = 0;
+  do {
+    if (k++ && k % 3 == 1) *--o = '.';
+    *--o = (char)('0' + x % 10);
+  } while (x /= 10);
+  snprintf(buf, LFMT_THOUSANDS_MAX, "%s%.*s", v < 0 ? "-" : "", (int)(e - o), o);
+}
+
+static int h_thousands(lua_State *L) {        /* thousands(n): whole numbers only */
+  char buf[LFMT_THOUSANDS_MAX];
+  lfmt_thousands(buf, (long long)luaL_checkinteger(L, 1));
+  lua_pushstring(L, buf);
+  return 1;
+}
+
 static double round2(lua_State *L, double x) {
   int ok;
   pts_t p = pts_from_double(x, &ok);
@@ -249,6 +267,6 @@ static int h_percent(lua_State *L) {          /* percent(a, b) = 100*a/b, nil if
 }
 
 const luaL_Reg lrules_helpers[] = {
-  {"date", ldate_new}, {"fmt", h_fmt}, {"vn", h_vn}, {"round2", h_round2},
+  {"date", ldate_new}, {"fmt", h_fmt}, {"vn", h_vn}, {"thousands", h_thousands}, {"round2", h_round2},
   {"linear", h_linear}, {"steps", h_steps}, {"percent", h_percent}, {NULL, NULL}
 };

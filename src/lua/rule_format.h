@@ -21,8 +21,13 @@ const char *lfmt_text(lua_State *L, int first, luaL_Buffer *b, size_t *len);
 ** double): decimals < 0 means the shortest form, else at most 9 decimals. */
 #define LFMT_NUMBER_MAX 330
 void lfmt_number(char *buf, size_t n, double x, int decimals);
+/* An integer with a dot between groups of three digits, as Vietnamese
+** writes thousands (3349 -> "3.349", -58000 -> "-58.000"), into buf
+** (LFMT_THOUSANDS_MAX holds any 64-bit integer). */
+#define LFMT_THOUSANDS_MAX 28
+void lfmt_thousands(char buf[LFMT_THOUSANDS_MAX], long long v);
 
-/* Globals: date fmt vn round2 linear steps percent. */
+/* Globals: date fmt vn thousands round2 linear steps percent. */
 extern const luaL_Reg lrules_helpers[];
 
 #endif

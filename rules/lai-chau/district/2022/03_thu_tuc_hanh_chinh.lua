@@ -6,16 +6,6 @@
 
 local TAI_DUNG = "Tái dựng từ Báo cáo phân tích PAR INDEX 2022 của huyện Mường Tè; quy định gốc của tỉnh chưa công bố. "
 
--- 3349 → "3.349" (dấu chấm ngăn cách hàng nghìn; cùng hàm với 08_tac_dong.lua)
-local function nghin(n)
-  local s = string.format("%d", n)
-  local dau = ""
-  if s:sub(1, 1) == "-" then dau, s = "-", s:sub(2) end
-  s = s:reverse():gsub("(%d%d%d)", "%1."):reverse()
-  if s:sub(1, 1) == "." then s = s:sub(2) end
-  return dau .. s
-end
-
 criterion "3.1" {
   name   = "Thực hiện rà soát, đánh giá quy định, thủ tục hành chính",
   max    = 2,
@@ -87,7 +77,7 @@ criterion "3.4" {
       if diem < p.diem_dung_han then
         u.lose(p.diem_dung_han - diem,
                "Còn %d hồ sơ trả quá hạn trên Hệ thống thông tin giải quyết TTHC của tỉnh; "
-               .. "tỷ lệ đúng hạn %.2f%% (%s/%s hồ sơ)", qua_han, ty_le, nghin(tong - qua_han), nghin(tong))
+               .. "tỷ lệ đúng hạn %.2f%% (%s/%s hồ sơ)", qua_han, ty_le, thousands(tong - qua_han), thousands(tong))
           :facts("ho_so_tra_qua_han", "tong_ho_so_tthc_da_giai_quyet")
           :task(OWNER, "Chỉ đạo các cơ quan, đơn vị giải quyết TTHC trên hệ thống phần mềm, không để hồ sơ trả trễ hẹn")
       end

@@ -7,16 +7,6 @@
 
 local TAI_DUNG = "Tái dựng từ Báo cáo phân tích PAR INDEX 2022 của huyện Mường Tè; quy định gốc của tỉnh chưa công bố. "
 
--- 67279 → "67.279" (dấu chấm ngăn cách hàng nghìn theo cách viết tiếng Việt)
-local function nghin(n)
-  local s = string.format("%d", n)
-  local dau = ""
-  if s:sub(1, 1) == "-" then dau, s = "-", s:sub(2) end
-  s = s:reverse():gsub("(%d%d%d)", "%1."):reverse()
-  if s:sub(1, 1) == "." then s = s:sub(2) end
-  return dau .. s
-end
-
 -- Các chỉ số thành phần của SIPAS được nêu trong lý do trừ điểm (nếu có dữ kiện).
 local SIPAS_THANH_PHAN = {
   { "sipas_tiep_can_dich_vu",        "tiếp cận dịch vụ" },
@@ -84,7 +74,7 @@ criterion "8.3" {
     local diem = steps(ty_le, p.muc)
     if diem < p.diem then
       u.lose(p.diem - diem, "Tổng thu NSNN trên địa bàn %s/%s triệu đồng, đạt %.0f%% kế hoạch giao",
-             nghin(thu), nghin(ke_hoach), ty_le)
+             thousands(thu), thousands(ke_hoach), ty_le)
         :task(OWNER, "Tham mưu các giải pháp hoàn thành, vượt chỉ tiêu thu ngân sách nhà nước được giao")
     end
   end,
