@@ -28,6 +28,13 @@ echo
 echo "== parindex rank --year 2022"
 $P --db parindex.db rank --year 2022
 echo
+echo "== the communes of Mường Tè (illustrative), scored by the district with its own rulebook"
+$P --db parindex.db rank --year 2022 --parent muong-te
+echo
+echo "== parindex self-assess (illustrative) and reconcile --year 2022 --unit muong-te"
+$P --db parindex.db self-assess data/lai-chau/tu-danh-gia/muong-te-2022.json
+$P --db parindex.db reconcile --year 2022 --unit muong-te | head -20
+echo
 echo "== parindex compare --unit muong-te --from 2021 --to 2022"
 $P --db parindex.db compare --unit muong-te --from 2021 --to 2022
 echo

@@ -26,13 +26,18 @@ static int run_compare(cli_args *a) {
   report_lang lang = en ? LANG_EN : LANG_VI;
   store *s = cli_open_store(a);
   if (!s) return EXIT_FAIL;
+  cli_level lv;                          /* ranked among the units of its kind under its parent */
+  if ((rc = cli_unit_level(s, unit, &lv))) {
+    store_close(s);
+    return rc;
+  }
   year_scores from, to;
   engine_results same = {0};
   int have_from = 0, have_to = 0;
-  rc = cli_year_load(a, s, (int)y1, &from);
+  rc = cli_year_load(a, s, (int)y1, lv.kind, lv.under, &from);
   if (rc) goto done;
   have_from = 1;
-  rc = cli_year_load(a, s, (int)y2, &to);
+  rc = cli_year_load(a, s, (int)y2, lv.kind, lv.under, &to);
   if (rc) goto done;
   have_to = 1;
   const unit_result *rf = cli_year_unit(&from, unit, &rc), *rt = rf ? cli_year_unit(&to, unit, &rc) : NULL;

@@ -24,14 +24,19 @@ static int run_report(cli_args *a) {
   report_lang lang = en ? LANG_EN : LANG_VI;
   store *s = cli_open_store(a);
   if (!s) return EXIT_FAIL;
+  cli_level lv;                          /* ranked among the units of its kind under its parent */
+  if ((rc = cli_unit_level(s, unit, &lv))) {
+    store_close(s);
+    return rc;
+  }
   year_scores from, to;
   int have_from = 0, have_to = 0;
-  if ((rc = cli_year_load(a, s, (int)year - 1, &from))) {
+  if ((rc = cli_year_load(a, s, (int)year - 1, lv.kind, lv.under, &from))) {
     cli_fail("the report compares %lld with %lld, so it needs %lld's rulebook and facts too", year, year - 1, year - 1);
     goto done;
   }
   have_from = 1;
-  if ((rc = cli_year_load(a, s, (int)year, &to))) goto done;
+  if ((rc = cli_year_load(a, s, (int)year, lv.kind, lv.under, &to))) goto done;
   have_to = 1;
   const unit_result *rf = cli_year_unit(&from, unit, &rc), *rt = rf ? cli_year_unit(&to, unit, &rc) : NULL;
   if (!rt) goto done;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "levels.h"
 #include "score.h"
 #include "run_ledger.h"
 
@@ -104,6 +105,11 @@ static int on_unit(const unit_facts *uf, void *ud) {
 
 int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist,
                  engine_results *out, char *err, size_t errlen) {
+  return engine_score_kind(s, rb, year, unit, NULL, persist, out, err, errlen);
+}
+
+int engine_score_kind(store *s, rulebook *rb, int year, const char *unit, const char *only_kind, int persist,
+                      engine_results *out, char *err, size_t errlen) {
   run_ctx c = {.s = s, .rb = rb, .mt = rulebook_methodology(rb), .out = out, .persist = persist, .err = err, .errlen = errlen};
   engine_unit_fn each = out->each;
   void *ud = out->ud;
@@ -111,6 +117,12 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
   out->each = each;
   out->ud = ud;
   err[0] = '\0';
+  char kind[256] = "";                           /* the kind the rulebook scores (levels.h) */
+  if (!unit && only_kind) snprintf(kind, sizeof kind, "%s", only_kind);
+  else if (!unit && levels_rulebook_kind(s, c.mt->dir, kind, sizeof kind)) {
+    snprintf(err, errlen, "%s", store_errmsg(s));
+    return -1;
+  }
   if (persist) {
     if (store_begin(s)) { snprintf(err, errlen, "%s", store_errmsg(s)); return -1; }
     if (store_run_new(s, "parindex " PARINDEX_VERSION, c.mt->dir, year, &out->run_id)) {
@@ -120,7 +132,8 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
     if (audit_begin(s, out->run_id, c.mt, &c.audit, err, errlen)) goto fail;
   }
   if (persist) run_ledger_writer_init(&c.ledger, c.mt);
-  int rc = store_each_unit_facts(s, year, unit, on_unit, &c);
+  int rc = kind[0] ? store_each_unit_facts_kind(s, year, kind, on_unit, &c)
+                   : store_each_unit_facts(s, year, unit, on_unit, &c);
   run_ledger_writer_free(&c.ledger);
   if (rc) {
     if (!err[0]) snprintf(err, errlen, "%s", store_errmsg(s));
@@ -130,7 +143,8 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
     if (unit) {
       int has = store_has_unit(s, unit);
       snprintf(err, errlen, has > 0 ? "unit '%s' has no facts for %d" : "unknown unit '%s'", unit, year);
-    } else snprintf(err, errlen, "no facts for %d in the store (import them first)", year);
+    } else if (kind[0]) snprintf(err, errlen, "no unit of kind '%s' has facts for %d in the store", kind, year);
+    else snprintf(err, errlen, "no facts for %d in the store (import them first)", year);
     goto fail;
   }
   if (persist) {

@@ -15,17 +15,20 @@
 typedef struct {
   int year;
   char dir[4096];           /* the rulebook folder used */
+  char kind[256];           /* the kind of units it scores ("": every unit) */
   rulebook *rb;
   const methodology *mt;    /* rb's */
   engine_results res;
   standing *st;             /* res.n entries, highest total first */
 } year_scores;
 
-/* Resolve the year's rulebook under rules_root (rulebook_resolve), load it
-** with limits (NULL: defaults) and score every unit with facts in year.
-** 0, or -1 with a message in err (y is then empty). */
-int year_scores_load(store *s, const char *rules_root, int year, const rule_limits *limits,
-                     year_scores *y, char *err, size_t errlen);
+/* Resolve the year's rulebook for units of `kind` under rules_root
+** (levels_resolve; kind NULL: the root is one rulebook for every unit), load
+** it with limits (NULL: defaults) and score every unit of that kind with
+** facts in year; with parent (not NULL), keep and rank only the units under
+** it. 0, or -1 with a message in err (y is then empty). */
+int year_scores_load(store *s, const char *rules_root, int year, const char *kind, const char *parent,
+                     const rule_limits *limits, year_scores *y, char *err, size_t errlen);
 void year_scores_free(year_scores *y);
 /* The unit's result in y, or NULL when the unit has no facts that year. */
 const unit_result *year_scores_unit(const year_scores *y, const char *unit);

@@ -21,7 +21,7 @@ enum {                                  /* prepared statements */
   Q_OFFICE_GET, Q_OFFICE_INS, Q_OFFICE_UPD, Q_OFFICE_ALL,
   Q_UNIT_GET, Q_UNIT_INS, Q_UNIT_UPD,
   Q_FACT_GET, Q_FACT_INS, Q_FACT_UPD, Q_FACT_ANY,
-  Q_FACTS_YEAR, Q_FACTS_UNIT, Q_FACTS_YEAR_ASOF, Q_FACTS_UNIT_ASOF, Q_IMPORT_NEW,
+  Q_FACTS_YEAR, Q_FACTS_KIND, Q_FACTS_UNIT, Q_FACTS_YEAR_ASOF, Q_FACTS_UNIT_ASOF, Q_IMPORT_NEW,
   Q_RUN_NEW, Q_RUN_UNIT, Q_RUN_FINISH,
   Q_COUNT
 };
@@ -40,6 +40,8 @@ static const char *const query_sql[Q_COUNT] = {
   [Q_FACT_UPD] = "UPDATE facts SET type=?4,value=?5,source=?6,note=?7,since=?8 WHERE year=?1 AND unit=?2 AND key=?3",
   /* the primary key's order: no sort; the unit row is read once per unit */
   [Q_FACTS_YEAR] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 ORDER BY unit,key",
+  [Q_FACTS_KIND] = "SELECT f.unit,f.key,f.type,f.value,f.source,f.note FROM facts f CROSS JOIN units u"
+                   " ON u.id=f.unit WHERE f.year=?1 AND u.kind=?2 ORDER BY f.unit,f.key",
   [Q_FACTS_UNIT] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 AND unit=?2 ORDER BY key",
   /* the facts as import ?3 left them (schema v4) */
 #define FACTS_ASOF(where) \
@@ -477,6 +479,13 @@ int store_each_unit_facts(store *s, int year, const char *unit, store_facts_cb c
   sqlite3_stmt *st = s->q[unit ? Q_FACTS_UNIT : Q_FACTS_YEAR];
   sqlite3_bind_int(st, 1, year);
   if (unit) bind_text(st, 2, unit);
+  return each_unit_facts(s, st, year, cb, ud);
+}
+
+int store_each_unit_facts_kind(store *s, int year, const char *kind, store_facts_cb cb, void *ud) {
+  sqlite3_stmt *st = s->q[Q_FACTS_KIND];
+  sqlite3_bind_int(st, 1, year);
+  bind_text(st, 2, kind);
   return each_unit_facts(s, st, year, cb, ud);
 }
 

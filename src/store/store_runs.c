@@ -10,7 +10,7 @@
 enum {                                /* slots in store_extra_stmt, after the queries */
   W_TEXT = RQ_COUNT, W_FILE, W_OFFICE, W_AUDIT, W_FACT_TEXT, W_CHAIN, W_COUNT
 };
-_Static_assert(W_COUNT <= STORE_IMPORT_SLOT, "raise STORE_IMPORT_SLOT (and STORE_EXTRA_STMTS)");
+_Static_assert(W_COUNT <= STORE_LEVELS_SLOT, "raise STORE_LEVELS_SLOT (and the slots after it)");
 
 #define RUN_COLUMNS \
   "SELECT r.id,r.created,r.engine,r.rules,r.year,t.units,a.rules_sha256,a.facts_sha256,a.facts_import," \

@@ -142,6 +142,22 @@ const char *const store_migrations[] = {
   "CREATE TRIGGER run_chain_no_delete BEFORE DELETE ON run_chain BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
   "DROP VIEW run_deductions;"
   RUN_LEDGER_DEDUCTIONS_VIEW_SQL,
+  /* v6: levels and the appraisal cycle (issue 17). units_kind: a year's
+  ** units of one kind, read in one query (store_levels.c). self_assessments:
+  ** a unit's own points per criterion (hundredths), with the evidence it cites
+  ** (a JSON array) and its explanation (giải trình), each row from one
+  ** `parindex self-assess` (submission: numbered from 1 across the store,
+  ** with the time it was stored); append-only, the latest submission of a
+  ** unit, year and criterion is the one in force. */
+  "CREATE INDEX units_kind ON units(kind,id);"
+  "CREATE TABLE self_assessments(unit TEXT NOT NULL, year INTEGER NOT NULL, criterion TEXT NOT NULL,"
+  "  submission INTEGER NOT NULL, created TEXT NOT NULL, points INTEGER NOT NULL CHECK(points>=0),"
+  "  evidence TEXT NOT NULL, explanation TEXT, source TEXT,"
+  "  PRIMARY KEY(unit,year,criterion,submission)) WITHOUT ROWID;"
+  "CREATE TRIGGER self_assessments_no_update BEFORE UPDATE ON self_assessments BEGIN"
+  "  SELECT RAISE(ABORT,'self-assessments are append-only: import a new one'); END;"
+  "CREATE TRIGGER self_assessments_no_delete BEFORE DELETE ON self_assessments BEGIN"
+  "  SELECT RAISE(ABORT,'self-assessments are append-only: import a new one'); END;",
 };
 _Static_assert(sizeof store_migrations / sizeof *store_migrations == STORE_SCHEMA_VERSION,
                "one migration per schema version");

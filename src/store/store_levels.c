@@ -1,0 +1,131 @@
+/*
+** store_levels.c -- the kinds and parents of units, and self-assessments
+** (see store_levels.h).
+*/
+#include "store_levels.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store_int.h"
+
+enum { L_KINDS, L_UNDER, L_KIND_KNOWN, L_LEVEL, L_SELF_NEXT, L_SELF_PUT, L_SELF_EACH, L_COUNT };
+_Static_assert(STORE_LEVELS_SLOT + L_COUNT <= STORE_IMPORT_SLOT, "raise STORE_IMPORT_SLOT");
+
+static const char *const sql[L_COUNT] = {
+  /* the upper levels first: by the depth of the units below a root (a unit whose parent is no unit) */
+  [L_KINDS] = "WITH RECURSIVE d(id,depth) AS (SELECT id,0 FROM units WHERE parent IS NULL OR parent NOT IN"
+              " (SELECT id FROM units) UNION ALL SELECT u.id,d.depth+1 FROM units u JOIN d ON u.parent=d.id"
+              " WHERE d.depth<64)"
+              " SELECT kind,COUNT(*) FROM units u LEFT JOIN (SELECT id,MIN(depth) depth FROM d GROUP BY id) d"
+              " ON d.id=u.id WHERE EXISTS(SELECT 1 FROM facts WHERE year=?1 AND unit=u.id)"
+              " GROUP BY kind ORDER BY MIN(COALESCE(d.depth,0)),kind",
+  [L_UNDER] = "SELECT 1 FROM units u WHERE kind=?2 AND parent=?3 AND EXISTS(SELECT 1 FROM facts WHERE year=?1"
+              " AND unit=u.id) LIMIT 1",
+  [L_KIND_KNOWN] = "SELECT 1 FROM units WHERE kind=?1 LIMIT 1",
+  [L_LEVEL] = "SELECT kind,parent FROM units WHERE id=?1",
+  [L_SELF_NEXT] = "SELECT COALESCE(MAX(submission),0)+1 FROM self_assessments",
+  [L_SELF_PUT] = "INSERT INTO self_assessments(unit,year,criterion,submission,created,points,evidence,explanation,source)"
+                 " VALUES(?1,?2,?3,?4,strftime('%Y-%m-%dT%H:%M:%SZ','now'),?5,?6,?7,?8)",
+  [L_SELF_EACH] = "SELECT criterion,points,evidence,explanation,source,submission,created FROM self_assessments a"
+                  " WHERE unit=?1 AND year=?2 AND submission=(SELECT MAX(submission) FROM self_assessments b"
+                  "  WHERE b.unit=a.unit AND b.year=a.year AND b.criterion=a.criterion) ORDER BY criterion",
+};
+
+static sqlite3_stmt *stmt(store *s, int q) { return store_extra_stmt(s, STORE_LEVELS_SLOT + q, sql[q]); }
+
+static void bind_opt(sqlite3_stmt *st, int i, const char *v) {
+  if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+  else sqlite3_bind_null(st, i);
+}
+
+static const char *col(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
+
+int store_year_kinds(store *s, int year, int (*cb)(const char *kind, int64_t units, void *ud), void *ud) {
+  sqlite3_stmt *st = stmt(s, L_KINDS);
+  if (!st) return -1;
+  sqlite3_bind_int(st, 1, year);
+  int rc, stop = 0;
+  while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) stop = cb(col(st, 0), sqlite3_column_int64(st, 1), ud);
+  sqlite3_reset(st);
+  if (stop) return stop;
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "reading the kinds of units");
+}
+
+int store_kind_under(store *s, int year, const char *kind, const char *parent) {
+  sqlite3_stmt *st = stmt(s, L_UNDER);
+  if (!st) return -1;
+  sqlite3_bind_int(st, 1, year);
+  sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 3, parent, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc == SQLITE_ROW) return 1;
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "reading the units under a parent");
+}
+
+int store_kind_known(store *s, const char *kind) {
+  sqlite3_stmt *st = stmt(s, L_KIND_KNOWN);
+  if (!st) return -1;
+  sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc == SQLITE_ROW) return 1;
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "reading the kinds of units");
+}
+
+int store_unit_level(store *s, const char *unit, char *kind, size_t nkind, char *parent, size_t nparent) {
+  sqlite3_stmt *st = stmt(s, L_LEVEL);
+  if (!st) return -1;
+  sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    snprintf(kind, nkind, "%s", col(st, 0) ? col(st, 0) : "");
+    snprintf(parent, nparent, "%s", col(st, 1) ? col(st, 1) : "");
+  }
+  sqlite3_reset(st);
+  if (rc == SQLITE_ROW) return 1;
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "reading a unit");
+}
+
+int store_self_next(store *s, int64_t *submission) {
+  sqlite3_stmt *st = stmt(s, L_SELF_NEXT);
+  if (!st) return -1;
+  int rc = sqlite3_step(st);
+  *submission = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_reset(st);
+  return rc == SQLITE_ROW ? 0 : store_db_fail(s, "numbering the self-assessment");
+}
+
+int store_self_put(store *s, int64_t submission, const store_self_row *r) {
+  sqlite3_stmt *st = stmt(s, L_SELF_PUT);
+  if (!st) return -1;
+  sqlite3_bind_text(st, 1, r->unit, -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 2, r->year);
+  sqlite3_bind_text(st, 3, r->criterion, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 4, submission);
+  sqlite3_bind_int64(st, 5, r->points);
+  sqlite3_bind_text(st, 6, r->evidence ? r->evidence : "[]", -1, SQLITE_STATIC);
+  bind_opt(st, 7, r->explanation);
+  bind_opt(st, 8, r->source);
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "storing the self-assessment");
+}
+
+int store_self_each(store *s, const char *unit, int year, int (*cb)(const store_self_row *r, void *ud), void *ud) {
+  sqlite3_stmt *st = stmt(s, L_SELF_EACH);
+  if (!st) return -1;
+  sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 2, year);
+  int rc, stop = 0;
+  while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    store_self_row r = {unit, year, col(st, 0), sqlite3_column_int64(st, 1), col(st, 2), col(st, 3), col(st, 4),
+                        sqlite3_column_int64(st, 5), col(st, 6)};
+    stop = cb(&r, ud);
+  }
+  sqlite3_reset(st);
+  if (stop) return stop;
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "reading the self-assessment");
+}
