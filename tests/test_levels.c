@@ -173,3 +173,55 @@ Test(levels, a_bad_self_assessment_is_refused_whole, .init = golden_setup, .fini
   remove_tree(dir);
   free(f); free(dir);
 }
+
+static cli_result adjust(const char *db, const char *crit, const char *points) {
+  return cli_run((const char *const[]){"--db", db, "adjust", "--year", "2022", "--unit", "muong-te", "--criterion", crit,
+                                       "--points", points, "--reason", "Hội đồng xem xét lại minh chứng", "--role",
+                                       "Tổ trưởng Tổ thẩm định", "--document", "Biên bản số 05/BB-TTĐ", "--date",
+                                       "2023-04-20", "--round", "2", NULL});
+}
+
+Test(levels, an_adjustment_changes_the_result_shows_in_explain_and_survives_verify, .init = golden_setup,
+     .fini = golden_teardown) {
+  cli_result r = cli_run((const char *const[]){"--db", golden_db, "score", "--year", "2022", "--unit", "muong-te", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);                                             /* run 1: before any adjustment */
+  r = adjust(golden_db, "2.1", "-0.5");
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  r = adjust(golden_db, "1.5", "+1");
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  cJSON *o = cli_json((const char *const[]){"--db", golden_db, "score", "--year", "2022", "--unit", "muong-te",
+                                            "--format", "json", NULL});
+  cr_expect_eq(llround(cJSON_GetObjectItem(o, "par_index")->valuedouble * 100), 6584 - 50 + 100);
+  cJSON_Delete(o);
+  r = cli_run((const char *const[]){"--db", golden_db, "explain", "--year", "2022", "--unit", "muong-te", "--criterion",
+                                    "1.5", NULL});
+  cr_expect(strstr(r.out, "+1,00  Điều chỉnh của Tổ trưởng Tổ thẩm định theo Biên bản số 05/BB-TTĐ ngày 20/04/2023 "
+                          "(thẩm định vòng 2): Hội đồng xem xét lại minh chứng") != NULL, "%s", r.out);
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", golden_db, "tasks", "--year", "2022", "--unit", "muong-te", "--office",
+                                    "tu-phap", NULL});
+  cr_expect(strstr(r.out, "[2.1] chủ trì: Khắc phục: Điều chỉnh của Tổ trưởng") != NULL, "a taking adjustment implies a task: %s",
+            r.out);
+  cli_free(&r);
+  for (const char *run = "1"; run; run = strcmp(run, "1") ? NULL : "2") {   /* both runs verify */
+    r = cli_run((const char *const[]){"--db", golden_db, "verify", run, NULL});
+    cr_expect_eq(r.status, 0, "verify %s: %s%s", run, r.out, r.err);
+    cli_free(&r);
+  }
+  cr_expect_neq(sql_exec(golden_db, "UPDATE adjustments SET change=-200"), 0, "never edited");
+  cr_assert_eq(sql_exec(golden_db, "DROP TRIGGER adjustments_no_update; UPDATE adjustments SET change=-200 WHERE id=1"), 0);
+  r = cli_run((const char *const[]){"--db", golden_db, "verify", "2", NULL});
+  cr_expect_eq(r.status, 1, "an adjustment edited by hand is found");
+  cr_expect(strstr(r.out, "muong-te: differs from the stored ledger") != NULL, "%s", r.out);
+  cli_free(&r);
+  r = adjust(golden_db, "9.9", "-1");
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.err, "no criterion '9.9'") != NULL, "%s", r.err);
+  cli_free(&r);
+  r = adjust(golden_db, "1.1", "0.555");
+  cr_expect_eq(r.status, 2, "%s", r.err);
+  cli_free(&r);
+}

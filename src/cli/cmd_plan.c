@@ -154,6 +154,7 @@ static int run_plan(cli_args *a) {
     if (!alone || !alone_total || !alone_rank || !done) abort();
     unit_result s1 = {0};
     for (int i = 0; i < v.base->nded; i++) {
+      if (!ledger_has_task(&v.base->deds[i])) continue;
       done[i] = 1;
       plan_retotal(mt, v.base, done, &s1);
       done[i] = 0;

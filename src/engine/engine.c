@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adjust.h"
 #include "audit.h"
 #include "levels.h"
+#include "store_levels.h"
 #include "score.h"
 #include "run_ledger.h"
 
@@ -56,6 +58,7 @@ typedef struct {
   audit_writer audit;       /* the run's rulebook digest (audit.h) */
   char *err; size_t errlen;
   run_ledger_writer ledger; /* the stored form of each unit's ledger */
+  adjust_set adj;           /* the council's adjustments of the year (adjust.h) */
 } run_ctx;
 
 static int persist_unit(run_ctx *c, const unit_facts *uf, const unit_result *r) {
@@ -77,7 +80,10 @@ static int on_unit(const unit_facts *uf, void *ud) {
   int whole = !o->each || o->n == 0;             /* streaming keeps the first unit whole */
   unit_result *r = whole ? &o->units[o->n] : &o->scratch;
   if (whole) memset(r, 0, sizeof *r);
-  if (score_unit(c->rb, uf, r, c->err, c->errlen)) { if (whole) ledger_free(r); return -1; }
+  if (adjust_score_unit(c->rb, uf, &c->adj, r, c->err, c->errlen)) {
+    if (whole) ledger_free(r);
+    return -1;
+  }
   for (size_t i = 0; i < uf->n && !r->illustrative; i++)
     r->illustrative = uf->facts[i].source &&
                       !strncmp(uf->facts[i].source, ILLUSTRATIVE_SOURCE, strlen(ILLUSTRATIVE_SOURCE));
@@ -123,13 +129,21 @@ int engine_score_kind(store *s, rulebook *rb, int year, const char *unit, const 
     snprintf(err, errlen, "%s", store_errmsg(s));
     return -1;
   }
+  if (adjust_set_load(s, year, unit, -1, &c.adj)) {
+    snprintf(err, errlen, "%s", store_errmsg(s));
+    return -1;
+  }
   if (persist) {
-    if (store_begin(s)) { snprintf(err, errlen, "%s", store_errmsg(s)); return -1; }
+    if (store_begin(s)) { snprintf(err, errlen, "%s", store_errmsg(s)); adjust_set_free(&c.adj); return -1; }
     if (store_run_new(s, "parindex " PARINDEX_VERSION, c.mt->dir, year, &out->run_id)) {
       snprintf(err, errlen, "storing the run: %s", store_errmsg(s));
       goto fail;
     }
     if (audit_begin(s, out->run_id, c.mt, &c.audit, err, errlen)) goto fail;
+    if (c.adj.upto && store_run_adjust_put(s, out->run_id, c.adj.upto)) {
+      snprintf(err, errlen, "storing the run: %s", store_errmsg(s));
+      goto fail;
+    }
   }
   if (persist) run_ledger_writer_init(&c.ledger, c.mt);
   int rc = kind[0] ? store_each_unit_facts_kind(s, year, kind, on_unit, &c)
@@ -154,8 +168,10 @@ int engine_score_kind(store *s, rulebook *rb, int year, const char *unit, const 
       goto fail;
     }
   }
+  adjust_set_free(&c.adj);
   return 0;
 fail:
+  adjust_set_free(&c.adj);
   if (persist) { store_rollback(s); audit_writer_free(&c.audit); }
   engine_results_free(out);
   return -1;

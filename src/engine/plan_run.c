@@ -2,6 +2,7 @@
 ** plan_run.c -- the store and rulebook side of `plan` (see plan_run.h).
 */
 #include "plan_run.h"
+#include "adjust.h"
 #include "store_levels.h"
 
 #include <cjson/cJSON.h>
@@ -80,6 +81,7 @@ typedef struct {
   unit_result *out;
   char *err; size_t errlen;
   int found;
+  adjust_set adj;            /* the council's adjustments of the unit */
 } score_ctx;
 
 static int score_changed(const unit_facts *uf, void *ud) {
@@ -103,7 +105,7 @@ static int score_changed(const unit_facts *uf, void *ud) {
     unit_facts changed = *uf;
     changed.facts = fs;
     changed.n = n;
-    rc = score_unit(c->rb, &changed, c->out, c->err, c->errlen);
+    rc = adjust_score_unit(c->rb, &changed, &c->adj, c->out, c->err, c->errlen);
   }
   free(fs);
   return rc ? -1 : 1;                        /* one unit: stop */
@@ -111,9 +113,11 @@ static int score_changed(const unit_facts *uf, void *ud) {
 
 int plan_score_unit(store *s, rulebook *rb, int year, const char *unit, const plan_set *sets, int nsets,
                     unit_result *out, char *err, size_t errlen) {
-  score_ctx c = {rb, sets, nsets, out, err, errlen, 0};
+  score_ctx c = {rb, sets, nsets, out, err, errlen, 0, {0}};
   err[0] = '\0';
+  if (adjust_set_load(s, year, unit, -1, &c.adj)) { snprintf(err, errlen, "%s", store_errmsg(s)); return -1; }
   int rc = store_each_unit_facts(s, year, unit, score_changed, &c);
+  adjust_set_free(&c.adj);
   if (rc < 0 && !err[0]) snprintf(err, errlen, "%s", store_errmsg(s));
   if (!c.found && rc >= 0) {
     snprintf(err, errlen, store_has_unit(s, unit) > 0 ? "unit '%s' has no facts for %d" : "unknown unit '%s'", unit, year);
@@ -267,7 +271,7 @@ static int office_unit(const unit_result *r, void *ud, char *err, size_t errlen)
   for (int i = 0; i < r->nded; i++) {
     const ledger_deduction *d = &r->deds[i];
     const char *lead = d->ntasks ? d->tasks[0].office : c->mt->crits[d->crit].owner;
-    if (strcmp(lead, c->office)) continue;
+    if (!ledger_has_task(d) || strcmp(lead, c->office)) continue;
     if (!uid) { uid = arena_strdup(&o->a, r->unit.id); uname = arena_strdup(&o->a, r->unit.name); }
     c->done[i] = 1;
     plan_retotal(c->mt, r, c->done, &c->scratch);

@@ -68,7 +68,8 @@ void out_reconcile_text(FILE *f, const reconciliation *rc, report_lang lang) {
     fprintf(f, "          %s\n", mt->crits[row->crit].name);
     for (int k = 0; k < lc->count; k++) {
       const ledger_deduction *d = &r->deds[lc->first + k];
-      fprintf(f, "          −%s  %s\n", P(a, d->points, lang), d->reason);
+      fprintf(f, "          %s%s  %s\n", d->points < 0 ? "+" : "−", P(a, d->points < 0 ? -d->points : d->points, lang),
+              d->reason);
       for (int x = 0; x < d->nfacts; x++) {
         const ledger_fact *lf = &d->facts[x];
         int cut = strlen(lf->value) > 120;               /* a list: its start (explain shows it whole) */

@@ -9,7 +9,7 @@
 
 #include "store_int.h"
 
-enum { L_KINDS, L_UNDER, L_KIND_KNOWN, L_LEVEL, L_SELF_NEXT, L_SELF_PUT, L_SELF_EACH, L_COUNT };
+enum { L_KINDS, L_UNDER, L_KIND_KNOWN, L_LEVEL, L_SELF_NEXT, L_SELF_PUT, L_SELF_EACH, L_ADJ_PUT, L_ADJ_LAST, L_ADJ_EACH, L_ADJ_UNIT, L_RUN_ADJ_PUT, L_RUN_ADJ_GET, L_COUNT };
 _Static_assert(STORE_LEVELS_SLOT + L_COUNT <= STORE_IMPORT_SLOT, "raise STORE_IMPORT_SLOT");
 
 static const char *const sql[L_COUNT] = {
@@ -30,6 +30,14 @@ static const char *const sql[L_COUNT] = {
   [L_SELF_EACH] = "SELECT criterion,points,evidence,explanation,source,submission,created FROM self_assessments a"
                   " WHERE unit=?1 AND year=?2 AND submission=(SELECT MAX(submission) FROM self_assessments b"
                   "  WHERE b.unit=a.unit AND b.year=a.year AND b.criterion=a.criterion) ORDER BY criterion",
+  [L_ADJ_PUT] = "INSERT INTO adjustments(created,unit,year,criterion,change,reason,role,document,date,round)"
+                " VALUES(strftime('%Y-%m-%dT%H:%M:%SZ','now'),?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+  [L_ADJ_LAST] = "SELECT COALESCE(MAX(id),0) FROM adjustments",
+#define ADJ_COLS "SELECT id,created,unit,year,criterion,change,reason,role,document,date,round FROM adjustments"
+  [L_ADJ_EACH] = ADJ_COLS " WHERE year=?1 AND id<=?3 ORDER BY unit,id",
+  [L_ADJ_UNIT] = ADJ_COLS " WHERE year=?1 AND unit=?2 AND id<=?3 ORDER BY unit,id",
+  [L_RUN_ADJ_PUT] = "INSERT INTO run_adjustments(run,upto) VALUES(?1,?2)",
+  [L_RUN_ADJ_GET] = "SELECT upto FROM run_adjustments WHERE run=?1",
 };
 
 static sqlite3_stmt *stmt(store *s, int q) { return store_extra_stmt(s, STORE_LEVELS_SLOT + q, sql[q]); }
@@ -128,4 +136,71 @@ int store_self_each(store *s, const char *unit, int year, int (*cb)(const store_
   sqlite3_reset(st);
   if (stop) return stop;
   return rc == SQLITE_DONE ? 0 : store_db_fail(s, "reading the self-assessment");
+}
+
+int store_adjust_put(store *s, const store_adjustment *a, int64_t *id) {
+  sqlite3_stmt *st = stmt(s, L_ADJ_PUT);
+  if (!st || store_begin(s)) return -1;
+  sqlite3_bind_text(st, 1, a->unit, -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 2, a->year);
+  sqlite3_bind_text(st, 3, a->criterion, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 4, a->change);
+  sqlite3_bind_text(st, 5, a->reason, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 6, a->role, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 7, a->document, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 8, a->date, -1, SQLITE_STATIC);
+  if (a->round) sqlite3_bind_int(st, 9, a->round);
+  else sqlite3_bind_null(st, 9);
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  if (rc != SQLITE_DONE) { store_db_fail(s, "recording the adjustment"); store_rollback(s); return -1; }
+  *id = sqlite3_last_insert_rowid(store_sqlite(s));
+  if (store_commit(s)) { store_rollback(s); return -1; }
+  return 0;
+}
+
+static int one_int64(store *s, int q, int64_t bind, int64_t *out, const char *what) {
+  sqlite3_stmt *st = stmt(s, q);
+  if (!st) return -1;
+  if (sqlite3_bind_parameter_count(st)) sqlite3_bind_int64(st, 1, bind);
+  int rc = sqlite3_step(st);
+  *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_reset(st);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_db_fail(s, what);
+}
+
+int store_adjust_last(store *s, int64_t *id) { return one_int64(s, L_ADJ_LAST, 0, id, "reading the adjustments"); }
+
+int store_run_adjust_get(store *s, int64_t run, int64_t *upto) {
+  return one_int64(s, L_RUN_ADJ_GET, run, upto, "reading a run's adjustments");
+}
+
+int store_run_adjust_put(store *s, int64_t run, int64_t upto) {
+  sqlite3_stmt *st = stmt(s, L_RUN_ADJ_PUT);
+  if (!st) return -1;
+  sqlite3_bind_int64(st, 1, run);
+  sqlite3_bind_int64(st, 2, upto);
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "storing the run's adjustments");
+}
+
+int store_adjust_each(store *s, int year, const char *unit, int64_t upto,
+                      int (*cb)(const store_adjustment *a, void *ud), void *ud) {
+  sqlite3_stmt *st = stmt(s, unit ? L_ADJ_UNIT : L_ADJ_EACH);
+  if (!st) return -1;
+  sqlite3_bind_int(st, 1, year);
+  if (unit) sqlite3_bind_text(st, 2, unit, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 3, upto);
+  int rc, stop = 0;
+  while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    store_adjustment a = {sqlite3_column_int64(st, 0), col(st, 1), col(st, 2), sqlite3_column_int(st, 3), col(st, 4),
+                          sqlite3_column_int64(st, 5), col(st, 6), col(st, 7), col(st, 8), col(st, 9),
+                          sqlite3_column_int(st, 10)};
+    stop = cb(&a, ud);
+  }
+  sqlite3_reset(st);
+  if (stop) return stop;
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "reading the adjustments");
 }

@@ -47,4 +47,31 @@ int store_self_put(store *s, int64_t submission, const store_self_row *r);
 ** or what cb returned. */
 int store_self_each(store *s, const char *unit, int year, int (*cb)(const store_self_row *r, void *ud), void *ud);
 
+/* An adjustment of the appraisal council: criterion's points changed by
+** `change` hundredths (< 0 taken, > 0 given back), with its justification,
+** the person's role, the document (biên bản) and its date (YYYY-MM-DD), in
+** appraisal round `round` (0: not said). */
+typedef struct {
+  int64_t id;               /* read back */
+  const char *created;      /* read back */
+  const char *unit; int year;
+  const char *criterion;
+  int64_t change;
+  const char *reason, *role, *document, *date;
+  int round;
+} store_adjustment;
+
+/* Record one (in its own transaction): 0 and *id, or -1. */
+int store_adjust_put(store *s, const store_adjustment *a, int64_t *id);
+/* The highest adjustment id (0 when none). 0, or -1. */
+int store_adjust_last(store *s, int64_t *id);
+/* The adjustments of year with id <= upto (unit: only its own; NULL:
+** every unit), by unit then id. cb returns 0 to go on. */
+int store_adjust_each(store *s, int year, const char *unit, int64_t upto,
+                      int (*cb)(const store_adjustment *a, void *ud), void *ud);
+/* A run's last applied adjustment: put in the run's transaction; get gives
+** 0 for a run that recorded none (stored before v6, or none existed). */
+int store_run_adjust_put(store *s, int64_t run, int64_t upto);
+int store_run_adjust_get(store *s, int64_t run, int64_t *upto);
+
 #endif

@@ -157,7 +157,23 @@ const char *const store_migrations[] = {
   "CREATE TRIGGER self_assessments_no_update BEFORE UPDATE ON self_assessments BEGIN"
   "  SELECT RAISE(ABORT,'self-assessments are append-only: import a new one'); END;"
   "CREATE TRIGGER self_assessments_no_delete BEFORE DELETE ON self_assessments BEGIN"
-  "  SELECT RAISE(ABORT,'self-assessments are append-only: import a new one'); END;",
+  "  SELECT RAISE(ABORT,'self-assessments are append-only: import a new one'); END;"
+  /* adjustments: the appraisal council's changes of a criterion's result
+  ** (change: hundredths, < 0 takes points, > 0 gives them back), each with its
+  ** justification, the person's role, the document (biên bản) and its date;
+  ** recorded, never edited. run_adjustments: the last adjustment a run
+  ** applied, so that verify applies the same ones again. */
+  "CREATE TABLE adjustments(id INTEGER PRIMARY KEY, created TEXT NOT NULL, unit TEXT NOT NULL,"
+  "  year INTEGER NOT NULL, criterion TEXT NOT NULL, change INTEGER NOT NULL CHECK(change<>0),"
+  "  reason TEXT NOT NULL, role TEXT NOT NULL, document TEXT NOT NULL, date TEXT NOT NULL, round INTEGER);"
+  "CREATE INDEX adjustments_year ON adjustments(year,unit,id);"
+  "CREATE TABLE run_adjustments(run INTEGER PRIMARY KEY REFERENCES runs(id), upto INTEGER NOT NULL);"
+  "CREATE TRIGGER adjustments_no_update BEFORE UPDATE ON adjustments BEGIN"
+  "  SELECT RAISE(ABORT,'adjustments are recorded, never edited: record a new one'); END;"
+  "CREATE TRIGGER adjustments_no_delete BEFORE DELETE ON adjustments BEGIN"
+  "  SELECT RAISE(ABORT,'adjustments are recorded, never edited: record a new one'); END;"
+  "CREATE TRIGGER run_adjustments_no_update BEFORE UPDATE ON run_adjustments BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_adjustments_no_delete BEFORE DELETE ON run_adjustments BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
 };
 _Static_assert(sizeof store_migrations / sizeof *store_migrations == STORE_SCHEMA_VERSION,
                "one migration per schema version");
