@@ -225,3 +225,48 @@ Test(levels, an_adjustment_changes_the_result_shows_in_explain_and_survives_veri
   cr_expect_eq(r.status, 2, "%s", r.err);
   cli_free(&r);
 }
+
+Test(levels, publish_freezes_a_year_and_a_later_run_does_not_change_what_the_report_cites, .init = golden_setup,
+     .fini = golden_teardown) {
+  const char *pub[] = {"--db", golden_db, "publish", "--year", "2022", "--decision", "701/QĐ-UBND", "--date",
+                       "2023-05-24", NULL};
+  cli_result r = cli_run(pub);
+  cr_expect_eq(r.status, 1, "nothing scored yet");
+  cr_expect(strstr(r.err, "parindex score --year 2022 first") != NULL, "%s", r.err);
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", golden_db, "score", "--year", "2022", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  r = cli_run(pub);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "published 2022 for the district units: run 1 (8 units), 701/QĐ-UBND of 2023-05-24") != NULL,
+            "%s", r.out);
+  cli_free(&r);
+  /* later: an adjustment, new facts, a new run */
+  r = adjust(golden_db, "1.5", "+1");
+  cli_free(&r);
+  r = import_corrected_figure(golden_db);
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", golden_db, "score", "--year", "2022", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "65,84") == NULL, "the new run scores the new facts: %s", r.out);
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "| 2022 | 42,56 | 23,28 | 65,84 | 7 |") != NULL, "the report cites the published run: %.2000s", r.out);
+  cr_expect(strstr(r.out, "Quyết định số 701/QĐ-UBND ngày 24/05/2023") != NULL, "and its decision");
+  cli_free(&r);
+  cJSON *o = cli_json((const char *const[]){"--db", golden_db, "rank", "--year", "2022", "--kind", "district",
+                                            "--format", "json", NULL});
+  const cJSON *u;
+  cJSON_ArrayForEach(u, cJSON_GetObjectItem(o, "units"))
+    if (!strcmp(cJSON_GetObjectItem(u, "unit")->valuestring, "muong-te"))
+      cr_expect_eq(llround(cJSON_GetObjectItem(u, "par_index")->valuedouble * 100), 6584);
+  cJSON_Delete(o);
+  r = cli_run(pub);
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.err, "already published") != NULL, "%s", r.err);
+  cli_free(&r);
+  cr_expect_neq(sql_exec(golden_db, "UPDATE publications SET run=3"), 0, "never changed");
+}

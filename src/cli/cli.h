@@ -99,7 +99,8 @@ const unit_result *cli_year_unit(const year_scores *y, const char *unit, int *rc
 
 extern const cli_command cmd_rank, cmd_compare, cmd_report;
 extern const cli_command cmd_import, cmd_score, cmd_explain, cmd_tasks, cmd_plan;
-extern const cli_command cmd_runs, cmd_verify, cmd_rules, cmd_init, cmd_self_assess, cmd_reconcile, cmd_adjust;
+extern const cli_command cmd_runs, cmd_verify, cmd_rules, cmd_init, cmd_self_assess, cmd_reconcile, cmd_adjust,
+  cmd_publish;
 
 /* explain/tasks --run: show a stored run as it was (cmd_runs.c); which 'e' or 't'. */
 int cli_show_run(cli_args *a, char which);

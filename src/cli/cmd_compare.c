@@ -50,7 +50,15 @@ static int run_compare(cli_args *a) {
   province_compare(&c, from.mt, rf, from.st, from.res.n, to.mt, rt, to.st, to.res.n, same.n ? &same.units[0] : NULL);
   if (!strcmp(fmt, "json")) out_compare_json(stdout, &c);
   else if (!strcmp(fmt, "csv")) out_compare_csv(stdout, &c);
-  else out_compare_text(stdout, &c, lang);
+  else {
+    out_compare_text(stdout, &c, lang);
+    const year_scores *ys[2] = {&from, &to};
+    for (int i = 0; i < 2; i++)                 /* a published year cites its decision (publish) */
+      if (ys[i]->published_run)
+        printf(lang == LANG_VI ? "\nNăm %d: kết quả đã công bố tại Quyết định số %s ngày %s (lượt chấm %lld).\n"
+                               : "\n%d: the results published by decision %s of %s (run %lld).\n",
+               ys[i]->year, ys[i]->decision, ys[i]->decision_date, (long long)ys[i]->published_run);
+  }
   comparison_free(&c);
   rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 done:

@@ -42,7 +42,9 @@ static int run_report(cli_args *a) {
   if (!rt) goto done;
   comparison c;
   province_compare(&c, from.mt, rf, from.st, from.res.n, to.mt, rt, to.st, to.res.n, NULL);
-  report_doc d = {lang, &c, from.st, from.res.n, to.st, to.res.n};
+  report_doc d = {lang, &c, from.st, from.res.n, to.st, to.res.n,
+                  from.published_run ? from.decision : NULL, from.decision_date,
+                  to.published_run ? to.decision : NULL, to.decision_date};
   FILE *f = out ? fopen(out, "w") : stdout;
   if (!f) {
     rc = cli_fail("%s: %s", out, strerror(errno));

@@ -9,6 +9,7 @@
 #ifndef PARINDEX_YEAR_SCORES_H
 #define PARINDEX_YEAR_SCORES_H
 
+#include "audit.h"
 #include "engine.h"
 #include "province.h"
 
@@ -20,8 +21,15 @@ typedef struct {
   const methodology *mt;    /* rb's */
   engine_results res;
   standing *st;             /* res.n entries, highest total first */
+  /* a published year (publish): the results are the official run's, as stored */
+  int64_t published_run;    /* 0: scored now */
+  char decision[256], decision_date[16];
+  audit_run run;            /* the published run, when published_run */
 } year_scores;
 
+/* When the year is published for the kind (publish), the results are the
+** published run's stored ledgers with its own rules (a later run or a rule
+** change does not change them); else: */
 /* Resolve the year's rulebook for units of `kind` under rules_root
 ** (levels_resolve; kind NULL: the root is one rulebook for every unit), load
 ** it with limits (NULL: defaults) and score every unit of that kind with

@@ -4,6 +4,8 @@
 */
 #include "report_doc.h"
 
+#include "date.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +101,17 @@ static void summary(ctx *x) {
                      "(xem data/README.md); thứ hạng của đơn vị được tính trong tập dữ liệu này.",
                      "(*) Units marked (*) are scored from illustrative facts, not published figures "
                      "(see data/README.md); the unit's rank is computed within this data set."));
+  const char *dec[2] = {x->d->decision_from, x->d->decision_to}, *when[2] = {x->d->decision_from_date, x->d->decision_to_date};
+  for (int i = 0; i < 2; i++) {
+    pdate pd;
+    char day[16];
+    if (!dec[i]) continue;
+    const char *on = when[i] && date_parse_iso(when[i], &pd) ? date_format_vn(day, pd) : when[i] ? when[i] : "";
+    w->footnote(w, S(&x->ss, L("Kết quả năm %d là kết quả đã công bố tại Quyết định số %s ngày %s; các lần chấm sau đó "
+                               "không thay đổi kết quả này.",
+                               "The %d results are those published by decision %s of %s; later runs do not change them."),
+                     yr[i]->year, dec[i], on));
+  }
 }
 
 /* ---- I.2 ---- */

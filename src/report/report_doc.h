@@ -20,6 +20,8 @@ typedef struct {
   const comparison *cmp;               /* previous year -> the report's year */
   const standing *st_from; int n_from; /* standings of both years */
   const standing *st_to; int n_to;
+  /* the decisions that published each year's results (publish), or NULL: scored now */
+  const char *decision_from, *decision_from_date, *decision_to, *decision_to_date;
 } report_doc;
 
 enum { CHART_COMPONENTS, CHART_RANKING };

@@ -9,7 +9,8 @@
 
 #include "store_int.h"
 
-enum { L_KINDS, L_UNDER, L_KIND_KNOWN, L_LEVEL, L_SELF_NEXT, L_SELF_PUT, L_SELF_EACH, L_ADJ_PUT, L_ADJ_LAST, L_ADJ_EACH, L_ADJ_UNIT, L_RUN_ADJ_PUT, L_RUN_ADJ_GET, L_COUNT };
+enum { L_KINDS, L_UNDER, L_KIND_KNOWN, L_LEVEL, L_SELF_NEXT, L_SELF_PUT, L_SELF_EACH, L_ADJ_PUT, L_ADJ_LAST, L_ADJ_EACH, L_ADJ_UNIT, L_RUN_ADJ_PUT, L_RUN_ADJ_GET, L_KIND_RUN, L_PUBLISH, L_PUBLICATION,
+       L_COUNT };
 _Static_assert(STORE_LEVELS_SLOT + L_COUNT <= STORE_IMPORT_SLOT, "raise STORE_IMPORT_SLOT");
 
 static const char *const sql[L_COUNT] = {
@@ -38,6 +39,14 @@ static const char *const sql[L_COUNT] = {
   [L_ADJ_UNIT] = ADJ_COLS " WHERE year=?1 AND unit=?2 AND id<=?3 ORDER BY unit,id",
   [L_RUN_ADJ_PUT] = "INSERT INTO run_adjustments(run,upto) VALUES(?1,?2)",
   [L_RUN_ADJ_GET] = "SELECT upto FROM run_adjustments WHERE run=?1",
+  [L_KIND_RUN] = "SELECT r.id,t.units,COALESCE(a.facts_import,-1),COALESCE(x.upto,0) FROM runs r"
+                 " JOIN run_totals t ON t.run=r.id LEFT JOIN run_audit a ON a.run=r.id"
+                 " LEFT JOIN run_adjustments x ON x.run=r.id WHERE r.year=?1"
+                 " AND NOT EXISTS(SELECT 1 FROM run_units u WHERE u.run=r.id AND u.kind IS NOT ?2)"
+                 " ORDER BY r.id DESC LIMIT 1",
+  [L_PUBLISH] = "INSERT OR IGNORE INTO publications(year,kind,run,decision,date,created)"
+                " VALUES(?1,?2,?3,?4,?5,strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+  [L_PUBLICATION] = "SELECT run,decision,date FROM publications WHERE year=?1 AND kind=?2",
 };
 
 static sqlite3_stmt *stmt(store *s, int q) { return store_extra_stmt(s, STORE_LEVELS_SLOT + q, sql[q]); }
@@ -203,4 +212,51 @@ int store_adjust_each(store *s, int year, const char *unit, int64_t upto,
   sqlite3_reset(st);
   if (stop) return stop;
   return rc == SQLITE_DONE ? 0 : store_db_fail(s, "reading the adjustments");
+}
+
+int store_latest_kind_run(store *s, int year, const char *kind, store_kind_run *out) {
+  sqlite3_stmt *st = stmt(s, L_KIND_RUN);
+  if (!st) return -1;
+  sqlite3_bind_int(st, 1, year);
+  sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW)
+    *out = (store_kind_run){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+                            sqlite3_column_int64(st, 3)};
+  sqlite3_reset(st);
+  if (rc == SQLITE_ROW) return 1;
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "reading the runs");
+}
+
+int store_publish(store *s, int year, const char *kind, int64_t run, const char *decision, const char *date) {
+  sqlite3_stmt *st = stmt(s, L_PUBLISH);
+  if (!st || store_begin(s)) return -1;
+  sqlite3_bind_int(st, 1, year);
+  sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 3, run);
+  sqlite3_bind_text(st, 4, decision, -1, SQLITE_STATIC);
+  sqlite3_bind_text(st, 5, date, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (rc != SQLITE_DONE) { store_db_fail(s, "publishing"); store_rollback(s); return -1; }
+  int added = sqlite3_changes(store_sqlite(s));
+  if (store_commit(s)) { store_rollback(s); return -1; }
+  return added ? 0 : 1;
+}
+
+int store_publication(store *s, int year, const char *kind, int64_t *run, char *decision, size_t nd, char *date,
+                      size_t ndate) {
+  sqlite3_stmt *st = stmt(s, L_PUBLICATION);
+  if (!st) return -1;
+  sqlite3_bind_int(st, 1, year);
+  sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    *run = sqlite3_column_int64(st, 0);
+    snprintf(decision, nd, "%s", col(st, 1));
+    snprintf(date, ndate, "%s", col(st, 2));
+  }
+  sqlite3_reset(st);
+  if (rc == SQLITE_ROW) return 1;
+  return rc == SQLITE_DONE ? 0 : store_db_fail(s, "reading the publications");
 }

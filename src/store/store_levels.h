@@ -74,4 +74,15 @@ int store_adjust_each(store *s, int year, const char *unit, int64_t upto,
 int store_run_adjust_put(store *s, int64_t run, int64_t upto);
 int store_run_adjust_get(store *s, int64_t run, int64_t *upto);
 
+/* The latest run of year whose units are all of kind: its id, units, the
+** last import of facts and the last adjustment it saw. 1, 0 when there is
+** none, -1. */
+typedef struct { int64_t run, units, facts_import, adjust_upto; } store_kind_run;
+int store_latest_kind_run(store *s, int year, const char *kind, store_kind_run *out);
+/* Publish run as the official result of year for kind (its own transaction):
+** 0, 1 when year and kind are published already (nothing changes), -1. */
+int store_publish(store *s, int year, const char *kind, int64_t run, const char *decision, const char *date);
+/* The publication of year and kind: 1 with run, decision and date (YYYY-MM-DD), 0 when none, -1. */
+int store_publication(store *s, int year, const char *kind, int64_t *run, char *decision, size_t nd, char *date, size_t ndate);
+
 #endif

@@ -173,7 +173,15 @@ const char *const store_migrations[] = {
   "CREATE TRIGGER adjustments_no_delete BEFORE DELETE ON adjustments BEGIN"
   "  SELECT RAISE(ABORT,'adjustments are recorded, never edited: record a new one'); END;"
   "CREATE TRIGGER run_adjustments_no_update BEFORE UPDATE ON run_adjustments BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
-  "CREATE TRIGGER run_adjustments_no_delete BEFORE DELETE ON run_adjustments BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;",
+  "CREATE TRIGGER run_adjustments_no_delete BEFORE DELETE ON run_adjustments BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  /* publications: the official run of a year and kind of unit, frozen by the
+  ** province's decision; once only, never changed. */
+  "CREATE TABLE publications(year INTEGER NOT NULL, kind TEXT NOT NULL, run INTEGER NOT NULL REFERENCES runs(id),"
+  "  decision TEXT NOT NULL, date TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY(year,kind)) WITHOUT ROWID;"
+  "CREATE TRIGGER publications_no_update BEFORE UPDATE ON publications BEGIN"
+  "  SELECT RAISE(ABORT,'a published result is never changed'); END;"
+  "CREATE TRIGGER publications_no_delete BEFORE DELETE ON publications BEGIN"
+  "  SELECT RAISE(ABORT,'a published result is never changed'); END;",
 };
 _Static_assert(sizeof store_migrations / sizeof *store_migrations == STORE_SCHEMA_VERSION,
                "one migration per schema version");
