@@ -270,3 +270,20 @@ Test(levels, publish_freezes_a_year_and_a_later_run_does_not_change_what_the_rep
   cli_free(&r);
   cr_expect_neq(sql_exec(golden_db, "UPDATE publications SET run=3"), 0, "never changed");
 }
+
+Test(levels, a_run_is_marked_as_an_appraisal_round, .init = golden_setup, .fini = golden_teardown) {
+  cli_result r = cli_run((const char *const[]){"--db", golden_db, "score", "--year", "2022", "--kind", "district",
+                                               "--round", "2", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  cJSON *o = cli_json((const char *const[]){"--db", golden_db, "runs", "--format", "json", NULL});
+  const cJSON *run = cJSON_GetArrayItem(o, 0);
+  cr_assert_not_null(run, "one run");
+  cr_expect_eq(cJSON_GetObjectItem(run, "round")->valueint, 2);
+  cr_expect_eq(cJSON_GetObjectItem(run, "units")->valueint, 8, "--kind district: the districts only");
+  cJSON_Delete(o);
+  r = cli_run((const char *const[]){"--db", golden_db, "score", "--year", "2022", "--round", "3", NULL});
+  cr_expect_eq(r.status, 2);
+  cr_expect_eq(r.out[0], '\0', "nothing printed");
+  cli_free(&r);
+}

@@ -55,6 +55,10 @@ static int scoring_kind(cli_args *a, char which, const char *kind, levels_out *l
   }
   if (office && !methodology_office_name(rulebook_methodology(sc.rb), office)) { cli_fail("unknown office '%s'", office); goto done; }
   st.mt = rulebook_methodology(sc.rb);
+  long long round = 0;
+  if (which == 's' && (rc = cli_int(a, "round", 1, 2, 0, &round))) goto done;
+  rc = EXIT_FAIL;
+  res.round = (int)round;
   if (which == 's' && !sc.unit) {
     if (sc.json && !(st.json = tmpfile())) { cli_fail("cannot create a temporary file"); goto done; }
     res.each = stream_unit;
@@ -101,6 +105,8 @@ static int score_levels(cli_args *a, int *done) {
   int en, bad = cli_choice(a, "format", "text|json|csv");     /* the options, checked before the store */
   if (!bad) bad = cli_lang(a, &en);
   if (!bad) bad = cli_limits(a, &lim);
+  long long round;
+  if (!bad) bad = cli_int(a, "round", 1, 2, 0, &round);
   if (bad || a->nargs) { *done = !!bad; return bad; }
   const char *root = cli_rules_root(a);
   if (!rulebook_resolve(root, (int)year, out, sizeof out, err, sizeof err)) return EXIT_OK;   /* one rulebook */
@@ -140,8 +146,8 @@ static int run_tasks(cli_args *a) { return scoring(a, 't'); }
 
 const cli_command cmd_score = {
   "score", "score a year (one unit or all), store the run, print the results",
-  CLI_SCORING_OPTS " kind=",
-  "usage: parindex [--db FILE] score [--rules DIR] --year Y [--unit ID | --kind K]\n"
+  CLI_SCORING_OPTS " kind= round=",
+  "usage: parindex [--db FILE] score [--rules DIR] --year Y [--unit ID | --kind K] [--round 1|2]\n"
   "                                  [--format text|json] [--lang vi|en]\n"
   "\n"
   "Score every unit with facts for year Y (or only --unit, or only the units\n"
@@ -149,7 +155,8 @@ const cli_command cmd_score = {
   "results. Each kind of unit is scored with its own rulebook (DIR/KIND/Y/)\n"
   "and stored as its own run.\n"
   "\n"
-  "  --kind K                 only the units of kind K (district, commune, ...)\n" SCORING_HELP,
+  "  --kind K                 only the units of kind K (district, commune, ...)\n"
+  "  --round N                mark the stored run as appraisal round 1 or 2 (runs shows it)\n" SCORING_HELP,
   run_score,
 };
 

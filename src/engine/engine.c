@@ -119,9 +119,11 @@ int engine_score_kind(store *s, rulebook *rb, int year, const char *unit, const 
   run_ctx c = {.s = s, .rb = rb, .mt = rulebook_methodology(rb), .out = out, .persist = persist, .err = err, .errlen = errlen};
   engine_unit_fn each = out->each;
   void *ud = out->ud;
+  int round = out->round;
   memset(out, 0, sizeof *out);
   out->each = each;
   out->ud = ud;
+  out->round = round;
   err[0] = '\0';
   char kind[256] = "";                           /* the kind the rulebook scores (levels.h) */
   if (!unit && only_kind) snprintf(kind, sizeof kind, "%s", only_kind);
@@ -140,7 +142,7 @@ int engine_score_kind(store *s, rulebook *rb, int year, const char *unit, const 
       goto fail;
     }
     if (audit_begin(s, out->run_id, c.mt, &c.audit, err, errlen)) goto fail;
-    if (c.adj.upto && store_run_adjust_put(s, out->run_id, c.adj.upto)) {
+    if ((c.adj.upto || round) && store_run_adjust_put(s, out->run_id, c.adj.upto, round)) {
       snprintf(err, errlen, "storing the run: %s", store_errmsg(s));
       goto fail;
     }

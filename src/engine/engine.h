@@ -27,6 +27,7 @@ typedef struct {
   int64_t run_id;           /* 0 when not stored; set before the first each() */
   engine_unit_fn each;      /* set by the caller to stream (see above) */
   void *ud;
+  int round;                /* set by the caller: the appraisal round (1, 2) the stored run is marked as */
   unit_result scratch;      /* while streaming: the unit being scored */
   arena a;                  /* while streaming: the summaries' strings */
 } engine_results;

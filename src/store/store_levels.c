@@ -37,7 +37,7 @@ static const char *const sql[L_COUNT] = {
 #define ADJ_COLS "SELECT id,created,unit,year,criterion,change,reason,role,document,date,round FROM adjustments"
   [L_ADJ_EACH] = ADJ_COLS " WHERE year=?1 AND id<=?3 ORDER BY unit,id",
   [L_ADJ_UNIT] = ADJ_COLS " WHERE year=?1 AND unit=?2 AND id<=?3 ORDER BY unit,id",
-  [L_RUN_ADJ_PUT] = "INSERT INTO run_adjustments(run,upto) VALUES(?1,?2)",
+  [L_RUN_ADJ_PUT] = "INSERT INTO run_adjustments(run,upto,round) VALUES(?1,?2,?3)",
   [L_RUN_ADJ_GET] = "SELECT upto FROM run_adjustments WHERE run=?1",
   [L_KIND_RUN] = "SELECT r.id,t.units,COALESCE(a.facts_import,-1),COALESCE(x.upto,0) FROM runs r"
                  " JOIN run_totals t ON t.run=r.id LEFT JOIN run_audit a ON a.run=r.id"
@@ -185,11 +185,13 @@ int store_run_adjust_get(store *s, int64_t run, int64_t *upto) {
   return one_int64(s, L_RUN_ADJ_GET, run, upto, "reading a run's adjustments");
 }
 
-int store_run_adjust_put(store *s, int64_t run, int64_t upto) {
+int store_run_adjust_put(store *s, int64_t run, int64_t upto, int round) {
   sqlite3_stmt *st = stmt(s, L_RUN_ADJ_PUT);
   if (!st) return -1;
   sqlite3_bind_int64(st, 1, run);
   sqlite3_bind_int64(st, 2, upto);
+  if (round) sqlite3_bind_int(st, 3, round);
+  else sqlite3_bind_null(st, 3);
   int rc = sqlite3_step(st);
   sqlite3_reset(st);
   return rc == SQLITE_DONE ? 0 : store_db_fail(s, "storing the run's adjustments");

@@ -69,9 +69,10 @@ int store_adjust_last(store *s, int64_t *id);
 ** every unit), by unit then id. cb returns 0 to go on. */
 int store_adjust_each(store *s, int year, const char *unit, int64_t upto,
                       int (*cb)(const store_adjustment *a, void *ud), void *ud);
-/* A run's last applied adjustment: put in the run's transaction; get gives
-** 0 for a run that recorded none (stored before v6, or none existed). */
-int store_run_adjust_put(store *s, int64_t run, int64_t upto);
+/* A run's last applied adjustment and its appraisal round (0: not marked):
+** put in the run's transaction; get gives 0 for a run that recorded none
+** (stored before v6, or none existed). */
+int store_run_adjust_put(store *s, int64_t run, int64_t upto, int round);
 int store_run_adjust_get(store *s, int64_t run, int64_t *upto);
 
 /* The latest run of year whose units are all of kind: its id, units, the

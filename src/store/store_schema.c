@@ -162,12 +162,13 @@ const char *const store_migrations[] = {
   ** (change: hundredths, < 0 takes points, > 0 gives them back), each with its
   ** justification, the person's role, the document (biên bản) and its date;
   ** recorded, never edited. run_adjustments: the last adjustment a run
-  ** applied, so that verify applies the same ones again. */
+  ** applied, so that verify applies the same ones again, and the appraisal
+  ** round the run was marked as (score --round; NULL: none). */
   "CREATE TABLE adjustments(id INTEGER PRIMARY KEY, created TEXT NOT NULL, unit TEXT NOT NULL,"
   "  year INTEGER NOT NULL, criterion TEXT NOT NULL, change INTEGER NOT NULL CHECK(change<>0),"
   "  reason TEXT NOT NULL, role TEXT NOT NULL, document TEXT NOT NULL, date TEXT NOT NULL, round INTEGER);"
   "CREATE INDEX adjustments_year ON adjustments(year,unit,id);"
-  "CREATE TABLE run_adjustments(run INTEGER PRIMARY KEY REFERENCES runs(id), upto INTEGER NOT NULL);"
+  "CREATE TABLE run_adjustments(run INTEGER PRIMARY KEY REFERENCES runs(id), upto INTEGER NOT NULL, round INTEGER);"
   "CREATE TRIGGER adjustments_no_update BEFORE UPDATE ON adjustments BEGIN"
   "  SELECT RAISE(ABORT,'adjustments are recorded, never edited: record a new one'); END;"
   "CREATE TRIGGER adjustments_no_delete BEFORE DELETE ON adjustments BEGIN"
