@@ -40,8 +40,9 @@ static const char *const query_sql[Q_COUNT] = {
   [Q_FACT_UPD] = "UPDATE facts SET type=?4,value=?5,source=?6,note=?7,since=?8 WHERE year=?1 AND unit=?2 AND key=?3",
   /* the primary key's order: no sort; the unit row is read once per unit */
   [Q_FACTS_YEAR] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 ORDER BY unit,key",
-  [Q_FACTS_KIND] = "SELECT f.unit,f.key,f.type,f.value,f.source,f.note FROM facts f CROSS JOIN units u"
-                   " ON u.id=f.unit WHERE f.year=?1 AND u.kind=?2 ORDER BY f.unit,f.key",
+  /* the kind's units in id order (units_kind), each unit's facts by the primary key */
+  [Q_FACTS_KIND] = "SELECT f.unit,f.key,f.type,f.value,f.source,f.note FROM units u CROSS JOIN facts f"
+                   " ON f.year=?1 AND f.unit=u.id WHERE u.kind=?2 ORDER BY u.id,f.key",
   [Q_FACTS_UNIT] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 AND unit=?2 ORDER BY key",
   /* the facts as import ?3 left them (schema v4) */
 #define FACTS_ASOF(where) \

@@ -14,13 +14,13 @@ enum { L_KINDS, L_UNDER, L_KIND_KNOWN, L_LEVEL, L_SELF_NEXT, L_SELF_PUT, L_SELF_
 _Static_assert(STORE_LEVELS_SLOT + L_COUNT <= STORE_IMPORT_SLOT, "raise STORE_IMPORT_SLOT");
 
 static const char *const sql[L_COUNT] = {
-  /* the upper levels first: by the depth of the units below a root (a unit whose parent is no unit) */
-  [L_KINDS] = "WITH RECURSIVE d(id,depth) AS (SELECT id,0 FROM units WHERE parent IS NULL OR parent NOT IN"
-              " (SELECT id FROM units) UNION ALL SELECT u.id,d.depth+1 FROM units u JOIN d ON u.parent=d.id"
-              " WHERE d.depth<64)"
-              " SELECT kind,COUNT(*) FROM units u LEFT JOIN (SELECT id,MIN(depth) depth FROM d GROUP BY id) d"
-              " ON d.id=u.id WHERE EXISTS(SELECT 1 FROM facts WHERE year=?1 AND unit=u.id)"
-              " GROUP BY kind ORDER BY MIN(COALESCE(d.depth,0)),kind",
+  /* the upper levels first: a kind's depth is the longest chain of parents' kinds above it (kind
+  ** edges: a few rows, found through units' primary key; cycles stop at 16) */
+  [L_KINDS] = "WITH RECURSIVE e(ck,pk) AS (SELECT DISTINCT c.kind,p.kind FROM units c JOIN units p ON p.id=c.parent"
+              " WHERE c.kind<>p.kind), d(k,depth) AS (SELECT DISTINCT kind,0 FROM units UNION ALL"
+              " SELECT e.ck,d.depth+1 FROM e JOIN d ON e.pk=d.k WHERE d.depth<16)"
+              " SELECT kind,COUNT(*) FROM units u WHERE EXISTS(SELECT 1 FROM facts WHERE year=?1 AND unit=u.id)"
+              " GROUP BY kind ORDER BY (SELECT MAX(depth) FROM d WHERE d.k=u.kind),kind",
   [L_UNDER] = "SELECT 1 FROM units u WHERE kind=?2 AND parent=?3 AND EXISTS(SELECT 1 FROM facts WHERE year=?1"
               " AND unit=u.id) LIMIT 1",
   [L_KIND_KNOWN] = "SELECT 1 FROM units WHERE kind=?1 LIMIT 1",
