@@ -287,3 +287,14 @@ Test(levels, a_run_is_marked_as_an_appraisal_round, .init = golden_setup, .fini 
   cr_expect_eq(r.out[0], '\0', "nothing printed");
   cli_free(&r);
 }
+
+Test(levels, an_offices_plan_takes_the_kind_whose_rulebook_gives_it_work, .init = golden_setup, .fini = golden_teardown) {
+  cli_result r = cli_run((const char *const[]){"--db", golden_db, "plan", "--year", "2022", "--office", "xa-mot-cua", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "· 14 đơn vị") != NULL, "the communes: %s", r.out);
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", golden_db, "plan", "--year", "2022", "--office", "noi-vu", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "· 8 đơn vị") != NULL, "the districts: %s", r.out);
+  cli_free(&r);
+}

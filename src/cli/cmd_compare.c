@@ -88,7 +88,7 @@ const cli_command cmd_compare = {
   "                           (Y2 minus Y1 facts, both with Y2 rules)\n"
   "  --format FMT             text (default), json, or csv (UTF-8 with BOM)\n"
   "  --rules DIR              a root holding one rulebook per year (DIR/Y/);\n"
-  "                           default: rules/lai-chau/district\n"
+  "                           default: rules/lai-chau (DIR/KIND/Y/: each unit with its kind's)\n"
   "  --lang LANG              labels of the text output: vi (default) or en\n"
   "  --max-instructions N     Lua instruction budget per criterion (default 10000000)\n"
   "  --max-memory MB          Lua memory cap of the rulebook (default 64)\n",

@@ -86,7 +86,7 @@ const cli_command cmd_report = {
   "                           and labels; reasons stay as the rules wrote them)\n"
   "  --out FILE               write to FILE instead of stdout\n"
   "  --rules DIR              a root holding one rulebook per year (DIR/Y/);\n"
-  "                           default: rules/lai-chau/district\n"
+  "                           default: rules/lai-chau (DIR/KIND/Y/: each unit with its kind's)\n"
   "  --max-instructions N     Lua instruction budget per criterion (default 10000000)\n"
   "  --max-memory MB          Lua memory cap of the rulebook (default 64)\n",
   run_report,
