@@ -298,3 +298,15 @@ Test(levels, an_offices_plan_takes_the_kind_whose_rulebook_gives_it_work, .init 
   cr_expect(strstr(r.out, "· 8 đơn vị") != NULL, "the districts: %s", r.out);
   cli_free(&r);
 }
+
+Test(levels, a_communes_report_is_marked_illustrative, .init = golden_setup, .fini = golden_teardown) {
+  cli_result r = cli_run((const char *const[]){"--db", golden_db, "report", "--unit", "xa-pa-ve-su", "--year", "2022", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "(*) Dữ kiện của Xã Pa Vệ Sử trong báo cáo này là dữ liệu minh họa") != NULL, "%.1500s", r.out);
+  cr_expect(strstr(r.out, "rules/lai-chau/commune/2022") != NULL, "the commune rulebook");
+  cr_expect(strstr(r.out, "Minh họa: không phải bộ tiêu chí thật") != NULL || strstr(r.out, "(minh họa)") != NULL,
+            "the rulebook says it is illustrative");
+  cr_expect(strstr(r.out, "Huyện Mường Tè") == NULL || strstr(r.out, "| 1 | Thị trấn Mường Tè (*)") != NULL,
+            "ranked among the communes of Mường Tè");
+  cli_free(&r);
+}

@@ -84,11 +84,11 @@ criterion "3.1" {
   max    = 10,
   owner  = "xa-van-phong",
   basis  = MINH_HOA .. "10 điểm × tỷ lệ hồ sơ nộp trực tuyến / 30% (đạt 30% trở lên: 10 điểm).",
-  params = { muc_tieu = 30 },
+  params = { muc_tieu = 30, diem = 10 },
   score = function(u, p)
     local ty_le = percent(u.fact("ho_so_truc_tuyen"), u.fact("ho_so_tthc"))
     if ty_le ~= nil and ty_le < p.muc_tieu then
-      u.lose(10 - linear(ty_le, 0, p.muc_tieu, 10), "Tỷ lệ hồ sơ nộp trực tuyến %.2f%%, dưới mục tiêu %d%%", ty_le, p.muc_tieu)
+      u.lose(p.diem - linear(ty_le, 0, p.muc_tieu, p.diem), "Tỷ lệ hồ sơ nộp trực tuyến %.2f%%, dưới mục tiêu %d%%", ty_le, p.muc_tieu)
         :task(OWNER, "Hướng dẫn người dân nộp hồ sơ trực tuyến")
     end
   end,
