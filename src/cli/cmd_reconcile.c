@@ -28,6 +28,8 @@ static int run_reconcile(cli_args *a) {
   cli_scoring sc;
   char err[8192];
   engine_results res = {0};
+  if (cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "csv"))
+    return cli_usage_error(a, "--format: 'csv' is not a reconcile format; use text or json");
   int rc = cli_scoring_setup(a, 1, &sc);
   if (rc) return rc;
   rc = EXIT_FAIL;
