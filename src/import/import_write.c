@@ -164,6 +164,7 @@ static int backfill(importer *b, long long stop) {
   arena keeptmp = b->tmp;               /* holds the record being read */
   int keepcur = b->cur, r = 0;
   long long keepseq = b->seq;
+  const struct json_strict *keepjson = b->json;   /* the JSON file being read, whose reading this interrupts */
   b->tmp = (arena){0};
   b->err = err; b->errlen = sizeof err;
   b->mode = BACKFILL;
@@ -171,7 +172,7 @@ static int backfill(importer *b, long long stop) {
   b->seq = 0;
   for (size_t i = 0; i < b->nfiles && (r = b->read_file(b, (int)i)) == 0; i++) {}
   arena_free(&b->tmp);
-  b->tmp = keeptmp; b->cur = keepcur; b->seq = keepseq;
+  b->tmp = keeptmp; b->cur = keepcur; b->seq = keepseq; b->json = keepjson;
   b->err = keep; b->errlen = keeplen;
   b->mode = WRITE;
   if (b->fill.failed) return imp_store_fail(b);
