@@ -28,6 +28,16 @@ echo
 echo "== parindex rank --year 2022"
 $P --db parindex.db rank --year 2022
 echo
+echo "== the communes of Mường Tè (illustrative), scored by the district with its own rulebook"
+$P --db parindex.db rank --year 2022 --parent muong-te
+echo
+echo "== parindex self-assess (illustrative) and reconcile --year 2022 --unit muong-te"
+$P --db parindex.db self-assess data/lai-chau/tu-danh-gia/muong-te-2022.json
+mkdir -p out
+$P --db parindex.db reconcile --year 2022 --unit muong-te >out/muong-te-2022-reconcile.txt
+head -20 out/muong-te-2022-reconcile.txt
+echo "(the whole reconciliation: out/muong-te-2022-reconcile.txt)"
+echo
 echo "== parindex compare --unit muong-te --from 2021 --to 2022"
 $P --db parindex.db compare --unit muong-te --from 2021 --to 2022
 echo

@@ -23,9 +23,9 @@ build/parindex_tests --jobs 2
 echo "== the bundled rulebooks: rules check and rules test"
 offices=$(mktemp -d)
 build/parindex --db "$offices/parindex.db" import data/lai-chau >/dev/null   # owners are checked against its offices
-for y in 2021 2022; do
-  build/parindex --db "$offices/parindex.db" rules check "rules/lai-chau/district/$y"
-  build/parindex rules test "rules/lai-chau/district/$y"
+for r in district/2021 district/2022 commune/2021 commune/2022; do
+  build/parindex --db "$offices/parindex.db" rules check "rules/lai-chau/$r"
+  build/parindex rules test "rules/lai-chau/$r"
 done
 rm -rf "$offices"
 

@@ -106,7 +106,7 @@ Test(rank, bands_declared_in_the_rulebook) {
     cr_expect_str_eq(cJSON_GetObjectItem(u, "band")->valuestring, "Tối đa", "every unit has 10/10 here");
     cr_expect_eq(cJSON_GetObjectItem(u, "rank")->valueint, 1, "all equal: all first");
   }
-  cr_expect_eq(n, 8);
+  cr_expect_eq(n, 22, "a rulebook whose folder names no kind scores every unit: 8 districts, 14 communes");
   cJSON_Delete(o);
   cli_free(&r);
 }
@@ -135,7 +135,7 @@ Test(rank, bad_bands_are_refused_with_file_and_line) {
 static void check_year(const char *year) {
   const cJSON *pub = cJSON_GetObjectItem(cJSON_GetObjectItem(published, "years"), year);
   int peers = cJSON_GetObjectItem(published, "peer_units")->valueint;
-  cli_result r = cli_run((const char *const[]){"--db", db, "rank", "--year", year, "--format", "json", NULL});
+  cli_result r = cli_run((const char *const[]){"--db", db, "rank", "--year", year, "--kind", "district", "--format", "json", NULL});
   cr_assert_eq(r.status, 0, "%s", r.err);
   cJSON *o = cJSON_Parse(r.out);
   cr_assert_not_null(o, "not JSON: %s", r.out);
@@ -168,7 +168,7 @@ Test(rank, bundled_data_exercises_ties_and_every_band, .init = golden_setup, .fi
   int tie_seen = 0;
   char bands_seen[256] = "";
   for (int y = 0; y < 2; y++) {
-    cli_result r = cli_run((const char *const[]){"--db", db, "rank", "--year", years[y], "--format", "json", NULL});
+    cli_result r = cli_run((const char *const[]){"--db", db, "rank", "--year", years[y], "--kind", "district", "--format", "json", NULL});
     cr_assert_eq(r.status, 0);
     cJSON *o = cJSON_Parse(r.out);
     const cJSON *u;
@@ -195,7 +195,7 @@ Test(rank, csv_is_utf8_with_bom, .init = golden_setup, .fini = golden_teardown) 
   cli_result r = cli_run((const char *const[]){"--db", db, "rank", "--year", "2022", "--format", "csv", NULL});
   cr_assert_eq(r.status, 0, "%s", r.err);
   cr_expect(!strncmp(r.out, "\xEF\xBB\xBFyear,rank,unit,name,", 23), "no BOM + header: %.40s", r.out);
-  cr_expect(strstr(r.out, "2022,7,muong-te,Huyện Mường Tè,42.56,23.28,65.84,Trung bình,false\r\n") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "2022,7,muong-te,Huyện Mường Tè,42.56,23.28,65.84,Trung bình,false,district,lai-chau\r\n") != NULL, "%s", r.out);
   cli_free(&r);
   r = cli_run((const char *const[]){"--db", db, "tasks", "--year", "2022", "--unit", "muong-te", "--format", "csv", NULL});
   cr_assert_eq(r.status, 0, "%s", r.err);

@@ -239,7 +239,7 @@ Test(report_frame, all_units_into_a_folder, .init = golden_setup, .fini = golden
   cli_result r = cli_run((const char *const[]){"--db", golden_db, "report", "--all", "--year", "2022", "--format", "html",
                                                "--out-dir", dir, NULL});
   cr_assert_eq(r.status, 0, "%s", r.err);
-  cr_expect(strstr(r.err, "wrote 8 reports") != NULL, "%s", r.err);
+  cr_expect(strstr(r.err, "wrote 22 reports") != NULL, "the 8 districts and the 14 communes: %s", r.err);
   cli_free(&r);
   const char *units[] = {"muong-te", "nam-nhun", "phong-tho", "sin-ho", "tam-duong", "tan-uyen", "than-uyen", "thanh-pho-lai-chau"};
   for (size_t i = 0; i < 8; i++) {
@@ -249,6 +249,15 @@ Test(report_frame, all_units_into_a_folder, .init = golden_setup, .fini = golden
     cr_expect(h && strstr(h, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && strstr(h, "Trên đây là Báo cáo"), "%s", name);
     free(h); free(p);
   }
+  /* a commune: its own rulebook, ranked among the 14 communes of its district */
+  char *p = path_join(dir, "xa-pa-ve-su-2022.html"), *h = read_text(p, NULL);
+  cr_expect(h && strstr(h, "Xếp hạng (/14 đơn vị)") && strstr(h, "bộ tiêu chí minh họa"), "%.3000s", h ? h : "(none)");
+  free(h); free(p);
+  r = cli_run((const char *const[]){"--db", golden_db, "report", "--all", "--year", "2022", "--kind", "commune",
+                                    "--parent", "muong-te", "--out-dir", dir, NULL});
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.err, "wrote 14 reports") != NULL, "%s", r.err);
+  cli_free(&r);
   r = cli_run((const char *const[]){"--db", golden_db, "report", "--all", "--year", "2022", "--unit", "x", "--out-dir",
                                     dir, NULL});
   cr_expect_eq(r.status, 2);

@@ -60,15 +60,19 @@ store *cli_open_or_create_store(const cli_args *a, int *created);
 typedef struct {
   int year;
   const char *unit;
+  const char *kind;                    /* --kind: the units of one kind (score without --unit) */
   int json;                            /* --format json */
   int lang_en;                         /* --lang en */
   char dir[4096];                      /* the rulebook folder used */
   rulebook *rb;
   store *s;
+  arena a;                             /* strings the setup made (the kind it chose) */
 } cli_scoring;
 /* Parse the shared options, open the store and load the year's rulebook.
 ** Returns EXIT_OK, or an exit code after printing why. cli_scoring_done frees. */
 int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc);
+/* The same for the units of kind (NULL: --kind, or the unit's kind). */
+int cli_scoring_setup_kind(const cli_args *a, int need_unit, const char *kind, cli_scoring *sc);
 void cli_scoring_done(cli_scoring *sc);
 
 /* --format xlsx needs --out FILE, and --out is for xlsx only: EXIT_OK, or
@@ -89,13 +93,23 @@ int cli_limits(const cli_args *a, rule_limits *lim);
 
 /* year_scores_load with the rules root and limits of the options; prints
 ** why it failed and returns its exit code, or EXIT_OK. */
-int cli_year_load(const cli_args *a, store *s, int year, year_scores *y);
+int cli_year_load(const cli_args *a, store *s, int year, const char *kind, const char *parent, year_scores *y);
+/* A unit's kind and parent (under: the parent, NULL when none): EXIT_OK, or
+** an exit code after printing why. */
+typedef struct { char kind[256], parent[256]; const char *under; } cli_level;
+int cli_unit_level(store *s, const char *unit, cli_level *lv);
+/* The kinds of the units with facts in year that root holds a rulebook for
+** (root/KIND/), upper levels first (warn: name on stderr those it has none
+** for). EXIT_OK or EXIT_FAIL; cli_kinds_free frees. */
+int cli_root_kinds(store *s, const char *root, int year, int warn, char ***kinds, int *n);
+void cli_kinds_free(char **kinds, int n);
 /* The unit's result in y, or NULL after printing why not (exit code in *rc). */
 const unit_result *cli_year_unit(const year_scores *y, const char *unit, int *rc);
 
 extern const cli_command cmd_rank, cmd_compare, cmd_report;
 extern const cli_command cmd_import, cmd_score, cmd_explain, cmd_tasks, cmd_plan;
-extern const cli_command cmd_runs, cmd_verify, cmd_rules, cmd_init, cmd_facts;
+extern const cli_command cmd_runs, cmd_verify, cmd_rules, cmd_init, cmd_facts, cmd_self_assess, cmd_reconcile,
+  cmd_adjust, cmd_publish;
 
 /* facts template (cmd_facts_template.c). */
 int cli_facts_template(cli_args *a);

@@ -12,8 +12,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "engine.h"
+#include "levels.h"
+#include "store_levels.h"
 
-#define DEFAULT_RULES "rules/lai-chau/district"
+#define DEFAULT_RULES "rules/lai-chau"   /* one rulebook per kind: district/, commune/ */
 
 int cli_fail(const char *fmt, ...) {
   va_list ap;
@@ -111,14 +113,54 @@ int cli_limits(const cli_args *a, rule_limits *lim) {
   return EXIT_OK;
 }
 
-int cli_year_load(const cli_args *a, store *s, int year, year_scores *y) {
+int cli_year_load(const cli_args *a, store *s, int year, const char *kind, const char *parent, year_scores *y) {
   char err[8192];
   rule_limits lim;
   int rc;
   memset(y, 0, sizeof *y);
   if ((rc = cli_limits(a, &lim))) return rc;
-  if (year_scores_load(s, cli_rules_root(a), year, &lim, y, err, sizeof err)) return cli_fail("%s", err);
+  if (year_scores_load(s, cli_rules_root(a), year, kind, parent, &lim, y, err, sizeof err))
+    return cli_fail("%s", err);
   return EXIT_OK;
+}
+
+int cli_unit_level(store *s, const char *unit, cli_level *lv) {
+  int has = store_unit_level(s, unit, lv->kind, sizeof lv->kind, lv->parent, sizeof lv->parent);
+  if (has < 0) return cli_fail("%s", store_errmsg(s));
+  if (!has) return cli_fail("unknown unit '%s'", unit);
+  lv->under = *lv->parent ? lv->parent : NULL;
+  return EXIT_OK;
+}
+
+typedef struct { const char *root; char **kinds; int n, warn; } kinds_ctx;
+
+static int add_kind(const char *kind, int64_t units, void *ud) {
+  kinds_ctx *k = ud;
+  if (!levels_has_kind(k->root, kind)) {
+    if (k->warn)
+      fprintf(stderr, "parindex: %lld unit%s of kind '%s' ha%s facts but %s holds no rulebook for them (no %s/ "
+              "folder): not scored\n", (long long)units, units == 1 ? "" : "s", kind, units == 1 ? "s" : "ve",
+              k->root, kind);
+    return 0;
+  }
+  char **g = realloc(k->kinds, (size_t)(k->n + 1) * sizeof *g);
+  if (!g || !(g[k->n] = strdup(kind))) abort();
+  k->kinds = g;
+  k->n++;
+  return 0;
+}
+
+int cli_root_kinds(store *s, const char *root, int year, int warn, char ***kinds, int *n) {
+  kinds_ctx k = {root, NULL, 0, warn};
+  int rc = store_year_kinds(s, year, add_kind, &k);
+  *kinds = k.kinds;
+  *n = k.n;
+  return rc ? cli_fail("%s", store_errmsg(s)) : EXIT_OK;
+}
+
+void cli_kinds_free(char **kinds, int n) {
+  for (int i = 0; i < n; i++) free(kinds[i]);
+  free(kinds);
 }
 
 const unit_result *cli_year_unit(const year_scores *y, const char *unit, int *rc) {
@@ -127,7 +169,21 @@ const unit_result *cli_year_unit(const year_scores *y, const char *unit, int *rc
   return r;
 }
 
+typedef struct { const char *root; char *kind; size_t n; } kind_pick;
+
+static int first_kind(const char *kind, int64_t units, void *ud) {
+  kind_pick *k = ud;
+  (void)units;
+  if (!levels_has_kind(k->root, kind)) return 0;
+  snprintf(k->kind, k->n, "%s", kind);
+  return 1;
+}
+
 int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc) {
+  return cli_scoring_setup_kind(a, need_unit, NULL, sc);
+}
+
+int cli_scoring_setup_kind(const cli_args *a, int need_unit, const char *kind, cli_scoring *sc) {
   char err[8192];
   long long year;
   int rc;
@@ -143,10 +199,25 @@ int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc) {
   if (need_unit && !sc->unit) return cli_usage_error(a, "--unit is required");
   sc->year = (int)year;
   sc->json = cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "json");
-  const char *rules = cli_opt(a, "rules");
-  if (rulebook_resolve(rules ? rules : default_rules(), sc->year, sc->dir, sizeof sc->dir, err, sizeof err))
-    return cli_fail("%s", err);
+  sc->kind = kind ? kind : cli_opt(a, "kind");
   if (!(sc->s = cli_open_store(a))) return EXIT_FAIL;
+  const char *root = cli_rules_root(a);     /* the unit's kind's rulebook, or --kind's (levels.h) */
+  char top[256] = "";
+  if (!sc->unit && !sc->kind && rulebook_resolve(root, sc->year, sc->dir, sizeof sc->dir, err, sizeof err)) {
+    kind_pick k = {root, top, sizeof top};     /* a root of one rulebook per kind: the upper level's */
+    if (store_year_kinds(sc->s, sc->year, first_kind, &k) < 0) {
+      cli_fail("%s", store_errmsg(sc->s));
+      cli_scoring_done(sc);
+      return EXIT_FAIL;
+    }
+    if (*top) sc->kind = top[0] ? arena_strdup(&sc->a, top) : NULL;
+  }
+  if (sc->unit ? levels_resolve_unit(sc->s, root, sc->unit, sc->year, sc->dir, sizeof sc->dir, err, sizeof err)
+               : levels_resolve(root, sc->kind, sc->year, sc->dir, sizeof sc->dir, err, sizeof err)) {
+    cli_fail("%s", err);
+    cli_scoring_done(sc);
+    return EXIT_FAIL;
+  }
   sc->rb = engine_load_rules(sc->s, sc->dir, &lim, err, sizeof err);
   if (!sc->rb) {
     cli_fail("%s", err);
@@ -158,6 +229,7 @@ int cli_scoring_setup(const cli_args *a, int need_unit, cli_scoring *sc) {
 
 void cli_scoring_done(cli_scoring *sc) {
   rulebook_free(sc->rb);
+  arena_free(&sc->a);
   store_close(sc->s);
   sc->rb = NULL;
   sc->s = NULL;

@@ -27,13 +27,18 @@ static int run_compare(cli_args *a) {
   report_lang lang = en ? LANG_EN : LANG_VI;
   store *s = cli_open_store(a);
   if (!s) return EXIT_FAIL;
+  cli_level lv;                          /* ranked among the units of its kind under its parent */
+  if ((rc = cli_unit_level(s, unit, &lv))) {
+    store_close(s);
+    return rc;
+  }
   year_scores from, to;
   engine_results same = {0};
   int have_from = 0, have_to = 0;
-  rc = cli_year_load(a, s, (int)y1, &from);
+  rc = cli_year_load(a, s, (int)y1, lv.kind, lv.under, &from);
   if (rc) goto done;
   have_from = 1;
-  rc = cli_year_load(a, s, (int)y2, &to);
+  rc = cli_year_load(a, s, (int)y2, lv.kind, lv.under, &to);
   if (rc) goto done;
   have_to = 1;
   const unit_result *rf = cli_year_unit(&from, unit, &rc), *rt = rf ? cli_year_unit(&to, unit, &rc) : NULL;
@@ -48,7 +53,15 @@ static int run_compare(cli_args *a) {
   if (!strcmp(fmt, "xlsx")) rc = out_compare_xlsx(out, &c, lang, err, sizeof err) ? cli_fail("%s", err) : EXIT_OK;
   else if (!strcmp(fmt, "json")) out_compare_json(stdout, &c);
   else if (!strcmp(fmt, "csv")) out_compare_csv(stdout, &c);
-  else out_compare_text(stdout, &c, lang);
+  else {
+    out_compare_text(stdout, &c, lang);
+    const year_scores *ys[2] = {&from, &to};
+    for (int i = 0; i < 2; i++)                 /* a published year cites its decision (publish) */
+      if (ys[i]->published_run)
+        printf(lang == LANG_VI ? "\nNăm %d: kết quả đã công bố tại Quyết định số %s ngày %s (lượt chấm %lld).\n"
+                               : "\n%d: the results published by decision %s of %s (run %lld).\n",
+               ys[i]->year, ys[i]->decision, ys[i]->decision_date, (long long)ys[i]->published_run);
+  }
   comparison_free(&c);
   if (rc == EXIT_OK) rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 done:
@@ -80,7 +93,7 @@ const cli_command cmd_compare = {
   "  --excel                  with csv: for Excel with Vietnamese regional settings: ';' between\n"
   "                           fields, decimal commas, headers in the --lang language\n"
   "  --rules DIR              a root holding one rulebook per year (DIR/Y/);\n"
-  "                           default: rules/lai-chau/district\n"
+  "                           default: rules/lai-chau (DIR/KIND/Y/: each unit with its kind's)\n"
   "  --lang LANG              labels of the text output: vi (default) or en\n"
   "  --max-instructions N     Lua instruction budget per criterion (default 10000000)\n"
   "  --max-memory MB          Lua memory cap of the rulebook (default 64)\n",

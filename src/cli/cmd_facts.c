@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "levels.h"
 #include "facts_check.h"
 #include "store_fact_rows.h"
 
@@ -41,22 +42,57 @@ static int show(cli_args *a) {
   return rc;
 }
 
-static int check(cli_args *a) {
+/* facts check of one rulebook: kind NULL: --kind, the unit's, or the kind
+** the rulebook scores; heading: name the kind before its lines. */
+static int check_kind(cli_args *a, const char *kind, int heading) {
   cli_scoring sc;
-  char err[8192];
+  char err[8192], only[256] = "";
   facts_check_totals t;
-  int rc = cli_scoring_setup(a, 0, &sc);
+  int rc = cli_scoring_setup_kind(a, 0, kind, &sc);
   if (rc) return rc;
-  if (facts_check(sc.s, sc.rb, sc.year, sc.unit, stdout, &t, err, sizeof err)) rc = cli_fail("%s", err);
+  if (sc.kind) snprintf(only, sizeof only, "%s", sc.kind);
+  else if (!sc.unit && levels_rulebook_kind(sc.s, sc.dir, only, sizeof only)) {
+    rc = cli_fail("%s", store_errmsg(sc.s));
+    cli_scoring_done(&sc);
+    return rc;
+  }
+  if (heading) printf("%s (%s):\n", only, sc.dir);
+  if (facts_check(sc.s, sc.rb, sc.year, sc.unit, *only ? only : NULL, stdout, &t, err, sizeof err)) rc = cli_fail("%s", err);
   else {
-    printf("%d unit%s, %d: %d required fact%s missing (in %d unit%s), %d invalid value%s, "
+    printf("%d unit%s%s%s%s, %d: %d required fact%s missing (in %d unit%s), %d invalid value%s, "
            "%d stored fact%s no rule reads, %d optional fact%s not given\n",
-           t.units, t.units == 1 ? "" : "s", sc.year, t.missing, t.missing == 1 ? "" : "s", t.missing_units,
+           t.units, t.units == 1 ? "" : "s", *only && !sc.unit ? " of kind '" : "", sc.unit ? "" : only,
+           *only && !sc.unit ? "'" : "", sc.year, t.missing, t.missing == 1 ? "" : "s", t.missing_units,
            t.missing_units == 1 ? "" : "s", t.invalid, t.invalid == 1 ? "" : "s", t.undeclared,
            t.undeclared == 1 ? "" : "s", t.optional_missing, t.optional_missing == 1 ? "" : "s");
     rc = fflush(stdout) != 0 || t.missing || t.invalid ? EXIT_FAIL : EXIT_OK;
   }
   cli_scoring_done(&sc);
+  return rc;
+}
+
+/* facts check: a root of one rulebook per kind checks every kind's units
+** against their own rulebook (unless --unit or --kind picks one). */
+static int check(cli_args *a) {
+  long long year;
+  char dir[4096], err[1024], **kinds = NULL;
+  int n = 0, rc;
+  if (cli_opt(a, "unit") || cli_opt(a, "kind") || !cli_opt(a, "year") || cli_int(a, "year", 1900, 2200, 0, &year) ||
+      !rulebook_resolve(cli_rules_root(a), (int)year, dir, sizeof dir, err, sizeof err))
+    return check_kind(a, NULL, 0);
+  store *s = cli_open_store(a);
+  if (!s) return EXIT_FAIL;
+  rc = cli_root_kinds(s, cli_rules_root(a), (int)year, 1, &kinds, &n);
+  store_close(s);
+  if (!rc && n <= 1) rc = check_kind(a, n ? kinds[0] : NULL, 0);
+  int bad = 0;                          /* a kind with problems: the others are still checked */
+  for (int i = 0; !rc && n > 1 && i < n; i++) {
+    int k = check_kind(a, kinds[i], 1);
+    if (k == EXIT_USAGE) rc = k;
+    else if (k) bad = 1;
+  }
+  if (!rc && bad) rc = EXIT_FAIL;
+  cli_kinds_free(kinds, n);
   return rc;
 }
 
@@ -75,10 +111,10 @@ static int run(cli_args *a) {
 
 const cli_command cmd_facts = {
   "facts", "the facts a rulebook needs: show, check, template",
-  CLI_SCORING_OPTS " out= all-units excel",
+  CLI_SCORING_OPTS " kind= out= all-units excel",
   "usage: parindex [--db FILE] facts show  --unit ID --year Y\n"
-  "       parindex [--db FILE] facts check [--rules DIR] --year Y [--unit ID]\n"
-  "       parindex [--db FILE] facts template [--rules DIR] --year Y [--unit ID | --all-units]\n"
+  "       parindex [--db FILE] facts check [--rules DIR] --year Y [--unit ID | --kind K]\n"
+  "       parindex [--db FILE] facts template [--rules DIR] --year Y [--unit ID | --all-units [--kind K]]\n"
   "                                            --format xlsx|csv [--excel] --out FILE\n"
   "\n"
   "facts show      the unit's stored facts for the year: each with its type and value,\n"
@@ -97,7 +133,10 @@ const cli_command cmd_facts = {
   "                a source and a note per unit row, not per fact).\n"
   "                `parindex import FILE` reads it back.\n"
   "\n"
-  "  --rules DIR   a rulebook folder or a root with one per year (default: the bundled rules)\n"
+  "  --rules DIR   a rulebook folder, a root with one per year, or one per kind and year\n"
+  "                (default: the bundled rules/lai-chau; facts check then checks each kind's\n"
+  "                units against its own rulebook)\n"
+  "  --kind K      only the units of kind K (template --all-units: default the upper level)\n"
   "  --excel       template csv: for Excel with Vietnamese regional settings (';', decimal\n"
   "                commas, titles in the --lang language naming their columns: \"Giá trị (value)\");\n"
   "                import reads it back\n",

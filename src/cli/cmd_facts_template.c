@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "levels.h"
 #include "facts_form.h"
 #include "report.h"
 
@@ -27,7 +28,15 @@ int cli_facts_template(cli_args *a) {
   fact_form form;
   int all = cli_opt(a, "all-units") != NULL;
   if (all && sc.unit) { cli_scoring_done(&sc); return cli_usage_error(a, "--unit or --all-units, not both"); }
-  if (facts_form_build(sc.s, rulebook_methodology(sc.rb), sc.year, sc.unit, all, &form, err, sizeof err)) {
+  char kind[256] = "";                  /* the kind the rulebook scores: its units only */
+  if (sc.kind) snprintf(kind, sizeof kind, "%s", sc.kind);
+  else if (levels_rulebook_kind(sc.s, sc.dir, kind, sizeof kind)) {
+    rc = cli_fail("%s", store_errmsg(sc.s));
+    cli_scoring_done(&sc);
+    return rc;
+  }
+  if (facts_form_build(sc.s, rulebook_methodology(sc.rb), sc.year, sc.unit, all, *kind ? kind : NULL, &form, err,
+                       sizeof err)) {
     rc = cli_fail("%s", err);
   } else if (!strcmp(format, "xlsx")) {
     if (out_fact_form_xlsx(out, &form, err, sizeof err)) rc = cli_fail("%s", err);

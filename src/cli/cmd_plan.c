@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "levels.h"
 #include "path.h"
 #include "report.h"
 
@@ -70,6 +71,30 @@ static int target(cli_args *a, const methodology *mt, const plan_field *f, plan_
 }
 
 static const pts_t *sort_totals;
+/* plan --office over a root of one rulebook per kind: the first kind (upper
+** levels first) whose rulebook gives the office a component or a criterion. */
+static void office_kind(const cli_args *a, const char *office, char *kind, size_t n) {
+  long long year;
+  char **kinds = NULL, dir[4096], err[4096];
+  int nk = 0;
+  if (cli_int(a, "year", 1900, 2200, 0, &year)) return;
+  store *s = store_open(a->db, err, sizeof err);
+  if (!s) return;
+  if (!cli_root_kinds(s, cli_rules_root(a), (int)year, 0, &kinds, &nk))
+    for (int i = 0; i < nk && !*kind; i++) {
+      if (levels_resolve(cli_rules_root(a), kinds[i], (int)year, dir, sizeof dir, err, sizeof err)) continue;
+      rulebook *rb = engine_load_rules(s, dir, NULL, err, sizeof err);
+      const methodology *m = rb ? rulebook_methodology(rb) : NULL;
+      for (int c = 0; m && c < m->ncomps && !*kind; c++)
+        if (!strcmp(m->comps[c].owner, office)) snprintf(kind, n, "%s", kinds[i]);
+      for (int c = 0; m && c < m->ncrits && !*kind; c++)
+        if (!strcmp(m->crits[c].owner, office)) snprintf(kind, n, "%s", kinds[i]);
+      rulebook_free(rb);
+    }
+  cli_kinds_free(kinds, nk);
+  store_close(s);
+}
+
 static int cmp_alone(const void *a, const void *b) {
   int x = *(const int *)a, y = *(const int *)b;
   if (sort_totals[x] != sort_totals[y]) return sort_totals[x] > sort_totals[y] ? -1 : 1;
@@ -101,7 +126,9 @@ static int run_plan(cli_args *a) {
     sets[nsets++] = (plan_set){key, eq + 1};
   }
   int nargs_sets = nsets;
-  int rc = cli_scoring_setup(a, 0, &sc);
+  char kind[256] = "";
+  if (office && !cli_opt(a, "unit") && !cli_opt(a, "kind") && cli_opt(a, "year")) office_kind(a, office, kind, sizeof kind);
+  int rc = cli_scoring_setup_kind(a, 0, *kind ? kind : NULL, &sc);
   const char *fmt = cli_opt(a, "format") ? cli_opt(a, "format") : "text";
   report_lang lang = sc.lang_en ? LANG_EN : LANG_VI;
   if (rc) goto out;
@@ -154,6 +181,7 @@ static int run_plan(cli_args *a) {
     if (!alone || !alone_total || !alone_rank || !done) abort();
     unit_result s1 = {0};
     for (int i = 0; i < v.base->nded; i++) {
+      if (!ledger_has_task(&v.base->deds[i])) continue;
       done[i] = 1;
       plan_retotal(mt, v.base, done, &s1);
       done[i] = 0;
@@ -188,10 +216,10 @@ out:
 
 const cli_command cmd_plan = {
   "plan", "what-if, the fewest tasks reaching a rank, index or band, and an office's tasks",
-  CLI_SCORING_OPTS " office= set= facts= target-rank= target-index= target-band=",
+  CLI_SCORING_OPTS " office= kind= set= facts= target-rank= target-index= target-band=",
   "usage: parindex [--db FILE] plan [--rules DIR] --year Y --unit ID [--set KEY=VALUE ...] [--facts FILE]\n"
   "                    [--target-rank N | --target-index P | --target-band B] [--format text|json|csv]\n"
-  "       parindex [--db FILE] plan [--rules DIR] --year Y --office O [--format text|json|csv]\n"
+  "       parindex [--db FILE] plan [--rules DIR] --year Y --office O [--kind K] [--format text|json|csv]\n"
   "\n"
   "Nothing is stored. With --set or --facts, score the unit with those facts changed and\n"
   "show the PAR index, rank among the year's units and band, before and after, and the\n"
@@ -207,7 +235,9 @@ const cli_command cmd_plan = {
   "  --target-rank N          reach rank N or better (level with the N-th unit shares rank N)\n"
   "  --target-index P         reach a PAR index of at least P (e.g. 71.5)\n"
   "  --target-band B          reach band B of the rulebook's bands (e.g. Khá)\n"
-  "  --office O               the office's lead tasks in every unit\n"
+  "  --office O               the office's lead tasks in every unit of its kind\n"
+  "  --kind K                 with --office: the units of kind K (default: the first kind, upper\n"
+  "                           levels first, whose rulebook gives the office a criterion)\n"
   "  --rules DIR              a rulebook folder, or a root holding one per year (DIR/Y/)\n"
   "  --format FMT             text (default), json or csv\n"
   "  --lang LANG              vi (default) or en\n"

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store_levels.h"
+
 #include "cli.h"
 #include "report_doc.h"
 
@@ -110,17 +112,127 @@ static int one_report(report_job *j, const unit_result *rt, const char *out, int
   return rc;
 }
 
-static int all_reports(report_job *j, const char *dir) {
+/* Free what job_load loaded (the store stays open). */
+static void job_free(report_job *j) {
+  doc_published_free(&j->pub_to);
+  doc_published_free(&j->pub_from);
+  engine_results_free(&j->same);
+  if (j->have_to) year_scores_free(&j->to);
+  if (j->have_from) year_scores_free(&j->from);
+  j->have_to = j->have_from = 0;
+}
+
+/* The year's decision as the store's publication (parindex publish) names
+** it wins over the published-Y.json of the documents folder. */
+static void published_from_store(const year_scores *y, doc_published *p, const char *docs) {
+  if (!y->published_run) return;
+  if (p->decision_number && strcmp(p->decision_number, y->decision))
+    fprintf(stderr, "parindex: %s/published-%d.json names decision %s, the store's publication %s: the report cites %s\n",
+            docs, y->year, p->decision_number, y->decision, y->decision);
+  p->decision_number = y->decision;
+  if (y->decision_date[0]) p->decision_date = y->decision_date;
+}
+
+/* Load what the reports of one kind need (kind NULL: the root is one
+** rulebook, or the unit's kind): both years' scores of the units under
+** parent (NULL: every one), the split of I.3 for unit (NULL: for all) and
+** the published results. EXIT_OK, or an exit code after printing why. */
+static int job_load(report_job *j, const char *kind, const char *parent, const char *unit) {
+  char err[8192];
+  int rc;
+  if ((rc = cli_year_load(j->a, j->s, j->year, kind, parent, &j->to))) return rc;
+  j->have_to = 1;
+  int64_t earlier = 0;
+  if (store_year_has_units(j->s, j->year - 1, &earlier)) return cli_fail("%s", store_errmsg(j->s));
+  j->first_year = earlier == 0;
+  if (!j->first_year) {
+    if ((rc = cli_year_load(j->a, j->s, j->year - 1, kind, parent, &j->from)))
+      return cli_fail("the report compares %d with %d, so it needs %d's rulebook and facts too", j->year, j->year - 1,
+                      j->year - 1);
+    j->have_from = 1;
+    /* the split of I.3: year-1's facts under year's rules (one unit, or all the kind's) */
+    if ((!unit || store_has_facts(j->s, unit, j->year - 1) == 1) &&
+        engine_score_kind(j->s, j->to.rb, j->year - 1, unit, unit ? NULL : j->to.kind[0] ? j->to.kind : NULL, 0,
+                          &j->same, err, sizeof err))
+      return cli_fail("scoring %d's facts with %s: %s", j->year - 1, j->to.dir, err);
+  }
+  const char *k = j->to.kind[0] ? j->to.kind : NULL;
+  if (doc_published_read_kind(j->docs, j->year, k, &j->pub_to, err, sizeof err) ||
+      doc_published_read_kind(j->docs, j->year - 1, k, &j->pub_from, err, sizeof err))
+    return cli_fail("%s", err);
+  published_from_store(&j->to, &j->pub_to, j->docs);
+  if (j->have_from) published_from_store(&j->from, &j->pub_from, j->docs);
+  return EXIT_OK;
+}
+
+/* The reports of the units loaded in j into dir; *n counts them. */
+static int all_reports(report_job *j, const char *dir, int *n) {
   char path[4200];
-  int rc = EXIT_OK, n = 0;
+  int rc = EXIT_OK;
   const char *ext = !strcmp(j->format, "html") ? "html" : !strcmp(j->format, "docx") ? "docx" : "md";
   for (int i = 0; i < j->to.res.n && !rc; i++) {
     const char *id = j->to.res.units[i].unit.id;
     if (strchr(id, '/') || id[0] == '.') { rc = cli_fail("unit id '%s' cannot name a file", id); break; }
     snprintf(path, sizeof path, "%s/%s-%d.%s", dir, id, j->year, ext);
     rc = one_report(j, &j->to.res.units[i], path, 1);
-    n++;
+    (*n)++;
   }
+  return rc;
+}
+
+/* The distinct parents of the units loaded in j, in order of first appearance. */
+static int parents_of(const report_job *j, const char ***out) {
+  const char **p = calloc((size_t)j->to.res.n + 1, sizeof *p);
+  int n = 0;
+  if (!p) abort();
+  for (int i = 0; i < j->to.res.n; i++) {
+    const char *par = j->to.res.units[i].unit.parent;
+    int seen = 0;
+    for (int k = 0; k < n && !seen; k++) seen = !strcmp(p[k], par ? par : "");
+    if (!seen) p[n++] = par ? par : "";
+  }
+  *out = p;
+  return n;
+}
+
+/* --all: every unit of every kind (or of --kind, under --parent), each
+** ranked among its kind's units under its own parent, as --unit does. */
+static int all_one_kind(report_job *j, const char *kind, const char *dir, int *n) {
+  const char *parent = cli_opt(j->a, "parent");
+  int rc = job_load(j, kind, parent, NULL);
+  if (rc || parent) return rc ? rc : all_reports(j, dir, n);
+  const char **ps;
+  int np = parents_of(j, &ps);
+  if (np <= 1) { free(ps); return all_reports(j, dir, n); }   /* one parent: the same units */
+  char **own = calloc((size_t)np, sizeof *own);
+  if (!own) abort();
+  for (int i = 0; i < np; i++)
+    if (!(own[i] = strdup(ps[i]))) abort();
+  free(ps);
+  job_free(j);
+  for (int i = 0; i < np && !rc; i++) {
+    rc = job_load(j, kind, *own[i] ? own[i] : NULL, NULL);
+    if (!rc) rc = all_reports(j, dir, n);
+    job_free(j);
+  }
+  for (int i = 0; i < np; i++) free(own[i]);
+  free(own);
+  return rc;
+}
+
+static int all_kinds(report_job *j, const char *dir) {
+  const char *root = cli_rules_root(j->a), *kind = cli_opt(j->a, "kind");
+  char one[4096], err[1024], **kinds = NULL;
+  int nk = 0, n = 0, rc = EXIT_OK;
+  if (kind || !rulebook_resolve(root, j->year, one, sizeof one, err, sizeof err)) rc = all_one_kind(j, kind, dir, &n);
+  else if (!(rc = cli_root_kinds(j->s, root, j->year, 1, &kinds, &nk))) {
+    if (!nk) rc = cli_fail("no unit has facts for %d with a rulebook in %s", j->year, root);
+    for (int i = 0; i < nk && !rc; i++) {
+      rc = all_one_kind(j, kinds[i], dir, &n);
+      job_free(j);
+    }
+  }
+  cli_kinds_free(kinds, nk);
   if (!rc) fprintf(stderr, "parindex: wrote %d reports into %s\n", n, dir);
   return rc;
 }
@@ -154,7 +266,6 @@ static int letter(report_job *j, const unit_result *rt, const char *office, cons
 static int run_report(cli_args *a) {
   long long year;
   int rc;
-  char err[8192];
   if (a->nargs) return cli_usage_error(a, "unexpected argument '%s'", a->args[0]);
   const char *unit = cli_opt(a, "unit"), *out = cli_opt(a, "out"), *dir = cli_opt(a, "out-dir");
   const char *office = cli_opt(a, "office");
@@ -166,6 +277,8 @@ static int run_report(cli_args *a) {
   if (all && !dir) return cli_usage_error(a, "--all needs --out-dir DIR");
   if (!all && dir) return cli_usage_error(a, "--out-dir goes with --all");
   if (!all && !unit) return cli_usage_error(a, "--unit is required (or --all)");
+  if (!all && (cli_opt(a, "kind") || cli_opt(a, "parent")))
+    return cli_usage_error(a, "--kind and --parent go with --all (a unit is ranked among its kind under its parent)");
   int en;
   if ((rc = cli_lang(a, &en))) return rc;
   report_job j = {0};
@@ -177,51 +290,33 @@ static int run_report(cli_args *a) {
   j.docs = cli_documents_dir(a);
   if (!strcmp(j.format, "docx") && !out && !all) return cli_usage_error(a, "--format docx needs --out FILE (a Word file is not text)");
   if (!(j.s = cli_open_store(a))) return EXIT_FAIL;
-  if ((rc = cli_year_load(a, j.s, j.year, &j.to))) goto done;
-  j.have_to = 1;
-  const unit_result *rt = NULL;
-  if (unit && !(rt = cli_year_unit(&j.to, unit, &rc))) goto done;
-  int64_t earlier = 0;
-  if (store_year_has_units(j.s, j.year - 1, &earlier)) { rc = cli_fail("%s", store_errmsg(j.s)); goto done; }
-  j.first_year = earlier == 0;
-  if (!j.first_year) {
-    if ((rc = cli_year_load(a, j.s, j.year - 1, &j.from))) {
-      cli_fail("the report compares %d with %d, so it needs %d's rulebook too", j.year, j.year - 1, j.year - 1);
-      goto done;
-    }
-    j.have_from = 1;
-    /* the split of I.3: year-1's facts under year's rules (one unit, or all with --all) */
-    const char *same_for = all ? NULL : rt->unit.id;
-    if ((all || store_has_facts(j.s, same_for, j.year - 1) == 1) &&
-        engine_score(j.s, j.to.rb, j.year - 1, same_for, 0, &j.same, err, sizeof err)) {
-      rc = cli_fail("scoring %d's facts with %s: %s", j.year - 1, j.to.dir, err);
-      goto done;
-    }
-  }
-  if (doc_published_read(j.docs, j.year, &j.pub_to, err, sizeof err) ||
-      doc_published_read(j.docs, j.year - 1, &j.pub_from, err, sizeof err)) {
-    rc = cli_fail("%s", err);
+  if (all) {
+    rc = all_kinds(&j, dir);
     goto done;
   }
+  cli_level lv;                          /* ranked among the units of its kind under its parent */
+  int known = store_unit_level(j.s, unit, lv.kind, sizeof lv.kind, lv.parent, sizeof lv.parent);
+  if (known < 0) { rc = cli_fail("%s", store_errmsg(j.s)); goto done; }
+  if (!known) { rc = cli_fail("unknown unit '%s': the store has no such unit (asked for %d)", unit, j.year); goto done; }
+  lv.under = *lv.parent ? lv.parent : NULL;
+  if ((rc = job_load(&j, *lv.kind ? lv.kind : NULL, lv.under, unit))) goto done;
+  const unit_result *rt = cli_year_unit(&j.to, unit, &rc);
+  if (!rt) goto done;
   if (office) rc = letter(&j, rt, office, out);
-  else if (all) rc = all_reports(&j, dir);
   else rc = one_report(&j, rt, out, 0);
 done:
-  doc_published_free(&j.pub_to);
-  doc_published_free(&j.pub_from);
-  engine_results_free(&j.same);
-  if (j.have_to) year_scores_free(&j.to);
-  if (j.have_from) year_scores_free(&j.from);
+  job_free(&j);
   store_close(j.s);
   return rc;
 }
 
 const cli_command cmd_report = {
   "report", "the written report of one unit and year, ready to sign (Markdown, HTML or Word)",
-  "rules= unit= year= format= lang= out= all out-dir= office= documents= no-ranking max-instructions= max-memory=",
+  "rules= unit= year= kind= parent= format= lang= out= all out-dir= office= documents= no-ranking max-instructions= max-memory=",
   "usage: parindex [--db FILE] report [--rules DIR] --unit ID --year Y [--format md|html|docx]\n"
   "                                   [--lang vi|en] [--out FILE] [--documents DIR] [--no-ranking]\n"
-  "       parindex [--db FILE] report --all --year Y --out-dir DIR [--format md|html|docx] ...\n"
+  "       parindex [--db FILE] report --all --year Y --out-dir DIR [--kind K] [--parent ID]\n"
+  "                                   [--format md|html|docx] ...\n"
   "       parindex [--db FILE] report --office ID --unit ID --year Y [--format md|html|docx] [--out FILE]\n"
   "\n"
   "Write the analysis of the unit's PAR INDEX for year Y against Y-1 as a report\n"
@@ -241,7 +336,9 @@ const cli_command cmd_report = {
   "                           and reasons stay as the rules wrote them)\n"
   "  --out FILE               write to FILE instead of stdout\n"
   "  --all                    every unit with facts for Y, into --out-dir DIR as\n"
-  "                           UNIT-Y.md (.html, .docx)\n"
+  "                           UNIT-Y.md (.html, .docx), each kind with its rulebook\n"
+  "                           and each unit ranked among its kind under its parent\n"
+  "  --kind K, --parent ID    with --all: only the units of kind K, under ID\n"
   "  --office ID              the assignment letter of office ID: its lead and\n"
   "                           supporting tasks for Y+1, with points and criteria\n"
   "  --documents DIR          the unit's document settings DIR/UNIT.json, the\n"
@@ -251,7 +348,7 @@ const cli_command cmd_report = {
   "                           " DEFAULT_DOCUMENTS "\n"
   "  --no-ranking             leave the other units' ranking out\n"
   "  --rules DIR              a root holding one rulebook per year (DIR/Y/);\n"
-  "                           default: rules/lai-chau/district\n"
+  "                           default: rules/lai-chau (DIR/KIND/Y/: each unit with its kind's)\n"
   "  --max-instructions N     Lua instruction budget per criterion (default 10000000)\n"
   "  --max-memory MB          Lua memory cap of the rulebook (default 64)\n",
   run_report,

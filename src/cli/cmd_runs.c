@@ -58,6 +58,7 @@ static int list_row(const store_row *row, void *ud) {
     if (row->t[11]) cJSON_AddNumberToObject(o, "prev", (double)row->i[11]);
     else cJSON_AddNullToObject(o, "prev");
     if (row->t[12]) cJSON_AddStringToObject(o, "prev_digest", row->t[12]);
+    if (row->t[14]) cJSON_AddNumberToObject(o, "round", (double)row->i[14]);   /* since v6: score --round */
     else cJSON_AddNullToObject(o, "prev_digest");
     cJSON_AddItemToArray(arr, o);
   } else {

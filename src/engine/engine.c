@@ -7,8 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "adjust.h"
 #include "audit.h"
 #include "missing_facts.h"
+#include "levels.h"
+#include "store_levels.h"
 #include "score.h"
 #include "run_ledger.h"
 
@@ -57,6 +60,7 @@ typedef struct {
   char *err; size_t errlen;
   run_ledger_writer ledger; /* the stored form of each unit's ledger */
   missing_facts missing;    /* required facts that units lack: all are reported, nothing is scored */
+  adjust_set adj;           /* the council's adjustments of the year (adjust.h) */
 } run_ctx;
 
 static int persist_unit(run_ctx *c, const unit_facts *uf, const unit_result *r) {
@@ -80,7 +84,10 @@ static int on_unit(const unit_facts *uf, void *ud) {
   int whole = !o->each || o->n == 0;             /* streaming keeps the first unit whole */
   unit_result *r = whole ? &o->units[o->n] : &o->scratch;
   if (whole) memset(r, 0, sizeof *r);
-  if (score_unit(c->rb, uf, r, c->err, c->errlen)) { if (whole) ledger_free(r); return -1; }
+  if (adjust_score_unit(c->rb, uf, &c->adj, r, c->err, c->errlen)) {
+    if (whole) ledger_free(r);
+    return -1;
+  }
   for (size_t i = 0; i < uf->n && !r->illustrative; i++)
     r->illustrative = uf->facts[i].source &&
                       !strncmp(uf->facts[i].source, ILLUSTRATIVE_SOURCE, strlen(ILLUSTRATIVE_SOURCE));
@@ -108,24 +115,46 @@ static int on_unit(const unit_facts *uf, void *ud) {
 
 int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist,
                  engine_results *out, char *err, size_t errlen) {
+  return engine_score_kind(s, rb, year, unit, NULL, persist, out, err, errlen);
+}
+
+int engine_score_kind(store *s, rulebook *rb, int year, const char *unit, const char *only_kind, int persist,
+                      engine_results *out, char *err, size_t errlen) {
   run_ctx c = {.s = s, .rb = rb, .mt = rulebook_methodology(rb), .out = out, .persist = persist, .err = err, .errlen = errlen};
   engine_unit_fn each = out->each;
   void *ud = out->ud;
+  int round = out->round;
   memset(out, 0, sizeof *out);
   out->each = each;
   out->ud = ud;
+  out->round = round;
   err[0] = '\0';
+  char kind[256] = "";                           /* the kind the rulebook scores (levels.h) */
+  if (!unit && only_kind) snprintf(kind, sizeof kind, "%s", only_kind);
+  else if (!unit && levels_rulebook_kind(s, c.mt->dir, kind, sizeof kind)) {
+    snprintf(err, errlen, "%s", store_errmsg(s));
+    return -1;
+  }
+  if (adjust_set_load(s, year, unit, -1, &c.adj)) {
+    snprintf(err, errlen, "%s", store_errmsg(s));
+    return -1;
+  }
   if (persist) {
-    if (store_begin(s)) { snprintf(err, errlen, "%s", store_errmsg(s)); return -1; }
+    if (store_begin(s)) { snprintf(err, errlen, "%s", store_errmsg(s)); adjust_set_free(&c.adj); return -1; }
     if (store_run_new(s, "parindex " PARINDEX_VERSION, c.mt->dir, year, &out->run_id)) {
       snprintf(err, errlen, "storing the run: %s", store_errmsg(s));
       goto fail;
     }
     if (audit_begin(s, out->run_id, c.mt, &c.audit, err, errlen)) goto fail;
+    if ((c.adj.upto || round) && store_run_adjust_put(s, out->run_id, c.adj.upto, round)) {
+      snprintf(err, errlen, "storing the run: %s", store_errmsg(s));
+      goto fail;
+    }
   }
   if (persist) run_ledger_writer_init(&c.ledger, c.mt);
   missing_facts_init(&c.missing, err, errlen);
-  int rc = store_each_unit_facts(s, year, unit, on_unit, &c);
+  int rc = kind[0] ? store_each_unit_facts_kind(s, year, kind, on_unit, &c)
+                   : store_each_unit_facts(s, year, unit, on_unit, &c);
   run_ledger_writer_free(&c.ledger);
   if (!rc && missing_facts_finish(&c.missing)) goto fail;
   if (rc) {
@@ -136,7 +165,8 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
     if (unit) {
       int has = store_has_unit(s, unit);
       snprintf(err, errlen, has > 0 ? "unit '%s' has no facts for %d" : "unknown unit '%s'", unit, year);
-    } else snprintf(err, errlen, "no facts for %d in the store (import them first)", year);
+    } else if (kind[0]) snprintf(err, errlen, "no unit of kind '%s' has facts for %d in the store", kind, year);
+    else snprintf(err, errlen, "no facts for %d in the store (import them first)", year);
     goto fail;
   }
   if (persist) {
@@ -146,8 +176,10 @@ int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist
       goto fail;
     }
   }
+  adjust_set_free(&c.adj);
   return 0;
 fail:
+  adjust_set_free(&c.adj);
   if (persist) { store_rollback(s); audit_writer_free(&c.audit); }
   engine_results_free(out);
   return -1;

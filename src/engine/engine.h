@@ -27,6 +27,7 @@ typedef struct {
   int64_t run_id;           /* 0 when not stored; set before the first each() */
   engine_unit_fn each;      /* set by the caller to stream (see above) */
   void *ud;
+  int round;                /* set by the caller: the appraisal round (1, 2) the stored run is marked as */
   unit_result scratch;      /* while streaming: the unit being scored */
   arena a;                  /* while streaming: the summaries' strings */
 } engine_results;
@@ -41,6 +42,11 @@ rulebook *engine_load_rules(store *s, const char *dir, const rule_limits *limits
 ** 0, or -1 with a message; an unknown unit or a year without facts is an error. */
 int engine_score(store *s, rulebook *rb, int year, const char *unit, int persist,
                  engine_results *out, char *err, size_t errlen);
+/* The same; without unit, every unit of only_kind (units.kind) with facts
+** in year; only_kind NULL: the kind the rulebook's folder names (levels.h),
+** or every unit when it names none. engine_score passes NULL. */
+int engine_score_kind(store *s, rulebook *rb, int year, const char *unit, const char *only_kind, int persist,
+                      engine_results *out, char *err, size_t errlen);
 void engine_results_free(engine_results *r);
 
 #endif

@@ -35,7 +35,8 @@ void plan_retotal(const methodology *m, const unit_result *r, const unsigned cha
     for (int k = 0; k < lc->count; k++) {      /* as u.lose caps: never below 0 points */
       ledger_deduction *d = &out->deds[lc->first + k];
       if (done && done[lc->first + k]) { d->points = 0; continue; }
-      d->points = d->requested < max - lost ? d->requested : max - lost;
+      if (d->requested >= 0) d->points = d->requested < max - lost ? d->requested : max - lost;
+      else d->points = d->requested > -lost ? d->requested : -lost;   /* an adjustment giving points back (adjust.h) */
       lost += d->points;
     }
   }

@@ -2,6 +2,8 @@
 ** plan_run.c -- the store and rulebook side of `plan` (see plan_run.h).
 */
 #include "plan_run.h"
+#include "adjust.h"
+#include "store_levels.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -79,6 +81,7 @@ typedef struct {
   unit_result *out;
   char *err; size_t errlen;
   int found;
+  adjust_set adj;            /* the council's adjustments of the unit */
 } score_ctx;
 
 static int score_changed(const unit_facts *uf, void *ud) {
@@ -102,7 +105,7 @@ static int score_changed(const unit_facts *uf, void *ud) {
     unit_facts changed = *uf;
     changed.facts = fs;
     changed.n = n;
-    rc = score_unit(c->rb, &changed, c->out, c->err, c->errlen);
+    rc = adjust_score_unit(c->rb, &changed, &c->adj, c->out, c->err, c->errlen);
   }
   free(fs);
   return rc ? -1 : 1;                        /* one unit: stop */
@@ -110,9 +113,11 @@ static int score_changed(const unit_facts *uf, void *ud) {
 
 int plan_score_unit(store *s, rulebook *rb, int year, const char *unit, const plan_set *sets, int nsets,
                     unit_result *out, char *err, size_t errlen) {
-  score_ctx c = {rb, sets, nsets, out, err, errlen, 0};
+  score_ctx c = {rb, sets, nsets, out, err, errlen, 0, {0}};
   err[0] = '\0';
+  if (adjust_set_load(s, year, unit, -1, &c.adj)) { snprintf(err, errlen, "%s", store_errmsg(s)); return -1; }
   int rc = store_each_unit_facts(s, year, unit, score_changed, &c);
+  adjust_set_free(&c.adj);
   if (rc < 0 && !err[0]) snprintf(err, errlen, "%s", store_errmsg(s));
   if (!c.found && rc >= 0) {
     snprintf(err, errlen, store_has_unit(s, unit) > 0 ? "unit '%s' has no facts for %d" : "unknown unit '%s'", unit, year);
@@ -148,7 +153,8 @@ static int scored_total(const unit_result *r, void *ud, char *err, size_t errlen
   return 0;
 }
 
-typedef struct { int64_t import, many, one; } runs_ctx;   /* the latest such runs of > 1 unit and of 1 */
+#define RUNS_SEEN 8
+typedef struct { int64_t import, many[RUNS_SEEN], one; int nmany; } runs_ctx;   /* the latest runs of > 1 unit (one per kind), of 1 */
 
 /* RQ_RUNS: id .. units(5) .. facts_import(8). A run of this parindex that saw
 ** the last import: the units with facts are those it saw; `score` without
@@ -158,7 +164,13 @@ static int candidate_run(const store_row *row, void *ud) {
   runs_ctx *c = ud;
   if (row->t[2] && !strcmp(row->t[2], "parindex " PARINDEX_VERSION) && row->t[8] && row->i[8] == c->import &&
       row->i[5] >= 1)
-    *(row->i[5] > 1 ? &c->many : &c->one) = row->i[0];
+  {
+    if (row->i[5] == 1) c->one = row->i[0];
+    else {                                      /* keep the latest RUNS_SEEN, newest last */
+      if (c->nmany == RUNS_SEEN) memmove(c->many, c->many + 1, (RUNS_SEEN - 1) * sizeof *c->many);
+      c->many[c->nmany < RUNS_SEEN ? c->nmany++ : RUNS_SEEN - 1] = row->i[0];
+    }
+  }
   return 0;
 }
 
@@ -188,24 +200,26 @@ int plan_field_load(store *s, rulebook *rb, int year, const char *unit, plan_fie
   memset(f, 0, sizeof *f);
   field_ctx fc = {unit, f};
   int64_t import = 0, some = 0;
-  runs_ctx rc = {0, 0, 0};
+  runs_ctx rc = {0};
   if (store_last_import(s, &import) || (rc.import = import, store_run_query(s, RQ_RUNS, year, NULL, candidate_run, &rc) < 0))
     goto fail;
-  if (!rc.many && rc.one && store_year_has_units(s, year, &some)) goto fail;
-  int64_t best = rc.many ? rc.many : some == 1 ? rc.one : 0;
-  if (best) {
+  if (!rc.nmany && rc.one && store_year_has_units(s, year, &some)) goto fail;
+  if (!rc.nmany && some == 1 && rc.one) rc.many[rc.nmany++] = rc.one;
+  for (int i = rc.nmany - 1; i >= 0 && !f->run; i--) {   /* the latest with these rule files (a run per kind) */
     files_ctx files = {rulebook_methodology(rb), 0, 1};
-    if (store_run_query(s, RQ_FILES, best, NULL, same_file, &files) < 0) goto fail;
+    if (store_run_query(s, RQ_FILES, rc.many[i], NULL, same_file, &files) < 0) goto fail;
     if (files.same && files.seq == files.mt->nfiles) {
-      if (store_run_totals(s, best, stored_total, &fc)) goto fail;
-      f->run = best;
+      if (store_run_totals(s, rc.many[i], stored_total, &fc)) goto fail;
+      f->run = rc.many[i];
     }
   }
+  char kind[256] = "", parent[256];               /* the unit's own kind is its field */
+  if (unit && store_unit_level(s, unit, kind, sizeof kind, parent, sizeof parent) < 0) goto fail;
   if (!f->run) {
     engine_results res = {0};
     res.each = scored_total;
     res.ud = &fc;
-    if (engine_score(s, rb, year, NULL, 0, &res, err, errlen)) { plan_field_free(f); return -1; }
+    if (engine_score_kind(s, rb, year, NULL, *kind ? kind : NULL, 0, &res, err, errlen)) { plan_field_free(f); return -1; }
     engine_results_free(&res);
   }
   f->units = f->n + (unit != NULL);
@@ -257,7 +271,7 @@ static int office_unit(const unit_result *r, void *ud, char *err, size_t errlen)
   for (int i = 0; i < r->nded; i++) {
     const ledger_deduction *d = &r->deds[i];
     const char *lead = d->ntasks ? d->tasks[0].office : c->mt->crits[d->crit].owner;
-    if (strcmp(lead, c->office)) continue;
+    if (!ledger_has_task(d) || strcmp(lead, c->office)) continue;
     if (!uid) { uid = arena_strdup(&o->a, r->unit.id); uname = arena_strdup(&o->a, r->unit.name); }
     c->done[i] = 1;
     plan_retotal(c->mt, r, c->done, &c->scratch);

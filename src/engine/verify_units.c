@@ -15,6 +15,8 @@
 #include "score.h"
 #include "store_runs.h"
 #include "verify_int.h"
+#include "adjust.h"
+#include "store_levels.h"
 
 typedef struct {
   store *s;
@@ -32,6 +34,7 @@ typedef struct {
   unit_result again;
   char *err; size_t errlen;
   int failed;
+  adjust_set adj;           /* the adjustments the run applied (adjust.h) */
 } units_ctx;
 
 static int advance(units_ctx *c) {
@@ -226,7 +229,7 @@ static void check_unit(units_ctx *c, const unit_facts *asof) {
   compare_read(c, unit, asof);
   changed_since(c, unit);
   unit_facts rf = {ui, c->run->year, c->facts, c->nfacts};
-  if (score_unit(c->now, &rf, &c->again, msg, sizeof msg)) {
+  if (adjust_score_unit(c->now, &rf, &c->adj, &c->again, msg, sizeof msg)) {
     fprintf(f->rescored, "  %s: the current rules fail: %s\n", unit, msg);
     f->differs++;
     return;
@@ -257,6 +260,12 @@ int verify_units(store *s, const audit_run *run, rulebook *now, verify_findings 
   units_ctx c = {.s = s, .run = run, .now = now, .f = f, .err = err, .errlen = errlen};
   run_ledger_writer_init(&c.wn, rulebook_methodology(now));
   const char *only = run->nunit_rows == 1 ? run->unit_rows[0].unit.id : NULL;
+  int64_t upto = 0;
+  if (store_run_adjust_get(s, run->id, &upto) || adjust_set_load(s, run->year, only, upto, &c.adj)) {
+    snprintf(err, errlen, "%s", store_errmsg(s));
+    run_ledger_writer_free(&c.wn);
+    return -1;
+  }
   int rc = store_run_cursor_begin(s, RQ_UNIT_ROWS, run->id, NULL) ||
            store_run_cursor_begin(s, RQ_FACTS_SINCE, run->id, NULL);
   if (!rc) {
@@ -269,6 +278,7 @@ int verify_units(store *s, const audit_run *run, rulebook *now, verify_findings 
   store_run_cursor_end(s, RQ_FACTS_SINCE);
   if (rc || c.failed) snprintf(err, errlen, "%s", store_errmsg(s));
   ledger_free(&c.again);
+  adjust_set_free(&c.adj);
   arena_free(&c.a);
   rulebook_free(c.was_rb);
   run_ledger_writer_free(&c.wn);

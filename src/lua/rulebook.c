@@ -62,7 +62,7 @@ static const char *decl_id(lua_State *L, const char *what) {
 }
 
 static int decl_index(lua_State *L) {
-  static const char *const fields[] = {"name", "total", "appraisal", "survey", NULL};
+  static const char *const fields[] = {"name", "total", "appraisal", "survey", "illustrative", NULL};
   rulebook *rb = decl_rulebook(L);
   decl_check_not_sealed(L, "index");
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -70,6 +70,7 @@ static int decl_index(lua_State *L) {
   decl_check_fields(L, 1, "index", "", fields);
   rb->m.name = decl_strdup(decl_str_field(L, 1, "name", 1, "index", ""));   /* freed with rb */
   rb->m.total = decl_pts_field(L, 1, "total", "index", "");
+  rb->m.illustrative = decl_strdup(decl_str_field(L, 1, "illustrative", 0, "index", ""));
   decl_where(L, &rb->m.index_file, &rb->m.index_line);
   /* appraisal/survey lists are kept in the registry and resolved after loading */
   for (int kind = 0; kind < 2; kind++) {
@@ -455,6 +456,6 @@ void rulebook_free(rulebook *rb) {
   for (int i = 0; i < rb->m.nbands; i++) free(rb->m.bands[i].name);
   free(rb->m.bands); free(rb->m.bands_file);
   free(rb->m.comps); free(rb->crits); free(rb->m.crits); free(rb->m.files); free(rb->m.offices);
-  free(rb->m.dir); free(rb->m.name); free(rb->m.index_file);
+  free(rb->m.dir); free(rb->m.name); free(rb->m.index_file); free(rb->m.illustrative);
   free(rb);
 }

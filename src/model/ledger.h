@@ -58,6 +58,10 @@ typedef struct {
   arena a;
 } unit_result;
 
+/* Does d imply a task? Every deduction does but an adjustment of the
+** appraisal council that gives points back (requested < 0). */
+static inline int ledger_has_task(const ledger_deduction *d) { return d->requested >= 0; }
+
 /* Copies unit's strings; arrays sized for the rulebook. */
 void ledger_init(unit_result *r, const unit_info *unit, int year, int ncrits, int ncomps);
 /* The same, reusing r's arena (r zeroed or from an earlier init/reinit):

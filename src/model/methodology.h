@@ -61,6 +61,8 @@ typedef struct {
 typedef struct methodology {
   char *dir;                /* the rulebook folder, as it was loaded */
   char *name, *index_file;  /* the index declaration and where it is */
+  char *illustrative;       /* index { illustrative = "…" }: why the rulebook is not a real
+                               one (a report says so), or NULL */
   int index_line;
   pts_t total;              /* the index maximum */
   meth_component *comps; int ncomps;    /* in id order */

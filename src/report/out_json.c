@@ -26,7 +26,7 @@ static cJSON *deduction_at(const methodology *mt, const ledger_deduction *d) {
   return o;
 }
 
-static cJSON *deduction_json(const methodology *mt, const ledger_deduction *d) {
+cJSON *out_json_deduction(const methodology *mt, const ledger_deduction *d) {
   cJSON *o = cJSON_CreateObject();
   add_pts(o, "points", d->points);
   if (d->requested != d->points) add_pts(o, "requested", d->requested);
@@ -129,7 +129,7 @@ static cJSON *unit_json(const methodology *mt, const unit_result *r, int detail,
     snprintf(where, sizeof where, "%s:%d", c->file, c->line);
     cJSON_AddStringToObject(co, "defined_at", where);
     cJSON *ds = cJSON_AddArrayToObject(co, "deductions");
-    for (int k = 0; k < lc->count; k++) cJSON_AddItemToArray(ds, deduction_json(mt, &r->deds[lc->first + k]));
+    for (int k = 0; k < lc->count; k++) cJSON_AddItemToArray(ds, out_json_deduction(mt, &r->deds[lc->first + k]));
     cJSON_AddItemToArray(crits, co);
   }
   return o;
@@ -171,10 +171,23 @@ void out_score_json_unit(FILE *f, const methodology *mt, const unit_result *r, i
   cJSON_Delete(o);
 }
 
-int out_score_json_units(FILE *f, int year, int64_t run_id, FILE *units) {
+void out_json_string(FILE *f, const char *s) {
+  cJSON *v = cJSON_CreateString(s ? s : "");
+  char *t = cJSON_PrintUnformatted(v);
+  fputs(t ? t : "\"\"", f);
+  cJSON_free(t);
+  cJSON_Delete(v);
+}
+
+int out_score_json_units(FILE *f, int year, const char *kind, int64_t run_id, FILE *units) {
   char buf[65536];
   size_t n;
   fprintf(f, "{\n\t\"year\":\t%d,\n", year);
+  if (kind) {
+    fputs("\t\"kind\":\t", f);
+    out_json_string(f, kind);
+    fputs(",\n", f);
+  }
   if (run_id) fprintf(f, "\t\"run\":\t%lld,\n", (long long)run_id);
   fputs("\t\"units\":\t[", f);
   rewind(units);

@@ -78,6 +78,8 @@ void out_rank_json(FILE *f, const methodology *mt, const standing *st, int n, in
     cJSON *u = cJSON_CreateObject();
     cJSON_AddStringToObject(u, "unit", r->unit.id);
     cJSON_AddStringToObject(u, "name", r->unit.name);
+    if (r->unit.kind) cJSON_AddStringToObject(u, "kind", r->unit.kind);
+    if (r->unit.parent) cJSON_AddStringToObject(u, "parent", r->unit.parent);
     add_pts(u, "par_index", r->total);
     add_pts(u, "appraisal_points", r->appraisal);
     add_pts(u, "survey_points", r->survey);
@@ -90,15 +92,17 @@ void out_rank_json(FILE *f, const methodology *mt, const standing *st, int n, in
   print_json(f, o);
 }
 
-void out_rank_csv(FILE *f, const standing *st, int n, int year) {
-  csv_bom(f);
+void out_rank_csv(FILE *f, const standing *st, int n, int year, int header) {
   static const char *const machine[] = {"year", "rank", "unit", "name", "appraisal_points", "survey_points", "par_index",
-                                        "band", "illustrative", NULL};
+                                        "band", "illustrative", "kind", "parent", NULL};
   static const char *const vi[] = {"Năm", "Hạng", "Mã đơn vị", "Đơn vị", "Điểm HĐTĐ cấp tỉnh", "Điểm điều tra XHH",
-                                   "PAR INDEX", "Xếp loại", "Dữ liệu minh họa", NULL};
+                                   "PAR INDEX", "Xếp loại", "Dữ liệu minh họa", "Loại đơn vị", "Đơn vị cấp trên", NULL};
   static const char *const en[] = {"Year", "Rank", "Unit", "Name", "Appraisal points", "Survey points", "PAR index",
-                                   "Band", "Illustrative", NULL};
-  csv_header(f, machine, vi, en);
+                                   "Band", "Illustrative", "Kind", "Parent", NULL};
+  if (header) {
+    csv_bom(f);
+    csv_header(f, machine, vi, en);
+  }
   for (int i = 0; i < n; i++) {
     const unit_result *r = st[i].r;
     csv_int(f, year, 0);
@@ -109,7 +113,9 @@ void out_rank_csv(FILE *f, const standing *st, int n, int year) {
     csv_pts(f, r->survey, 0);
     csv_pts(f, r->total, 0);
     csv_field(f, st[i].band, 0);
-    csv_bool(f, r->illustrative, 1);
+    csv_bool(f, r->illustrative, 0);
+    csv_field(f, r->unit.kind ? r->unit.kind : "", 0);
+    csv_field(f, r->unit.parent ? r->unit.parent : "", 1);
   }
 }
 

@@ -34,6 +34,7 @@ int report_collect_tasks(const methodology *mt, const unit_result *r, const char
   for (int i = 0; i < r->nded; i++) {
     const ledger_deduction *d = &r->deds[i];
     const meth_criterion *c = &mt->crits[d->crit];
+    if (!ledger_has_task(d)) continue;           /* points given back: no task */
     int nt = d->ntasks ? d->ntasks : 1;
     const char *lead = d->ntasks ? d->tasks[0].office : c->owner;
     for (int t = 0; t < nt; t++) {
@@ -126,10 +127,13 @@ void out_tasks_text(FILE *f, const methodology *mt, const unit_result *r, const 
     fputc('\n', f);
   }
   if (n && !office) {
-    pts_t lost = 0;
-    for (int i = 0; i < r->nded; i++) lost += r->deds[i].points;
-    fprintf(f, "\n%s %s (%s %s)\n", vi ? "Cộng điểm các cơ quan chủ trì:" : "The lead offices' points add up to",
+    pts_t lost = 0, back = 0;                  /* back: given back by adjustments (no task) */
+    for (int i = 0; i < r->nded; i++) *(ledger_has_task(&r->deds[i]) ? &lost : &back) += r->deds[i].points;
+    fprintf(f, "\n%s %s (%s %s", vi ? "Cộng điểm các cơ quan chủ trì:" : "The lead offices' points add up to",
             pts_format(a, all, dec, 1), vi ? "điểm bị trừ:" : "points lost:", pts_format(b, lost, dec, 1));
+    if (back) fprintf(f, vi ? "; Hội đồng thẩm định cộng lại %s" : "; %s given back by the appraisal council",
+                      pts_format(b, -back, dec, 1));
+    fputs(")\n", f);
   }
   free(items);
 }

@@ -163,7 +163,8 @@ void out_explain_text(FILE *f, const methodology *mt, const unit_result *r, cons
       fputc('\n', f);
       for (int d = 0; d < lc->count; d++) {
         const ledger_deduction *ld = &r->deds[lc->first + d];
-        fprintf(f, "      −%s  %s\n", P(a, ld->points, lang), ld->reason);
+        fprintf(f, "      %s%s  %s\n", ld->points < 0 ? "+" : "−", P(a, ld->points < 0 ? -ld->points : ld->points, lang),
+                ld->reason);                            /* < 0: an adjustment gave points back (adjust.h) */
         if (ld->requested != ld->points)
           fprintf(f, "             (%s: %s %s)\n", P(b, ld->requested, lang), T(L_CAPPED), P(a, ld->points, lang));
         const char *file = methodology_file(mt, ld->file);

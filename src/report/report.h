@@ -12,6 +12,7 @@
 #include "plan_run.h"
 #include "province.h"
 #include "fact_form.h"
+#include "reconcile.h"
 #include "methodology.h"
 
 typedef enum { LANG_VI, LANG_EN } report_lang;
@@ -96,7 +97,8 @@ const char *out_signed(char *buf, pts_t v, report_lang lang);   /* buf: PTS_FMT_
 const char *out_illustrative_note(report_lang lang);
 void out_rank_text(FILE *f, const methodology *mt, const standing *st, int n, int year, report_lang lang);
 void out_rank_json(FILE *f, const methodology *mt, const standing *st, int n, int year);
-void out_rank_csv(FILE *f, const standing *st, int n, int year);
+/* header: write the byte order mark and the header first (the first of several kinds' tables). */
+void out_rank_csv(FILE *f, const standing *st, int n, int year, int header);
 void out_compare_text(FILE *f, const comparison *c, report_lang lang);
 void out_compare_json(FILE *f, const comparison *c);
 void out_compare_csv(FILE *f, const comparison *c);
@@ -136,7 +138,15 @@ void out_score_json(FILE *f, const methodology *mt, const engine_results *res, i
 ** is written to a scratch file with out_score_json_unit (first: 1 for the
 ** first unit), then out_score_json_units wraps the scratch file into f. */
 void out_score_json_unit(FILE *f, const methodology *mt, const unit_result *r, int first);
-int out_score_json_units(FILE *f, int year, int64_t run_id, FILE *units);
+int out_score_json_units(FILE *f, int year, const char *kind, int64_t run_id, FILE *units);
+/* A deduction as explain --format json shows it (points, why, at, facts, tasks); the caller owns it. */
+struct cJSON *out_json_deduction(const methodology *mt, const ledger_deduction *d);
+/* reconcile (out_reconcile.c): each criterion's self-assessed and appraised
+** points, their difference and the deductions and facts behind it. */
+void out_reconcile_text(FILE *f, const reconciliation *rc, report_lang lang);
+void out_reconcile_json(FILE *f, const reconciliation *rc);
+/* A text as a JSON string (quoted, escaped). */
+void out_json_string(FILE *f, const char *s);
 void out_explain_json(FILE *f, const methodology *mt, const unit_result *r, const char *crit);
 void out_tasks_json(FILE *f, const methodology *mt, const unit_result *r, const char *office);
 

@@ -227,7 +227,8 @@ static void criteria_of(ctx *x, int ci) {
         : S(&x->ss, L("%s (vượt mức tối đa của tiêu chí: yêu cầu trừ %s, chỉ trừ %s)",
                       "%s (beyond the criterion's maximum: %s asked, %s taken)"),
             ld->reason, P(x, ld->requested), P(x, ld->points));
-      w->item(w, 2, ld->points ? S(&x->ss, "−%s:", P(x, ld->points)) : S(&x->ss, "%s:", P(x, 0)), why);
+      w->item(w, 2, ld->points ? S(&x->ss, "%s%s:", ld->points < 0 ? "+" : "−", P(x, ld->points < 0 ? -ld->points : ld->points))
+                               : S(&x->ss, "%s:", P(x, 0)), why);
     }
   }
   if (!lost) w->para(w, NULL, L("Tất cả các tiêu chí của lĩnh vực đạt điểm tối đa.", "Every criterion of the component has full points."));

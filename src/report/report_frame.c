@@ -123,6 +123,10 @@ static void sources_note(rd_ctx *x) {
   if (x->r->illustrative || (!x->first_year && x->c->from->illustrative))
     text = rd_str(&x->ss, L("Số liệu của %s trong báo cáo này là số liệu minh họa, không phải số liệu công bố. ",
                             "The figures of %s in this report are illustrative, not published. "), x->name);
+  if (x->mt->illustrative)
+    text = rd_str(&x->ss, L("%sBộ tiêu chí chấm điểm năm %d là bộ tiêu chí minh họa, không phải bộ tiêu chí thật: %s ",
+                            "%sThe %d criteria are an illustrative set, not a real one: %s "),
+                  text, x->c->to_year, x->mt->illustrative);
   if (*now)
     text = rd_str(&x->ss, L("%sNăm %d, số liệu làm căn cứ trừ điểm ở các tiêu chí %s có phần được tái dựng (không "
                             "nêu trong tài liệu nguồn). ",

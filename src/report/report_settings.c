@@ -152,12 +152,30 @@ static int result(const cJSON *e, int i, const char *file, published_result *r, 
   return 0;
 }
 
+static int published_file(const char *file, int year, doc_published *p, char *err, size_t errlen);
+
 int doc_published_read(const char *dir, int year, doc_published *p, char *err, size_t errlen) {
   char file[4096];
+  snprintf(file, sizeof file, "%s/published-%d.json", dir, year);
+  return published_file(file, year, p, err, errlen);
+}
+
+int doc_published_read_kind(const char *dir, int year, const char *kind, doc_published *p, char *err, size_t errlen) {
+  char file[4096];
+  if (kind && *kind && !strchr(kind, '/')) {
+    snprintf(file, sizeof file, "%s/published-%d-%s.json", dir, year, kind);
+    if (published_file(file, year, p, err, errlen)) return -1;
+    if (p->found) return 0;
+  }
+  if (doc_published_read(dir, year, p, err, errlen)) return -1;
+  if (p->found && p->kind && kind && *kind && strcmp(p->kind, kind)) doc_published_free(p);  /* another kind's */
+  return 0;
+}
+
+static int published_file(const char *file, int year, doc_published *p, char *err, size_t errlen) {
   int missing;
   memset(p, 0, sizeof *p);
   p->year = year;
-  snprintf(file, sizeof file, "%s/published-%d.json", dir, year);
   cJSON *o = load(file, &missing, err, errlen);
   if (!o) return missing ? 0 : -1;
   p->tree_ = o;
@@ -179,6 +197,8 @@ int doc_published_read(const char *dir, int year, doc_published *p, char *err, s
         else rc = fail(err, errlen, file, "decision.%s: not a field of a decision", d->string);
         if (rc) break;
       }
+    } else if (!strcmp(k, "kind")) {
+      rc = str(m, file, &p->kind, err, errlen);
     } else if (!strcmp(k, "units")) {
       if (!cJSON_IsNumber(m) || m->valuedouble != (int)m->valuedouble || m->valuedouble < 1 || m->valuedouble > 1e6)
         rc = fail(err, errlen, file, "units: must be a whole number from 1");

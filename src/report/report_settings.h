@@ -40,6 +40,7 @@ typedef struct { const char *unit, *name; pts_t total; int rank; } published_res
 
 typedef struct {
   int year;
+  const char *kind;                  /* the kind of units the decision publishes, or NULL */
   const char *decision_number;       /* "701/QĐ-UBND", or NULL */
   const char *decision_date;         /* YYYY-MM-DD, or NULL */
   const char *decision_body;         /* "UBND tỉnh Lai Châu", or NULL */
@@ -58,6 +59,10 @@ void doc_settings_free(doc_settings *s);
 
 /* Read DIR/published-YEAR.json into p, as doc_settings_read. */
 int doc_published_read(const char *dir, int year, doc_published *p, char *err, size_t errlen);
+/* The published results of year for units of kind (NULL: any): from
+** DIR/published-YEAR-KIND.json when there is one, else DIR/published-YEAR.json
+** unless its "kind" names another kind (then p->found = 0). */
+int doc_published_read_kind(const char *dir, int year, const char *kind, doc_published *p, char *err, size_t errlen);
 void doc_published_free(doc_published *p);
 /* The published result of unit, or NULL. */
 const published_result *doc_published_find(const doc_published *p, const char *unit);

@@ -21,7 +21,7 @@ enum {                                  /* prepared statements */
   Q_OFFICE_GET, Q_OFFICE_INS, Q_OFFICE_UPD, Q_OFFICE_ALL,
   Q_UNIT_GET, Q_UNIT_INS, Q_UNIT_UPD,
   Q_FACT_GET, Q_FACT_INS, Q_FACT_UPD, Q_FACT_ANY,
-  Q_FACTS_YEAR, Q_FACTS_UNIT, Q_FACTS_YEAR_ASOF, Q_FACTS_UNIT_ASOF, Q_IMPORT_NEW,
+  Q_FACTS_YEAR, Q_FACTS_KIND, Q_FACTS_UNIT, Q_FACTS_YEAR_ASOF, Q_FACTS_UNIT_ASOF, Q_IMPORT_NEW,
   Q_RUN_NEW, Q_RUN_UNIT, Q_RUN_FINISH,
   Q_COUNT
 };
@@ -41,6 +41,11 @@ static const char *const query_sql[Q_COUNT] = {
   /* the primary key's order: no sort; the unit row is read once per unit */
   [Q_FACTS_YEAR] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 ORDER BY unit,key",
 #define FACTS_YEAR_DESC "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 ORDER BY unit DESC,key"
+  /* the kind's units in id order (units_kind), each unit's facts by the primary key */
+#define FACTS_KIND(order) "SELECT f.unit,f.key,f.type,f.value,f.source,f.note FROM units u CROSS JOIN facts f" \
+                          " ON f.year=?1 AND f.unit=u.id WHERE u.kind=?2 ORDER BY " order ",f.key"
+  [Q_FACTS_KIND] = FACTS_KIND("u.id"),
+#define FACTS_KIND_DESC FACTS_KIND("u.id DESC")
   [Q_FACTS_UNIT] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 AND unit=?2 ORDER BY key",
   /* the facts as import ?3 left them (schema v4) */
 #define FACTS_ASOF(where) \
@@ -186,12 +191,15 @@ static store *open_store(const char *path, int create, int *created, char *err, 
     sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
   }
   const char *desc = getenv("PARINDEX_UNITS_DESC");           /* test hook, see store.h */
-  for (int i = 0; i < Q_COUNT; i++)
-    if (sqlite3_prepare_v3(s->db, i == Q_FACTS_YEAR && desc && *desc ? FACTS_YEAR_DESC : query_sql[i], -1,
-                           SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) != SQLITE_OK) {
+  int rev = desc && *desc;
+  for (int i = 0; i < Q_COUNT; i++) {
+    const char *sql = !rev ? query_sql[i] : i == Q_FACTS_YEAR ? FACTS_YEAR_DESC
+                      : i == Q_FACTS_KIND ? FACTS_KIND_DESC : query_sql[i];
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->q[i], NULL) != SQLITE_OK) {
       snprintf(err, errlen, "%s: preparing statement: %s", path, sqlite3_errmsg(s->db));
       goto fail;
     }
+  }
   return s;
 fail:
   store_close(s);
@@ -480,6 +488,13 @@ int store_each_unit_facts(store *s, int year, const char *unit, store_facts_cb c
   sqlite3_stmt *st = s->q[unit ? Q_FACTS_UNIT : Q_FACTS_YEAR];
   sqlite3_bind_int(st, 1, year);
   if (unit) bind_text(st, 2, unit);
+  return each_unit_facts(s, st, year, cb, ud);
+}
+
+int store_each_unit_facts_kind(store *s, int year, const char *kind, store_facts_cb cb, void *ud) {
+  sqlite3_stmt *st = s->q[Q_FACTS_KIND];
+  sqlite3_bind_int(st, 1, year);
+  bind_text(st, 2, kind);
   return each_unit_facts(s, st, year, cb, ud);
 }
 

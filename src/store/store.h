@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include "facts.h"
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 #define STORE_APPLICATION_ID 1347568728   /* PRAGMA application_id of a parindex store: 0x50524458, "PRDX" */
 
 typedef struct store store;
@@ -69,6 +69,8 @@ int store_each_office(store *s, store_office_cb cb, void *ud);
 ** The callback returns 0 to go on, non-zero to stop (returned as is). */
 typedef int (*store_facts_cb)(const unit_facts *uf, void *ud);
 int store_each_unit_facts(store *s, int year, const char *unit, store_facts_cb cb, void *ud);
+/* The same for every unit of one kind (units.kind) with facts in year. */
+int store_each_unit_facts_kind(store *s, int year, const char *kind, store_facts_cb cb, void *ud);
 /* The same, with the facts as they were after import number `import` (the
 ** history the store keeps since schema v4; see store_run_audit). */
 int store_each_unit_facts_asof(store *s, int year, const char *unit, int64_t import,

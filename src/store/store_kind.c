@@ -28,6 +28,7 @@ static const struct { int since; const char *name; } tables[] = {
   {3, "fact_texts"},
   {4, "imports"}, {4, "fact_history"},
   {5, "run_chain"},
+  {6, "self_assessments"}, {6, "adjustments"}, {6, "run_adjustments"}, {6, "publications"},
 };
 
 int store_path_check(const char *path, int create, char *err, size_t errlen) {

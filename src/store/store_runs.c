@@ -10,11 +10,11 @@
 enum {                                /* slots in store_extra_stmt, after the queries */
   W_TEXT = RQ_COUNT, W_FILE, W_OFFICE, W_AUDIT, W_FACT_TEXT, W_CHAIN, W_COUNT
 };
-_Static_assert(W_COUNT <= STORE_IMPORT_SLOT, "raise STORE_IMPORT_SLOT (and STORE_EXTRA_STMTS)");
+_Static_assert(W_COUNT <= STORE_LEVELS_SLOT, "raise STORE_LEVELS_SLOT (and the slots after it)");
 
 #define RUN_COLUMNS \
   "SELECT r.id,r.created,r.engine,r.rules,r.year,t.units,a.rules_sha256,a.facts_sha256,a.facts_import," \
-  "c.rules_abs,c.digest,c.prev,c.prev_digest,c.run IS NOT NULL" \
+  "c.rules_abs,c.digest,c.prev,c.prev_digest,c.run IS NOT NULL,(SELECT x.round FROM run_adjustments x WHERE x.run=r.id)" \
   " FROM runs r LEFT JOIN run_totals t ON t.run=r.id LEFT JOIN run_audit a ON a.run=r.id" \
   " LEFT JOIN run_chain c ON c.run=r.id"
 

@@ -43,7 +43,8 @@ typedef int (*store_row_cb)(const store_row *row, void *ud);
 typedef enum {
   /* ?1 year (0: any), ?2 unit (NULL: any) -> id created engine rules year units rules_sha256 facts_sha256
      facts_import rules_abs digest prev prev_digest chained (facts_sha256 in runs stored by v2 and
-     v3, facts_import since v4, the rest since v5: chained is 1 when the run has a run_chain row) */
+     v3, facts_import since v4, the rest since v5: chained is 1 when the run has a run_chain row)
+     round (since v6: the appraisal round it was marked as, NULL when not) */
   RQ_RUNS,
   /* ?1 run -> the same columns as RQ_RUNS */
   RQ_RUN,

@@ -142,6 +142,47 @@ const char *const store_migrations[] = {
   "CREATE TRIGGER run_chain_no_delete BEFORE DELETE ON run_chain BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
   "DROP VIEW run_deductions;"
   RUN_LEDGER_DEDUCTIONS_VIEW_SQL,
+  /* v6: levels and the appraisal cycle (issue 17). units_kind: a year's
+  ** units of one kind, read in one query (store_levels.c). self_assessments:
+  ** a unit's own points per criterion (hundredths), with the evidence it cites
+  ** (a JSON array) and its explanation (giải trình), each row from one
+  ** `parindex self-assess` (submission: numbered from 1 across the store,
+  ** with the time it was stored); append-only, the latest submission of a
+  ** unit, year and criterion is the one in force. */
+  "CREATE INDEX units_kind ON units(kind,id);"
+  "CREATE TABLE self_assessments(unit TEXT NOT NULL, year INTEGER NOT NULL, criterion TEXT NOT NULL,"
+  "  submission INTEGER NOT NULL, created TEXT NOT NULL, points INTEGER NOT NULL CHECK(points>=0),"
+  "  evidence TEXT NOT NULL, explanation TEXT, source TEXT,"
+  "  PRIMARY KEY(unit,year,criterion,submission)) WITHOUT ROWID;"
+  "CREATE TRIGGER self_assessments_no_update BEFORE UPDATE ON self_assessments BEGIN"
+  "  SELECT RAISE(ABORT,'self-assessments are append-only: import a new one'); END;"
+  "CREATE TRIGGER self_assessments_no_delete BEFORE DELETE ON self_assessments BEGIN"
+  "  SELECT RAISE(ABORT,'self-assessments are append-only: import a new one'); END;"
+  /* adjustments: the appraisal council's changes of a criterion's result
+  ** (change: hundredths, < 0 takes points, > 0 gives them back), each with its
+  ** justification, the person's role, the document (biên bản) and its date;
+  ** recorded, never edited. run_adjustments: the last adjustment a run
+  ** applied, so that verify applies the same ones again, and the appraisal
+  ** round the run was marked as (score --round; NULL: none). */
+  "CREATE TABLE adjustments(id INTEGER PRIMARY KEY, created TEXT NOT NULL, unit TEXT NOT NULL,"
+  "  year INTEGER NOT NULL, criterion TEXT NOT NULL, change INTEGER NOT NULL CHECK(change<>0),"
+  "  reason TEXT NOT NULL, role TEXT NOT NULL, document TEXT NOT NULL, date TEXT NOT NULL, round INTEGER);"
+  "CREATE INDEX adjustments_year ON adjustments(year,unit,id);"
+  "CREATE TABLE run_adjustments(run INTEGER PRIMARY KEY REFERENCES runs(id), upto INTEGER NOT NULL, round INTEGER);"
+  "CREATE TRIGGER adjustments_no_update BEFORE UPDATE ON adjustments BEGIN"
+  "  SELECT RAISE(ABORT,'adjustments are recorded, never edited: record a new one'); END;"
+  "CREATE TRIGGER adjustments_no_delete BEFORE DELETE ON adjustments BEGIN"
+  "  SELECT RAISE(ABORT,'adjustments are recorded, never edited: record a new one'); END;"
+  "CREATE TRIGGER run_adjustments_no_update BEFORE UPDATE ON run_adjustments BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  "CREATE TRIGGER run_adjustments_no_delete BEFORE DELETE ON run_adjustments BEGIN SELECT RAISE(ABORT,'runs are append-only'); END;"
+  /* publications: the official run of a year and kind of unit, frozen by the
+  ** province's decision; once only, never changed. */
+  "CREATE TABLE publications(year INTEGER NOT NULL, kind TEXT NOT NULL, run INTEGER NOT NULL REFERENCES runs(id),"
+  "  decision TEXT NOT NULL, date TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY(year,kind)) WITHOUT ROWID;"
+  "CREATE TRIGGER publications_no_update BEFORE UPDATE ON publications BEGIN"
+  "  SELECT RAISE(ABORT,'a published result is never changed'); END;"
+  "CREATE TRIGGER publications_no_delete BEFORE DELETE ON publications BEGIN"
+  "  SELECT RAISE(ABORT,'a published result is never changed'); END;",
 };
 _Static_assert(sizeof store_migrations / sizeof *store_migrations == STORE_SCHEMA_VERSION,
                "one migration per schema version");

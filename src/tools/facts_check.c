@@ -38,7 +38,7 @@ static int on_unit(const unit_facts *uf, void *ud) {
   return 0;
 }
 
-int facts_check(store *s, const rulebook *rb, int year, const char *unit, FILE *out,
+int facts_check(store *s, const rulebook *rb, int year, const char *unit, const char *kind, FILE *out,
                 facts_check_totals *t, char *err, size_t errlen) {
   const methodology *m = rulebook_methodology(rb);
   memset(t, 0, sizeof *t);
@@ -47,9 +47,14 @@ int facts_check(store *s, const rulebook *rb, int year, const char *unit, FILE *
     return -1;
   }
   ctx c = {out, t, m, 0};
-  if (store_each_unit_facts(s, year, unit, on_unit, &c)) { snprintf(err, errlen, "%s", store_errmsg(s)); return -1; }
+  if (!unit && kind ? store_each_unit_facts_kind(s, year, kind, on_unit, &c)
+                    : store_each_unit_facts(s, year, unit, on_unit, &c)) {
+    snprintf(err, errlen, "%s", store_errmsg(s));
+    return -1;
+  }
   if (!t->units) {
     if (unit) snprintf(err, errlen, store_has_unit(s, unit) > 0 ? "unit '%s' has no facts for %d" : "unknown unit '%s'", unit, year);
+    else if (kind) snprintf(err, errlen, "no unit of kind '%s' has facts for %d in the store", kind, year);
     else snprintf(err, errlen, "no facts for %d in the store (import them first)", year);
     return -1;
   }

@@ -21,9 +21,10 @@ typedef struct {
   int optional_missing;     /* optional facts a unit has not (counted, not listed) */
 } facts_check_totals;
 
-/* Check every unit with facts for year (or only unit). 0, or -1 with a
-** message in err (a store error, a rulebook without a catalogue). */
-int facts_check(store *s, const rulebook *rb, int year, const char *unit, FILE *out,
+/* Check every unit with facts for year (or only unit; or, kind not NULL,
+** every unit of that kind). 0, or -1 with a message in err (a store error,
+** a rulebook without a catalogue). */
+int facts_check(store *s, const rulebook *rb, int year, const char *unit, const char *kind, FILE *out,
                 facts_check_totals *t, char *err, size_t errlen);
 
 #endif

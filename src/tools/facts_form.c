@@ -7,8 +7,26 @@
 #include <string.h>
 
 #include "store_fact_rows.h"
+#include "store_levels.h"
 
-typedef struct { fact_form *f; size_t cap; const char *cur; int base; } build_ctx;
+typedef struct {
+  fact_form *f; size_t cap; const char *cur; int base;
+  store *s; const char *kind;            /* only the units of kind (NULL: every unit) */
+  char last[256]; int skip;              /* the unit last seen, and whether it is not of kind */
+  int failed;
+} build_ctx;
+
+/* Whether unit is of c->kind, asked once per unit (-1: a store error). */
+static int of_kind(build_ctx *c, const char *unit) {
+  if (!c->kind) return 1;
+  if (!strcmp(c->last, unit)) return !c->skip;
+  char kind[256], parent[256];
+  int has = store_unit_level(c->s, unit, kind, sizeof kind, parent, sizeof parent);
+  if (has < 0) return -1;
+  snprintf(c->last, sizeof c->last, "%s", unit);
+  c->skip = !has || strcmp(kind, c->kind) != 0;
+  return !c->skip;
+}
 
 /* The rows of one more unit, blank. */
 static int add_unit(build_ctx *c, const char *unit) {
@@ -32,6 +50,9 @@ static int add_unit(build_ctx *c, const char *unit) {
 static int on_row(const store_fact_row *r, void *ud) {
   build_ctx *c = ud;
   fact_form *f = c->f;
+  int in = r->unit ? of_kind(c, r->unit) : 1;
+  if (in < 0) { c->failed = 1; return 1; }
+  if (!in) return 0;
   if (r->unit && (!c->cur || strcmp(c->cur, r->unit))) add_unit(c, r->unit);
   const meth_fact *d = methodology_fact(f->m, r->key);
   if (!d) return 0;                             /* a fact no rule reads: not on the form */
@@ -45,8 +66,8 @@ static int on_row(const store_fact_row *r, void *ud) {
   return 0;
 }
 
-int facts_form_build(store *s, const methodology *m, int year, const char *unit, int all, fact_form *form,
-                     char *err, size_t errlen) {
+int facts_form_build(store *s, const methodology *m, int year, const char *unit, int all, const char *kind,
+                     fact_form *form, char *err, size_t errlen) {
   memset(form, 0, sizeof *form);
   form->m = m;
   form->year = year;
@@ -55,7 +76,7 @@ int facts_form_build(store *s, const methodology *m, int year, const char *unit,
     snprintf(err, errlen, "%s: the rulebook declares no facts (fact \"key\" { ... }, see rules/README.md)", m->dir);
     return -1;
   }
-  build_ctx c = {form, 0, NULL, 0};
+  build_ctx c = {form, 0, NULL, 0, s, unit ? NULL : kind, "", 0, 0};
   if (!unit && !all) {                          /* blank */
     add_unit(&c, "");
     form->units = 0;
@@ -70,10 +91,14 @@ int facts_form_build(store *s, const methodology *m, int year, const char *unit,
     form->unit = arena_strdup(&form->a, unit);
     add_unit(&c, unit);
   }
-  if (store_each_fact_row(s, unit, year, on_row, &c)) {
+  if (store_each_fact_row(s, unit, year, on_row, &c) || c.failed) {
     snprintf(err, errlen, "%s", store_errmsg(s));
     return -1;
   }
-  if (all && !form->units) { snprintf(err, errlen, "no facts for %d in the store (import them first)", year); return -1; }
+  if (all && !form->units) {
+    if (kind) snprintf(err, errlen, "no unit of kind '%s' has facts for %d in the store", kind, year);
+    else snprintf(err, errlen, "no facts for %d in the store (import them first)", year);
+    return -1;
+  }
   return 0;
 }

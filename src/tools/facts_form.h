@@ -12,10 +12,11 @@
 #include "store.h"
 
 /* Fill form (zeroed) from m: blank (unit NULL, all 0), for one unit, or
-** (all) for every unit with facts for year, each prefilled with its stored
-** facts. 0, or -1 with a message in err (no catalogue, an unknown unit, a
+** (all) for every unit with facts for year (only those of kind, when not
+** NULL), each prefilled with its stored facts. 0, or -1 with a message in err (no catalogue, an unknown unit, a
 ** store error). fact_form_free releases it either way. */
-int facts_form_build(store *s, const methodology *m, int year, const char *unit, int all, fact_form *form,
+int facts_form_build(store *s, const methodology *m, int year, const char *unit, int all, const char *kind,
+                     fact_form *form,
                      char *err, size_t errlen);
 
 #endif
