@@ -94,8 +94,14 @@ PYEOF
 # imported back: the same facts (types and values; the wide form carries a source and a note per
 # unit row, not per fact), the published index
 "$P" --db "$W/all2.db" import data/lai-chau/units.json "$W/all.xlsx" >/dev/null
-q="SELECT unit, key, type, value FROM facts WHERE year=2022 ORDER BY unit, key"
+# (the district rulebook's form holds the districts; the communes have their own rulebook's form)
+q="SELECT unit, key, type, value FROM facts WHERE year=2022 AND unit IN (SELECT id FROM units WHERE kind='district') ORDER BY unit, key"
 [ "$(sqlite3 "$W/all.db" "$q")" = "$(sqlite3 "$W/all2.db" "$q")" ] || fail "--all-units: the imported facts differ"
+[ "$(sqlite3 "$W/all2.db" "SELECT count(DISTINCT unit) FROM facts")" = 8 ] || fail "--all-units: not the 8 districts"
+"$P" --db "$W/all.db" facts template --kind commune --all-units --year 2022 --format xlsx --out "$W/xa.xlsx" 2>/dev/null
+"$P" --db "$W/xa.db" import data/lai-chau/units.json "$W/xa.xlsx" >/dev/null
+q="SELECT unit, key, type, value FROM facts WHERE year=2022 AND unit IN (SELECT id FROM units WHERE kind='commune') ORDER BY unit, key"
+[ "$(sqlite3 "$W/all.db" "$q")" = "$(sqlite3 "$W/xa.db" "$q")" ] || fail "--kind commune --all-units: the imported facts differ"
 "$P" --db "$W/all2.db" score --year 2022 --unit muong-te 2>/dev/null | grep -q "PAR INDEX *$want " ||
   fail "the imported every-unit workbook does not score the published $want"
 q="SELECT count(*) FROM facts WHERE year=2022 AND unit='nam-nhun' AND source LIKE '%minh họa%'"
@@ -181,12 +187,16 @@ grep -q "notzip.xlsx: not an .xlsx workbook" "$W/err" || fail "message: $(cat "$
 "$P" --db "$W/all.db" compare --unit muong-te --from 2021 --to 2022 --format xlsx --out "$W/cmp.xlsx"
 "$P" --db "$W/all.db" tasks --unit muong-te --year 2022 --format xlsx --out "$W/tasks.xlsx"
 "$P" --db "$W/all.db" explain --unit muong-te --year 2022 --format xlsx --out "$W/explain.xlsx" --lang en
-"$P" --db "$W/all.db" rank --year 2022 --format json >"$W/rank.json"
+"$P" --db "$W/all.db" rank --year 2022 --kind district --format json >"$W/rank.json"
 "$P" --db "$W/all.db" tasks --unit muong-te --year 2022 --format json >"$W/tasks.json"
 "$PY" - "$W" <<'PYEOF' || fail "rank, compare, tasks or explain as xlsx"
 import sys, json, openpyxl
 w = sys.argv[1]
-ws = openpyxl.load_workbook(w + "/rank.xlsx").active
+wb = openpyxl.load_workbook(w + "/rank.xlsx")
+assert wb.sheetnames == ["2022 district", "2022 commune"], wb.sheetnames   # a sheet per kind
+xa = list(wb["2022 commune"].iter_rows(values_only=True))
+assert len(xa) == 1 + 14 and all(r[9] == "commune" and r[10] == "muong-te" for r in xa[1:]), xa[:2]
+ws = wb["2022 district"]
 rows = list(ws.iter_rows(values_only=True))
 assert rows[0][:4] == ("Năm", "Hạng", "Mã đơn vị", "Đơn vị") and rows[0][6] == "PAR INDEX", rows[0]
 assert ws.freeze_panes == "A2"

@@ -38,6 +38,28 @@ static int rank_one(cli_args *a, store *s, int year, const char *kind, int multi
   return rc;
 }
 
+/* --format xlsx of several kinds: one workbook, a sheet per kind. */
+static int rank_xlsx_kinds(cli_args *a, store *s, int year, char **kinds, int n) {
+  year_scores *y = calloc((size_t)n, sizeof *y);
+  rank_table *t = calloc((size_t)n, sizeof *t);
+  if (!y || !t) abort();
+  int rc = EXIT_OK, loaded = 0;
+  for (; loaded < n && !rc; loaded++) {
+    rc = cli_year_load(a, s, year, kinds[loaded], cli_opt(a, "parent"), &y[loaded]);
+    if (rc) break;
+    t[loaded] = (rank_table){kinds[loaded], y[loaded].st, y[loaded].res.n};
+  }
+  if (!rc) {
+    char err[1024];
+    int en = cli_opt(a, "lang") && !strcmp(cli_opt(a, "lang"), "en");
+    if (out_rank_xlsx_tables(cli_opt(a, "out"), t, n, year, en ? LANG_EN : LANG_VI, err, sizeof err)) rc = cli_fail("%s", err);
+  }
+  for (int i = 0; i < loaded; i++) year_scores_free(&y[i]);
+  free(y);
+  free(t);
+  return rc;
+}
+
 static int run_rank(cli_args *a) {
   long long year;
   int rc;
@@ -65,13 +87,15 @@ static int run_rank(cli_args *a) {
       if (under > 0) { char *t = kinds[show]; kinds[show++] = kinds[i]; kinds[i] = t; }
     }
     int shown = 0, multi = show > 1, json = !strcmp(fmt, "json");
-    if (!rc && multi && !strcmp(fmt, "xlsx"))
-      rc = cli_usage_error(a, "--format xlsx writes one kind's ranking: add --kind (%s%s%s)", kinds[0],
-                           show > 1 ? ", " : "", show > 1 ? kinds[1] : "");
+    if (!rc && multi && !strcmp(fmt, "xlsx")) {
+      rc = rank_xlsx_kinds(a, s, (int)year, kinds, show);
+      show = 0;                            /* written */
+      shown = 1;
+    }
     if (!rc && multi && json) printf("{\n\"year\": %lld,\n\"kinds\": [\n", year);
     for (int i = 0; i < show && !rc; i++) rc = rank_one(a, s, (int)year, kinds[i], multi, &shown);
     if (multi && json && shown) puts("]\n}");
-    if (!rc && !show) rc = cli_fail("no unit under '%s' has facts for %lld", parent, year);
+    if (!rc && !show && !shown) rc = cli_fail("no unit under '%s' has facts for %lld", parent, year);
   }
   if (!rc) rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
   cli_kinds_free(kinds, n);
@@ -93,7 +117,7 @@ const cli_command cmd_rank = {
   "  --kind K                 only the units of kind K (district, commune, ...)\n"
   "  --parent ID              only the units under ID (the communes of a district)\n"
   "  --format FMT             text (default), json, csv (UTF-8 with BOM), or xlsx (with --out FILE;\n"
-  "                           one kind: with --kind when the root holds several)\n"
+  "                           a sheet per kind)\n"
   "  --excel                  with csv: for Excel with Vietnamese regional settings: ';' between\n"
   "                           fields, decimal commas, headers in the --lang language\n" PROVINCE_HELP,
   run_rank,

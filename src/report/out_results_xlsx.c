@@ -29,29 +29,49 @@ static int done(xlsx_book *b, int ok, const char *path, char *err, size_t errlen
   return 0;
 }
 
-int out_rank_xlsx(const char *path, const standing *st, int n, int year, report_lang lang, char *err, size_t errlen) {
-  xlsx_book b;
-  if (xlsx_book_open(&b, path, 0)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
+/* One ranking sheet (title: its name). */
+static lxw_worksheet *rank_sheet(xlsx_book *b, const char *title, const standing *st, int n, int year,
+                                 report_lang lang) {
   const xlsx_column cols[] = {
     {VI("Năm", "Year"), 7}, {VI("Hạng", "Rank"), 7}, {VI("Mã đơn vị", "Unit"), 20}, {VI("Đơn vị", "Name"), 28},
     {VI("Điểm HĐTĐ cấp tỉnh", "Appraisal points"), 14}, {VI("Điểm điều tra XHH", "Survey points"), 14},
-    {"PAR INDEX", 12}, {VI("Xếp loại", "Band"), 12}, {VI("Dữ liệu minh họa", "Illustrative"), 12}};
-  char title[64];
-  snprintf(title, sizeof title, VI("Xếp hạng %d", "Ranking %d"), year);
-  lxw_worksheet *ws = xlsx_book_sheet(&b, title, cols, 9);
+    {"PAR INDEX", 12}, {VI("Xếp loại", "Band"), 12}, {VI("Dữ liệu minh họa", "Illustrative"), 12},
+    {VI("Loại đơn vị", "Kind"), 12}, {VI("Đơn vị cấp trên", "Parent"), 16}};
+  lxw_worksheet *ws = xlsx_book_sheet(b, title, cols, 11);
   for (int i = 0; ws && i < n; i++) {
     const unit_result *r = st[i].r;
     num(ws, i + 1, 0, year);
     num(ws, i + 1, 1, st[i].rank);
     str(ws, i + 1, 2, r->unit.id, NULL);
     str(ws, i + 1, 3, r->unit.name, NULL);
-    pts(&b, ws, i + 1, 4, r->appraisal);
-    pts(&b, ws, i + 1, 5, r->survey);
-    pts(&b, ws, i + 1, 6, r->total);
+    pts(b, ws, i + 1, 4, r->appraisal);
+    pts(b, ws, i + 1, 5, r->survey);
+    pts(b, ws, i + 1, 6, r->total);
     str(ws, i + 1, 7, st[i].band, NULL);
     if (r->illustrative) str(ws, i + 1, 8, VI("có (*)", "yes (*)"), NULL);
+    str(ws, i + 1, 9, r->unit.kind, NULL);
+    str(ws, i + 1, 10, r->unit.parent, NULL);
   }
-  return done(&b, ws != NULL, path, err, errlen);
+  return ws;
+}
+
+int out_rank_xlsx(const char *path, const standing *st, int n, int year, report_lang lang, char *err, size_t errlen) {
+  rank_table t = {NULL, st, n};
+  return out_rank_xlsx_tables(path, &t, 1, year, lang, err, errlen);
+}
+
+int out_rank_xlsx_tables(const char *path, const rank_table *t, int nt, int year, report_lang lang, char *err,
+                         size_t errlen) {
+  xlsx_book b;
+  if (xlsx_book_open(&b, path, 0)) { snprintf(err, errlen, "%s: cannot write", path); return -1; }
+  int ok = 1;
+  for (int i = 0; i < nt && ok; i++) {
+    char title[32];                      /* a sheet name has at most 31 characters */
+    if (t[i].kind) snprintf(title, sizeof title, "%d %s", year, t[i].kind);
+    else snprintf(title, sizeof title, VI("Xếp hạng %d", "Ranking %d"), year);
+    ok = rank_sheet(&b, title, t[i].st, t[i].n, year, lang) != NULL;
+  }
+  return done(&b, ok, path, err, errlen);
 }
 
 int out_compare_xlsx(const char *path, const comparison *c, report_lang lang, char *err, size_t errlen) {

@@ -86,6 +86,10 @@ int out_fact_form_xlsx(const char *path, const fact_form *form, char *err, size_
 ** (out_results_xlsx.c): numbers as numbers, headers in lang, the header row
 ** frozen; tasks one sheet per office. 0, or -1 with a message in err. */
 int out_rank_xlsx(const char *path, const standing *st, int n, int year, report_lang lang, char *err, size_t errlen);
+/* rank of several kinds: one sheet per kind ("2022 district"), in order. */
+typedef struct { const char *kind; const standing *st; int n; } rank_table;
+int out_rank_xlsx_tables(const char *path, const rank_table *t, int nt, int year, report_lang lang, char *err,
+                         size_t errlen);
 int out_compare_xlsx(const char *path, const comparison *c, report_lang lang, char *err, size_t errlen);
 int out_tasks_xlsx(const char *path, const methodology *mt, const unit_result *u, const char *office, report_lang lang,
                    char *err, size_t errlen);
