@@ -752,7 +752,8 @@ static int listed(char names[][128], int n, const char *name) {
   return 0;
 }
 
-Test(import, malformed_files_are_refused_or_imported_as_expected) {
+/* about 60 cases, each its own store: minutes under the sanitizers on a loaded machine */
+Test(import, malformed_files_are_refused_or_imported_as_expected, .timeout = 240) {
   char *expect = read_text(PARINDEX_TEST_DIR "/malformed/EXPECT", NULL);
   cr_assert_not_null(expect, "no tests/malformed/EXPECT");
   char *reference = facts_after("tests/malformed/reference.json");
