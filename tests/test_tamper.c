@@ -214,6 +214,31 @@ Test(tamper, a_stored_ledger_edited) {
   free(db);
 }
 
+/* A unit's digests are stored as their 32 bytes; a digest edited is named,
+** and runs that stored them as hex digits (before) read the same. */
+Test(tamper, a_unit_digest_edited) {
+  char *db = three_runs();
+  char *form = sql_text(db, "SELECT group_concat(DISTINCT typeof(keys_sha256) || length(keys_sha256) || ' ' ||"
+                            " typeof(facts_sha256) || length(facts_sha256) || ' ' ||"
+                            " typeof(ledger_sha256) || length(ledger_sha256)) FROM run_units");
+  cr_expect_str_eq(form, "blob32 blob32 blob32");
+  free(form);
+  cr_assert_eq(sql_exec(db, "DROP TRIGGER run_units_no_update; UPDATE run_units SET"
+                            " keys_sha256=lower(hex(keys_sha256)), facts_sha256=lower(hex(facts_sha256)),"
+                            " ledger_sha256=lower(hex(ledger_sha256)) WHERE run=1"), 0);
+  cli_result r = verify(db, "3");
+  cr_expect_eq(r.status, 0, "digests kept as hex digits verify as before:\n%s%s", r.out, r.err);
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", db, "explain", "--run", "1", "--unit", "muong-te", NULL});
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  expect_named(db, "2", "UPDATE run_units SET ledger_sha256=zeroblob(32) WHERE run=2",
+               "unit muong-te: its stored ledger no longer matches its digest (000000000000; it gives ");
+  expect_named(db, "3", "UPDATE run_units SET facts_sha256=upper(lower(hex(facts_sha256))) WHERE run=3",
+               "unit muong-te: the text of the facts it read no longer matches its digest");
+  free(db);
+}
+
 Test(tamper, a_run_deleted) {
   char *db = three_runs();
   expect_named(db, "3", "DROP TRIGGER runs_no_delete; DELETE FROM runs WHERE id=2",

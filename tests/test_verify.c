@@ -146,7 +146,7 @@ Test(audit, a_v1_store_is_upgraded_and_its_old_runs_still_show) {
            " DROP TABLE run_facts; DROP TABLE run_unit_facts;"
            " DROP TABLE run_offices; DROP TABLE run_files; DROP TABLE rule_texts;"
            " UPDATE d SET facts = (SELECT json_group_array(json_object('key', value)) FROM json_each(d.facts));"
-           " DROP VIEW run_components; DROP VIEW run_criteria; DROP VIEW run_deductions;"
+           " DROP VIEW run_components; DROP VIEW run_criteria; DROP VIEW run_deductions; DROP VIEW run_unit_digests;"
            " ALTER TABLE run_components_v3 RENAME TO run_components; ALTER TABLE run_criteria_v3 RENAME TO run_criteria;"
            " ALTER TABLE run_deductions_v3 RENAME TO run_deductions;"
            " INSERT INTO run_components SELECT * FROM c; INSERT INTO run_criteria SELECT * FROM k;"

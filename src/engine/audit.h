@@ -40,7 +40,11 @@ const char *audit_fact_value(const fact *f, char *buf, size_t n);
 int audit_facts_parse(char *text, int (*fn)(char *const fields[5], void *ud), void *ud);
 
 
-/* ---- storing, inside the run's transaction ---- */
+/* ---- storing, inside the run's transaction ----
+** Built with -DPARINDEX_MEASURE_NO_DIGESTS (for measuring what the digests
+** cost only: BENCHMARKS.md), audit_unit and audit_finish store the rule
+** files, offices and rulebook digest as always but no unit digests, no
+** facts texts and no run digest or chain entry: such runs do not verify. */
 typedef struct {
   char rules_sha256[SHA256_HEX];
   char *rules_abs;          /* the rulebook folder as an absolute path (malloc'd) */

@@ -19,6 +19,8 @@
 **          the run read;
 **   ledger sha256 of "UNIT\tNAME\tKIND\tPARENT\tAPPRAISAL\tSURVEY\tTOTAL\n"
 **          (a missing parent as \N) followed by the ledger's stored JSON.
+** The store keeps each unit's three digests as their 32 bytes (since
+** schema v7; store_runs.h gives them back as these hex digits).
 ** Per run, the sha256 of
 **   "parindex run v5\nrun\tID\nprev\tPREV_ID\tPREV_DIGEST\n" (\N \N for the
 **   first run of the chain), "created\t..\nengine\t..\nrules\t..\n

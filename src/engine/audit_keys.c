@@ -9,12 +9,6 @@
 
 #include "audit_digest.h"
 
-/* The length of fact_type_name(t), for each type a fact read from the store has. */
-static size_t type_len(fact_type t) {
-  static const size_t len[] = {6, 7, 7, 4, 4, 4};   /* number integer boolean date text list */
-  return len[t];
-}
-
 /* A cheap hash of uf's keys and types: their number, each key's length,
 ** first and last byte and type; each key's length goes to k->len. Sets
 ** that share it are told apart by same_keys, so it only needs to spread
@@ -38,42 +32,16 @@ static uint64_t keys_hash(audit_keys *k, const unit_facts *uf) {
   return h;
 }
 
-/* Does the text at p (up to end) start with key (n bytes) as the keys text
-** writes it, escaped? Returns the length it takes there, or -1. */
-static ptrdiff_t key_at(const char *p, const char *end, const char *key, size_t n) {
-  const char *q = p;
-  for (size_t i = 0; i < n; i++) {
-    char c = key[i], e = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\\' ? '\\' : 0;
-    if (e ? end - q < 2 || q[0] != '\\' || q[1] != e : q == end || *q != c) return -1;
-    q += e ? 2 : 1;
-  }
-  return q - p;
-}
-
-/* Is e's text exactly the keys text of uf (key lengths in len)? When the
-** text has no backslash (e->plain: no key of it needed escaping), the keys
-** are compared byte for byte: a key with a byte the text escapes cannot
-** match then, as the text has no backslash and no carriage return, a line
-** break only at the end of each of its e->nfacts lines and one tab a line,
-** while such a key would need a backslash, a carriage return, a line more
-** than there are facts, or a second tab on its line. */
+/* Are e's keys and types exactly those of uf (key lengths in len)? */
 static int same_keys(const audit_keys_set *e, const unit_facts *uf, const size_t *len) {
   if (e->nfacts != uf->n) return 0;
-  const char *p = e->text, *end = e->text + e->n;
+  const char *raw = e->raw;
   for (size_t i = 0; i < uf->n; i++) {
     const fact *f = &uf->facts[i];
-    size_t k = len[i], n = type_len(f->type);
-    if (!e->plain) {
-      ptrdiff_t at = key_at(p, end, f->key, k);
-      if (at < 0) return 0;
-      k = (size_t)at;
-    } else if ((size_t)(end - p) < k || memcmp(p, f->key, k)) return 0;
-    if ((size_t)(end - p) < k + n + 2 || p[k] != '\t' || memcmp(p + k + 1, fact_type_name(f->type), n) ||
-        p[k + 1 + n] != '\n')
-      return 0;
-    p += k + n + 2;
+    if (e->len[i] != len[i] || e->type[i] != (unsigned char)f->type || memcmp(raw, f->key, len[i])) return 0;
+    raw += len[i];
   }
-  return p == end;
+  return 1;
 }
 
 static void grow(audit_keys *k) {
@@ -107,21 +75,37 @@ int audit_keys_of(audit_keys *k, sha256_ctx *c, const unit_facts *uf, const char
   sha256_next(c, k->scratch_sha256);
   *text = k->scratch.p;
   *sha256 = k->scratch_sha256;
-  if (k->n >= AUDIT_KEYS_MAX || k->bytes + k->scratch.n > AUDIT_KEYS_BYTES) return 1;
+  if (k->n >= AUDIT_KEYS_MAX || k->bytes + 2 * k->scratch.n > AUDIT_KEYS_BYTES) return 1;
   if (2 * (k->n + 1) > k->cap) {             /* at most half full: probes stay short */
     grow(k);
     for (j = h & (k->cap - 1); k->slot[j].text; j = (j + 1) & (k->cap - 1)) {}
   }
   audit_keys_set *e = &k->slot[j];
-  if (!(e->text = malloc(k->scratch.n + 1))) abort();
+  size_t raw = 0;
+  for (size_t i = 0; i < uf->n; i++) {
+    if (k->len[i] > UINT32_MAX) return 1;       /* not kept (no such key in practice) */
+    raw += k->len[i];
+  }
+  /* one block: the text and its NUL, the raw keys, their lengths, their types */
+  size_t at_len = (k->scratch.n + 1 + raw + sizeof(uint32_t) - 1) / sizeof(uint32_t) * sizeof(uint32_t);
+  char *block = malloc(at_len + uf->n * (sizeof(uint32_t) + 1) + 1);
+  if (!block) abort();
+  e->text = block;
   memcpy(e->text, k->scratch.p, k->scratch.n + 1);
+  e->raw = block + k->scratch.n + 1;
+  e->len = (uint32_t *)(void *)(block + at_len);
+  e->type = (unsigned char *)(e->len + uf->n);
+  for (size_t i = 0, o = 0; i < uf->n; o += k->len[i], i++) {
+    memcpy(e->raw + o, uf->facts[i].key, k->len[i]);
+    e->len[i] = (uint32_t)k->len[i];
+    e->type[i] = (unsigned char)uf->facts[i].type;
+  }
   e->n = k->scratch.n;
   e->nfacts = uf->n;
-  e->plain = !memchr(e->text, '\\', e->n);
   e->h = h;
   memcpy(e->sha256, k->scratch_sha256, SHA256_HEX);
   k->n++;
-  k->bytes += e->n;
+  k->bytes += 2 * e->n;
   *text = e->text;
   *sha256 = e->sha256;
   return 1;

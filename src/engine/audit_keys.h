@@ -7,8 +7,9 @@
 ** few distinct sets of keys (125 on the bench store of 10,000 units), in no
 ** particular order, so the set of the unit before is not enough: every set
 ** seen is kept here, found by a cheap hash of the unit's keys and types and
-** then compared in full with its text, so that a unit always gets the text
-** of exactly its own keys.
+** then compared in full, key by key (each kept set holds its keys as they
+** are, with their lengths and types, beside its text), so that a unit always
+** gets the text of exactly its own keys.
 **
 ** Ownership: an audit_keys owns its texts; audit_keys_free releases them.
 ** Past AUDIT_KEYS_MAX sets (or AUDIT_KEYS_BYTES of text) new sets are no
@@ -28,7 +29,9 @@
 
 typedef struct {
   char *text; size_t n, nfacts; uint64_t h;
-  int plain;                  /* text has no backslash: no key of it needed escaping */
+  char *raw;                  /* the keys unescaped, one after the other (no separators) */
+  uint32_t *len;              /* the length of each key in raw, in fact order */
+  unsigned char *type;        /* the fact_type of each */
   char sha256[SHA256_HEX];
 } audit_keys_set;
 typedef struct {

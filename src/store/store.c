@@ -529,10 +529,11 @@ int store_run_unit(store *s, int64_t run, const unit_info *unit, int64_t apprais
   sqlite3_bind_int64(st, 4, survey);
   sqlite3_bind_int64(st, 5, total);
   bind_text(st, 6, ledger);
-  bind_text(st, 10, d->keys_sha256);
-  bind_text(st, 11, d->facts_sha256);
+  unsigned char kb[32], fb[32], lb[32];    /* the digests as BLOBs (store_int.h) */
+  store_bind_digest(st, 10, d->keys_sha256, kb);
+  store_bind_digest(st, 11, d->facts_sha256, fb);
   bind_text(st, 12, d->facts);
-  bind_text(st, 13, d->ledger_sha256);
+  store_bind_digest(st, 13, d->ledger_sha256, lb);
   return step_done(s, st, "storing run unit");
 }
 

@@ -22,6 +22,14 @@ int store_db_fail(store *s, const char *what);
 /* The statement in `slot`, prepared from sql on first use; NULL on error. */
 sqlite3_stmt *store_extra_stmt(store *s, int slot, const char *sql);
 
+/* Bind a unit digest of a run (store_runs.c): 64 lowercase hex digits as
+** their 32 bytes, a BLOB (buf holds them until the statement has run);
+** NULL or anything else as given. Readers turn a BLOB back into the hex
+** digits in SQL (STORE_DIGEST_HEX), so runs stored before, with the hex
+** digits as text, read the same. */
+void store_bind_digest(sqlite3_stmt *st, int i, const char *hex, unsigned char buf[32]);
+#define STORE_DIGEST_HEX(col) "CASE typeof(" col ") WHEN 'blob' THEN lower(hex(" col ")) ELSE " col " END"
+
 /* The migrations (store_schema.c): [i] takes the schema from version i to
 ** i+1; STORE_SCHEMA_VERSION of them. */
 extern const char *const store_migrations[];

@@ -40,10 +40,12 @@ static const char *const sql[W_COUNT] = {
   [RQ_CHAIN_TIP] = "SELECT run,digest FROM run_chain WHERE run<?1 ORDER BY run DESC LIMIT 1",
   [RQ_CHAIN_ORPHANS] = "SELECT c.run FROM run_chain c WHERE c.run<=?1"
                        " AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.id=c.run) ORDER BY c.run",
-  [RQ_UNIT_DIGESTS] = "SELECT unit,keys_sha256,facts_sha256,ledger_sha256 FROM run_units WHERE run=?1 ORDER BY unit",
+  [RQ_UNIT_DIGESTS] = "SELECT unit," STORE_DIGEST_HEX("keys_sha256") "," STORE_DIGEST_HEX("facts_sha256") ","
+                      STORE_DIGEST_HEX("ledger_sha256") " FROM run_units WHERE run=?1 ORDER BY unit",
   [RQ_UNIT_ROWS] = "SELECT u.unit,u.name,u.kind,u.parent,u.appraisal,u.survey,u.total,u.ledger,"
-                   "u.facts_sha256,u.ledger_sha256,u.facts,u.keys_sha256,k.content FROM run_units u"
-                   " LEFT JOIN fact_texts k ON k.sha256=u.keys_sha256"
+                   STORE_DIGEST_HEX("u.facts_sha256") "," STORE_DIGEST_HEX("u.ledger_sha256") ",u.facts,"
+                   STORE_DIGEST_HEX("u.keys_sha256") ",k.content FROM run_units u"
+                   " LEFT JOIN fact_texts k ON k.sha256=" STORE_DIGEST_HEX("u.keys_sha256")
                    " WHERE u.run=?1 AND (?2 IS NULL OR u.unit=?2) ORDER BY u.unit",
   [RQ_FACTS_SINCE] = "SELECT f.unit,f.key,f.type,f.value,f.since,EXISTS (SELECT 1 FROM imports i WHERE i.id=f.since)"
                      " FROM facts f"

@@ -60,6 +60,7 @@ typedef enum {
   /* since v5: */
   RQ_CHAIN_TIP,      /* ?1 run -> run digest: the last run of the chain before ?1 */
   RQ_CHAIN_ORPHANS,  /* ?1 run -> run: chain entries up to ?1 whose run is gone */
+  /* (every unit digest below as 64 hex digits, whether stored as its 32 bytes, since v6, or as text) */
   RQ_UNIT_DIGESTS,   /* ?1 run -> unit keys_sha256 facts_sha256 ledger_sha256 */
   /* ?1 run ?2 unit (NULL: all) -> unit name kind parent appraisal survey total ledger facts_sha256
      ledger_sha256 facts keys_sha256 keys (keys: the fact_texts row of keys_sha256, NULL if none) */

@@ -183,6 +183,16 @@ const char *const store_migrations[] = {
   "  SELECT RAISE(ABORT,'a published result is never changed'); END;"
   "CREATE TRIGGER publications_no_delete BEFORE DELETE ON publications BEGIN"
   "  SELECT RAISE(ABORT,'a published result is never changed'); END;",
+  /* v7: a unit's three digests (run_units.keys_sha256, facts_sha256,
+  ** ledger_sha256) are stored as their 32 bytes, a BLOB, instead of 64 hex
+  ** digits: 96 bytes less a unit, about 3 MB less store for 10,000 units.
+  ** The digests are the same (audit_digest.h); rows stored before keep the
+  ** hex digits and read the same (STORE_DIGEST_HEX). The new version keeps
+  ** an older parindex, which would take the bytes for hex digits, from
+  ** opening the store; the view shows every digest as hex digits for SQL. */
+  "CREATE VIEW run_unit_digests(run,unit,keys_sha256,facts_sha256,ledger_sha256) AS"
+  "  SELECT run,unit," STORE_DIGEST_HEX("keys_sha256") "," STORE_DIGEST_HEX("facts_sha256") ","
+  STORE_DIGEST_HEX("ledger_sha256") " FROM run_units;",
 };
 _Static_assert(sizeof store_migrations / sizeof *store_migrations == STORE_SCHEMA_VERSION,
                "one migration per schema version");
