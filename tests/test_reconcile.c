@@ -142,3 +142,38 @@ Test(reconcile, the_workbook_has_the_json_figures_as_numbers, .init = golden_set
   free(out);
   free(dir);
 }
+
+Test(reconcile, the_report_lists_it_with_reconcile, .init = golden_setup, .fini = golden_teardown) {
+  cli_result r = cli_run((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022",
+                                               "--reconcile", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "III. ĐỐI CHIẾU KẾT QUẢ TỰ ĐÁNH GIÁ") != NULL, "a part of its own");
+  cr_expect(strstr(r.out, "chưa gửi kết quả tự đánh giá") != NULL, "no self-assessment yet: it says so");
+  cli_free(&r);
+  self_assess();
+  r = cli_run((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "ĐỐI CHIẾU") == NULL, "without --reconcile the report is the published one's structure");
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022", "--reconcile", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  const char *iii = strstr(r.out, "III. ĐỐI CHIẾU");
+  cr_assert_not_null(iii);
+  cr_expect(strstr(iii, "32 tiêu chí với tổng số 56,50 điểm") && strstr(iii, "42,56 điểm (−13,94 điểm)"), "%s", iii);
+  cr_expect(strstr(iii, "| 1.3 | Công tác kiểm tra cải cách hành chính | 2,00 | 1,57 | −0,43 |") != NULL, "%s", iii);
+  cr_expect(strstr(iii, "**Trừ 0,43 điểm:** Kiểm tra CCHC 4/17") != NULL, "the reason: %s", iii);
+  cr_expect(strstr(iii, "**Đơn vị giải trình:** Một số báo cáo gửi chậm") != NULL, "its explanation");
+  cr_expect(strstr(iii, "ho_so_") == NULL && strstr(iii, "fact") == NULL, "no fact keys, no software words");
+  cr_expect(strstr(iii, "Nơi nhận") != NULL, "before the document's end");
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022", "--reconcile",
+                                    "--lang", "en", "--format", "html", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "III. THE SELF-ASSESSMENT AGAINST THE APPRAISAL, 2022") != NULL);
+  cr_expect(strstr(r.out, "56.50") != NULL, "English: decimal point");
+  cli_free(&r);
+  r = cli_run((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022", "--reconcile",
+                                    "--office", "noi-vu", NULL});
+  cr_expect_eq(r.status, 2, "%s", r.err);
+  cli_free(&r);
+}
