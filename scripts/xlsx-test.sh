@@ -101,6 +101,18 @@ q="SELECT unit, key, type, value FROM facts WHERE year=2022 AND unit IN (SELECT 
 [ "$(sqlite3 "$W/all.db" "$q")" = "$(sqlite3 "$W/all2.db" "$q")" ] || fail "--all-units: the imported facts differ"
 "$P" --db "$W/all2.db" score --year 2022 --unit muong-te 2>/dev/null | grep -q "PAR INDEX *$want " ||
   fail "the imported every-unit workbook does not score the published $want"
+# the communes' form (their own rulebook's catalogue, illustrative): back to the same facts
+"$P" --db "$W/all.db" facts template --kind commune --all-units --year 2022 --format xlsx --out "$W/com.xlsx" 2>/dev/null
+"$P" --db "$W/com.db" import data/lai-chau/units.json "$W/com.xlsx" >/dev/null
+q="SELECT unit, key, type, value FROM facts WHERE year=2022 AND unit IN (SELECT id FROM units WHERE kind='commune') ORDER BY unit, key"
+[ "$(sqlite3 "$W/all.db" "$q" | wc -l)" = 140 ] && [ "$(sqlite3 "$W/all.db" "$q")" = "$(sqlite3 "$W/com.db" "$q")" ] ||
+  fail "--kind commune --all-units: the imported facts differ"
+"$PY" - "$W/com.xlsx" <<'PYEOF' || fail "the communes' form"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Dữ kiện"]
+head = next(ws.iter_rows(values_only=True))
+assert any(h and h.endswith("(ty_le_hai_long)") and "minh họa" in h for h in head), head
+PYEOF
 q="SELECT count(*) FROM facts WHERE year=2022 AND unit='nam-nhun' AND source LIKE '%minh họa%'"
 [ "$(sqlite3 "$W/all2.db" "$q")" = 64 ] || fail "--all-units: a unit's one source was not carried"
 
