@@ -13,7 +13,9 @@
 #   * a workbook written by openpyxl the way an office fills one in (a merged
 #     title row above Vietnamese headers, a number typed as text with a
 #     decimal comma, a date cell, "có"/"không", a date typed as text in a
-#     list sheet): read as meant; a bad cell is named file:sheet!cell.
+#     list sheet): read as meant; a bad cell is named file:sheet!cell;
+#   * rank, compare, tasks, explain and reconcile as workbooks: numbers as
+#     numbers, the figures and totals of their JSON.
 # Exits non-zero on any failure.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -98,12 +100,20 @@ PYEOF
 q="SELECT unit, key, type, value FROM facts WHERE year=2022 AND unit IN (SELECT id FROM units WHERE kind='district') ORDER BY unit, key"
 [ "$(sqlite3 "$W/all.db" "$q")" = "$(sqlite3 "$W/all2.db" "$q")" ] || fail "--all-units: the imported facts differ"
 [ "$(sqlite3 "$W/all2.db" "SELECT count(DISTINCT unit) FROM facts")" = 8 ] || fail "--all-units: not the 8 districts"
-"$P" --db "$W/all.db" facts template --kind commune --all-units --year 2022 --format xlsx --out "$W/xa.xlsx" 2>/dev/null
-"$P" --db "$W/xa.db" import data/lai-chau/units.json "$W/xa.xlsx" >/dev/null
-q="SELECT unit, key, type, value FROM facts WHERE year=2022 AND unit IN (SELECT id FROM units WHERE kind='commune') ORDER BY unit, key"
-[ "$(sqlite3 "$W/all.db" "$q")" = "$(sqlite3 "$W/xa.db" "$q")" ] || fail "--kind commune --all-units: the imported facts differ"
 "$P" --db "$W/all2.db" score --year 2022 --unit muong-te 2>/dev/null | grep -q "PAR INDEX *$want " ||
   fail "the imported every-unit workbook does not score the published $want"
+# the communes' form (their own rulebook's catalogue, illustrative): back to the same facts
+"$P" --db "$W/all.db" facts template --kind commune --all-units --year 2022 --format xlsx --out "$W/com.xlsx" 2>/dev/null
+"$P" --db "$W/com.db" import data/lai-chau/units.json "$W/com.xlsx" >/dev/null
+q="SELECT unit, key, type, value FROM facts WHERE year=2022 AND unit IN (SELECT id FROM units WHERE kind='commune') ORDER BY unit, key"
+[ "$(sqlite3 "$W/all.db" "$q" | wc -l)" = 144 ] && [ "$(sqlite3 "$W/all.db" "$q")" = "$(sqlite3 "$W/com.db" "$q")" ] ||
+  fail "--kind commune --all-units: the imported facts differ"
+"$PY" - "$W/com.xlsx" <<'PYEOF' || fail "the communes' form"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Dữ kiện"]
+head = next(ws.iter_rows(values_only=True))
+assert any(h and h.endswith("(ty_le_hai_long)") and "minh họa" in h for h in head), head
+PYEOF
 q="SELECT count(*) FROM facts WHERE year=2022 AND unit='nam-nhun' AND source LIKE '%minh họa%'"
 [ "$(sqlite3 "$W/all2.db" "$q")" = 64 ] || fail "--all-units: a unit's one source was not carried"
 
@@ -226,4 +236,37 @@ ded = [r for r in rows[1:] if r[1] == "1.3"]
 assert ded and abs(ded[0][5] - 0.43) < 1e-9 and "4/17" in ded[0][6], ded
 PYEOF
 
-echo "xlsx-test: the template, its import, an office's workbook, rank, compare, tasks and explain read back as meant"
+# reconcile as a workbook: a row per criterion, numbers with 2 decimals, totals = the JSON's
+"$P" --db "$W/all.db" self-assess data/lai-chau/tu-danh-gia/muong-te-2022.json >/dev/null
+"$P" --db "$W/all.db" reconcile --unit muong-te --year 2022 --format xlsx --out "$W/rec.xlsx"
+"$P" --db "$W/all.db" reconcile --unit muong-te --year 2022 --format xlsx --out "$W/rec-en.xlsx" --lang en
+"$P" --db "$W/all.db" reconcile --unit muong-te --year 2022 --format json >"$W/rec.json"
+"$PY" - "$W" <<'PYEOF' || fail "reconcile as xlsx"
+import sys, json, openpyxl
+w = sys.argv[1]
+js = json.load(open(w + "/rec.json"))
+ws = openpyxl.load_workbook(w + "/rec.xlsx", data_only=True).active
+rows = list(ws.iter_rows(values_only=True))
+assert rows[0][1:7] == ("Tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm thẩm định",
+                        "Chênh lệch (thẩm định - tự chấm)"), rows[0]
+assert ws.freeze_panes == "A2"
+n = len(js["criteria"])
+data = rows[1:1 + n]
+assert [r[1] for r in data] == [c["criterion"] for c in js["criteria"]]
+for r, c in zip(data, js["criteria"]):
+    assert isinstance(r[5], (int, float)) and abs(r[5] - c["appraised"]) < 1e-9, (r, c["appraised"])
+    if c["self"] is None: assert r[4] is None and r[6] is None, r
+    else: assert abs(r[4] - c["self"]) < 1e-9 and abs(r[6] - c["difference"]) < 1e-9, r
+assert ws["E2"].number_format == "0.00"
+r13 = [r for r in data if r[1] == "1.3"][0]
+assert r13[7].startswith("−0,43 Kiểm tra CCHC 4/17") and "tong_so_co_quan_xa = 17" in r13[8] and "42/KH-UBND" in r13[9], r13
+tot = rows[1 + n]
+assert tot[2].startswith("Tổng các tiêu chí đơn vị tự chấm"), tot
+assert [round(v, 2) for v in tot[4:7]] == [js["self_total"], js["appraised_total"], js["difference"]], (tot, js)
+f = openpyxl.load_workbook(w + "/rec.xlsx").active
+assert f.cell(row=2 + n, column=5).value.startswith("=SUM(E2:E"), f.cell(row=2 + n, column=5).value   # formulas
+en = openpyxl.load_workbook(w + "/rec-en.xlsx").active
+assert next(en.iter_rows(values_only=True))[4] == "Self-assessed"
+PYEOF
+
+echo "xlsx-test: the template, its import, an office's workbook, rank, compare, tasks, explain and reconcile read back as meant"

@@ -28,19 +28,24 @@ static int run_reconcile(cli_args *a) {
   cli_scoring sc;
   char err[8192];
   engine_results res = {0};
-  if (cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "csv"))
-    return cli_usage_error(a, "--format: 'csv' is not a reconcile format; use text or json");
-  int rc = cli_scoring_setup(a, 1, &sc);
+  const char *fmt = cli_opt(a, "format");
+  if (fmt && !strcmp(fmt, "csv")) return cli_usage_error(a, "--format: 'csv' is not a reconcile format; use text, json or xlsx");
+  int rc = cli_xlsx_out(a, fmt, cli_opt(a, "out"));
+  if (rc) return rc;
+  rc = cli_scoring_setup(a, 1, &sc);
   if (rc) return rc;
   rc = EXIT_FAIL;
   if (engine_score(sc.s, sc.rb, sc.year, sc.unit, 0, &res, err, sizeof err)) { cli_fail("%s", err); goto done; }
   reconciliation r;
   if (reconcile_build(sc.s, rulebook_methodology(sc.rb), &res.units[0], &r)) { cli_fail("%s", store_errmsg(sc.s)); goto done; }
-  if (sc.json) out_reconcile_json(stdout, &r);
+  int bad = 0;
+  if (fmt && !strcmp(fmt, "xlsx"))
+    bad = out_reconcile_xlsx(cli_opt(a, "out"), &r, sc.lang_en ? LANG_EN : LANG_VI, err, sizeof err) ? cli_fail("%s", err) : 0;
+  else if (sc.json) out_reconcile_json(stdout, &r);
   else out_reconcile_text(stdout, &r, sc.lang_en ? LANG_EN : LANG_VI);
-  if (!r.nself) fprintf(stderr, "parindex: %s has no self-assessment for %d (parindex self-assess FILE)\n", sc.unit, sc.year);
+  if (!bad && !r.nself) fprintf(stderr, "parindex: %s has no self-assessment for %d (parindex self-assess FILE)\n", sc.unit, sc.year);
   reconcile_free(&r);
-  rc = fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+  rc = !bad && fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
 done:
   engine_results_free(&res);
   cli_scoring_done(&sc);
@@ -62,18 +67,19 @@ const cli_command cmd_self_assess = {
 
 const cli_command cmd_reconcile = {
   "reconcile", "a unit's self-assessed points beside the appraised ones, per criterion, with why",
-  CLI_SCORING_OPTS,
+  CLI_SCORING_OPTS " out=",
   "usage: parindex [--db FILE] reconcile [--rules DIR] --year Y --unit ID\n"
-  "                                      [--format text|json] [--lang vi|en]\n"
+  "                                      [--format text|json|xlsx --out FILE] [--lang vi|en]\n"
   "\n"
   "Score the unit with its kind's rulebook (nothing is stored) and show, per\n"
   "criterion, the points it gave itself, the appraised points and the\n"
   "difference (appraised - self), with the deductions and facts that explain\n"
   "each difference and the evidence and explanation the unit gave. JSON:\n"
-  "criteria[] with criterion, self, appraised, difference.\n"
+  "criteria[] with criterion, self, appraised, difference. XLSX: a row per\n"
+  "criterion, points as numbers, a totals row of formulas equal to the JSON's.\n"
   "\n"
   "  --rules DIR              as for score; default: rules/lai-chau\n"
-  "  --format FMT             text (default) or json\n"
+  "  --format FMT             text (default), json, or xlsx (with --out FILE)\n"
   "  --lang LANG              vi (default) or en\n",
   run_reconcile,
 };

@@ -13,6 +13,7 @@
 #include "store_levels.h"
 
 #include "cli.h"
+#include "reconcile.h"
 #include "report_doc.h"
 
 #define DEFAULT_DOCUMENTS "data/lai-chau/documents"
@@ -20,7 +21,7 @@
 typedef struct {
   cli_args *a;
   store *s;
-  int year, first_year, no_ranking;
+  int year, first_year, no_ranking, reconcile;   /* reconcile: --reconcile, part III */
   report_lang lang;
   const char *format, *docs;
   year_scores from, to;
@@ -102,9 +103,14 @@ static int one_report(report_job *j, const unit_result *rt, const char *out, int
                            same_unit(j, rt->unit.id));
   else province_compare(&c, j->to.mt, rt, j->to.st, j->to.res.n, j->to.mt, rt, j->to.st, j->to.res.n, NULL);
   report_doc d = {j->lang, &c, rf ? j->from.st : NULL, rf ? j->from.res.n : 0, j->to.st, j->to.res.n, !rf,
-                  j->no_ranking, &set, &j->pub_from, &j->pub_to, &dr};
+                  j->no_ranking, &set, &j->pub_from, &j->pub_to, &dr, NULL};
+  reconciliation recon;
+  int rc = EXIT_OK;
+  if (j->reconcile && reconcile_build(j->s, j->to.mt, rt, &recon)) rc = cli_fail("%s", store_errmsg(j->s));
+  else if (j->reconcile) d.recon = &recon;
   body_arg ba = {&d};
-  int rc = emit(j, out, report_body, &ba);
+  if (!rc) rc = emit(j, out, report_body, &ba);
+  if (d.recon) reconcile_free(&recon);
   if (!rc && out && !quiet) fprintf(stderr, "parindex: wrote %s\n", out);
   comparison_free(&c);
   doc_drafting_free(&dr);
@@ -254,7 +260,7 @@ static int letter(report_job *j, const unit_result *rt, const char *office, cons
   if (doc_settings_read(j->docs, rt->unit.id, &set, err, sizeof err)) return cli_fail("%s", err);
   comparison c;
   province_compare(&c, j->to.mt, rt, j->to.st, j->to.res.n, j->to.mt, rt, j->to.st, j->to.res.n, NULL);
-  report_doc d = {j->lang, &c, NULL, 0, j->to.st, j->to.res.n, 1, j->no_ranking, &set, &j->pub_from, &j->pub_to, NULL};
+  report_doc d = {j->lang, &c, NULL, 0, j->to.st, j->to.res.n, 1, j->no_ranking, &set, &j->pub_from, &j->pub_to, NULL, NULL};
   letter_arg la = {&d, office, 0};
   int rc = emit(j, out, letter_body, &la);
   if (!rc && out) fprintf(stderr, "parindex: wrote %s\n", out);
@@ -287,6 +293,8 @@ static int run_report(cli_args *a) {
   j.lang = en ? LANG_EN : LANG_VI;
   j.format = cli_opt(a, "format") ? cli_opt(a, "format") : "md";
   j.no_ranking = cli_opt(a, "no-ranking") != NULL;
+  j.reconcile = cli_opt(a, "reconcile") != NULL;
+  if (j.reconcile && office) return cli_usage_error(a, "--reconcile adds a part to the report; an --office letter has none");
   j.docs = cli_documents_dir(a);
   if (!strcmp(j.format, "docx") && !out && !all) return cli_usage_error(a, "--format docx needs --out FILE (a Word file is not text)");
   if (!(j.s = cli_open_store(a))) return EXIT_FAIL;
@@ -312,9 +320,10 @@ done:
 
 const cli_command cmd_report = {
   "report", "the written report of one unit and year, ready to sign (Markdown, HTML or Word)",
-  "rules= unit= year= kind= parent= format= lang= out= all out-dir= office= documents= no-ranking max-instructions= max-memory=",
+  "rules= unit= year= kind= parent= format= lang= out= all out-dir= office= documents= no-ranking reconcile max-instructions= max-memory=",
   "usage: parindex [--db FILE] report [--rules DIR] --unit ID --year Y [--format md|html|docx]\n"
   "                                   [--lang vi|en] [--out FILE] [--documents DIR] [--no-ranking]\n"
+  "                                   [--reconcile]\n"
   "       parindex [--db FILE] report --all --year Y --out-dir DIR [--kind K] [--parent ID]\n"
   "                                   [--format md|html|docx] ...\n"
   "       parindex [--db FILE] report --office ID --unit ID --year Y [--format md|html|docx] [--out FILE]\n"
@@ -339,6 +348,9 @@ const cli_command cmd_report = {
   "                           UNIT-Y.md (.html, .docx), each kind with its rulebook\n"
   "                           and each unit ranked among its kind under its parent\n"
   "  --kind K, --parent ID    with --all: only the units of kind K, under ID\n"
+  "  --reconcile              add part III: the unit's self-assessment beside the\n"
+  "                           appraisal (per criterion self, appraised, difference;\n"
+  "                           the reasons where they differ), see parindex reconcile\n"
   "  --office ID              the assignment letter of office ID: its lead and\n"
   "                           supporting tasks for Y+1, with points and criteria\n"
   "  --documents DIR          the unit's document settings DIR/UNIT.json, the\n"

@@ -518,9 +518,11 @@ static void sheet_end(void *ud, const char *name) {
     else if (c->type == T_BOOL) add_cell(c, c->col, XC_BOOL, strcmp(v, "0") ? "1" : "0");
     else if (c->type == T_ERROR) add_cell(c, c->col, XC_ERROR, v);
     else if (c->type == T_DATE) add_cell(c, c->col, XC_DATE, v);
-    int nf = c->style >= 0 && c->style < c->x->nxf ? c->x->xf_date[c->style] : NF_OTHER;
-    if (nf == NF_DATE && serial_date(c, v, date)) add_cell(c, c->col, XC_DATE, date);
-    else add_cell(c, c->col, nf == NF_WHOLE && v[strspn(v + (*v == '-'), "0123456789") + (*v == '-')] == '\0' ? XC_WHOLE : XC_NUMBER, v);
+    else {                                  /* a number: a date or a whole number by its cell format */
+      int nf = c->style >= 0 && c->style < c->x->nxf ? c->x->xf_date[c->style] : NF_OTHER;
+      if (nf == NF_DATE && serial_date(c, v, date)) add_cell(c, c->col, XC_DATE, date);
+      else add_cell(c, c->col, nf == NF_WHOLE && v[strspn(v + (*v == '-'), "0123456789") + (*v == '-')] == '\0' ? XC_WHOLE : XC_NUMBER, v);
+    }
   } else if (!strcmp(name, "row")) end_row(c);
 }
 

@@ -1,7 +1,7 @@
 /*
 ** out_reconcile.c -- `reconcile`: a unit's self-assessment beside the
 ** appraisal, per criterion, with the deductions and facts that explain the
-** difference (text and JSON).
+** difference (text and JSON; the workbook: out_reconcile_xlsx.c).
 */
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -17,8 +17,7 @@ static void add_pts(cJSON *o, const char *name, pts_t v) {
   cJSON_AddRawToObject(o, name, pts_format(buf, v, '.', 0));
 }
 
-/* The evidence documents as one line: "doc (number, date); doc". */
-static void evidence_line(FILE *f, const char *json) {
+void out_reconcile_evidence(FILE *f, const char *json) {
   cJSON *ev = json ? cJSON_Parse(json) : NULL;
   int first = 1;
   for (const cJSON *d = ev ? ev->child : NULL; d; d = d->next, first = 0) {
@@ -81,7 +80,7 @@ void out_reconcile_text(FILE *f, const reconciliation *rc, report_lang lang) {
     if (row->difference > 0 && !lc->count)
       fprintf(f, "          %s\n", vi ? "thẩm định cao hơn tự chấm: không có khoản trừ" : "appraised above the self-assessment: no deduction");
     fprintf(f, "          %s ", vi ? "đơn vị tự chấm, minh chứng:" : "the unit's evidence:");
-    if (row->evidence && strcmp(row->evidence, "[]")) evidence_line(f, row->evidence);
+    if (row->evidence && strcmp(row->evidence, "[]")) out_reconcile_evidence(f, row->evidence);
     else fputs(vi ? "không có" : "none", f);
     fputc('\n', f);
     if (row->explanation) fprintf(f, "          %s %s\n", vi ? "giải trình:" : "explanation:", row->explanation);

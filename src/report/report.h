@@ -149,6 +149,15 @@ struct cJSON *out_json_deduction(const methodology *mt, const ledger_deduction *
 ** points, their difference and the deductions and facts behind it. */
 void out_reconcile_text(FILE *f, const reconciliation *rc, report_lang lang);
 void out_reconcile_json(FILE *f, const reconciliation *rc);
+/* The evidence documents a self-assessment cites (its JSON array text) as
+** one line: "document (number, date, issuer); document". Nothing for NULL. */
+void out_reconcile_evidence(FILE *f, const char *json);
+/* The same as an XLSX workbook at path (out_reconcile_xlsx.c): a row per
+** criterion with max, self, appraised and difference as numbers, the
+** deductions, facts, the unit's evidence and explanation as text, and a
+** totals row of formulas (with their values) equal to the JSON's totals.
+** 0, or -1 with a message in err. */
+int out_reconcile_xlsx(const char *path, const reconciliation *rc, report_lang lang, char *err, size_t errlen);
 /* A text as a JSON string (quoted, escaped). */
 void out_json_string(FILE *f, const char *s);
 void out_explain_json(FILE *f, const methodology *mt, const unit_result *r, const char *crit);

@@ -522,6 +522,7 @@ void report_write(report_writer *w, const report_doc *d) {
   groups(x);
   causes(x);
   tasks(x);
+  rd_reconcile(x, "III");
   rd_frame_end(x, subject);
   w->end(w);
   rd_strs_free(&x->ss);

@@ -28,6 +28,7 @@ typedef struct {
   const doc_settings *settings;        /* the unit's document settings (may be empty) */
   const doc_published *pub_from, *pub_to; /* published results of both years (may be empty) */
   const doc_drafting *drafting;        /* the drafting officer's paragraphs, or NULL */
+  const reconciliation *recon;         /* report --reconcile: part III, self against appraised; or NULL */
 } report_doc;
 
 /* The document frame of Nghị định 30/2020/NĐ-CP, every field resolved:

@@ -50,6 +50,10 @@ const char *rd_running_name(strs *ss, const char *name);
 /* "ngày 24/5/2023" style date from YYYY-MM-DD (day and month without leading zeros). */
 const char *rd_date(rd_ctx *x, const char *iso);
 
+/* Part `number` ("III"): the self-assessment beside the appraisal
+** (report_reconcile.c), when x->d->recon is set; nothing otherwise. */
+void rd_reconcile(rd_ctx *x, const char *number);
+
 /* The drafting officer's paragraphs for place (DRAFT_*), if any. */
 void rd_drafted(rd_ctx *x, int place);
 

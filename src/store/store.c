@@ -41,9 +41,9 @@ static const char *const query_sql[Q_COUNT] = {
   /* the primary key's order: no sort; the unit row is read once per unit */
   [Q_FACTS_YEAR] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 ORDER BY unit,key",
 #define FACTS_YEAR_DESC "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 ORDER BY unit DESC,key"
-  /* the kind's units in id order (units_kind), each unit's facts by the primary key */
+  /* the kind's units by id (units_kind), each one's facts by primary key; no ",f.key" (a sort): see flush_unit */
 #define FACTS_KIND(order) "SELECT f.unit,f.key,f.type,f.value,f.source,f.note FROM units u CROSS JOIN facts f" \
-                          " ON f.year=?1 AND f.unit=u.id WHERE u.kind=?2 ORDER BY " order ",f.key"
+                          " ON f.year=?1 AND f.unit=u.id WHERE u.kind=?2 ORDER BY " order
   [Q_FACTS_KIND] = FACTS_KIND("u.id"),
 #define FACTS_KIND_DESC FACTS_KIND("u.id DESC")
   [Q_FACTS_UNIT] = "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 AND unit=?2 ORDER BY key",
@@ -52,11 +52,9 @@ static const char *const query_sql[Q_COUNT] = {
   "SELECT unit,key,type,value,source,note FROM facts WHERE year=?1 AND since<=?3" where \
   " UNION ALL SELECT unit,key,type,value,source,note FROM fact_history" \
   " WHERE year=?1 AND since<=?3 AND until>?3" where " ORDER BY unit,key"
-  [Q_FACTS_YEAR_ASOF] = FACTS_ASOF(""),
-  [Q_FACTS_UNIT_ASOF] = FACTS_ASOF(" AND unit=?2"),
+  [Q_FACTS_YEAR_ASOF] = FACTS_ASOF(""), [Q_FACTS_UNIT_ASOF] = FACTS_ASOF(" AND unit=?2"),
   [Q_IMPORT_NEW] = "INSERT INTO imports(created) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
-  [Q_RUN_NEW] = ("INSERT INTO runs(created,engine,rules,year)"
-                 " VALUES(strftime('%Y-%m-%dT%H:%M:%SZ','now'),?1,?2,?3)"),
+  [Q_RUN_NEW] = "INSERT INTO runs(created,engine,rules,year) VALUES(strftime('%Y-%m-%dT%H:%M:%SZ','now'),?1,?2,?3)",
   [Q_RUN_UNIT] = "INSERT INTO run_units(run,unit,appraisal,survey,total,ledger,name,kind,parent,"
                  "keys_sha256,facts_sha256,facts,ledger_sha256) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
   [Q_RUN_FINISH] = "INSERT INTO run_totals(run,units) VALUES(?1,?2)",
@@ -185,11 +183,9 @@ static store *open_store(const char *path, int create, int *created, char *err, 
   sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
   sqlite3_exec(s->db, "PRAGMA synchronous=NORMAL", NULL, NULL, NULL);
   const char *pages = getenv("PARINDEX_MAX_PAGE_COUNT");     /* test hook, see store.h */
-  if (pages && *pages) {
-    char pragma[64];
-    snprintf(pragma, sizeof pragma, "PRAGMA max_page_count=%lld", atoll(pages));
-    sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
-  }
+  char pragma[64];
+  snprintf(pragma, sizeof pragma, "PRAGMA max_page_count=%lld", pages && *pages ? atoll(pages) : 0LL);
+  if (pages && *pages) sqlite3_exec(s->db, pragma, NULL, NULL, NULL);
   const char *desc = getenv("PARINDEX_UNITS_DESC");           /* test hook, see store.h */
   int rev = desc && *desc;
   for (int i = 0; i < Q_COUNT; i++) {
@@ -433,25 +429,30 @@ static int read_unit(store *s, const char *id, unit_facts *uf, arena *a) {
   return rc == SQLITE_DONE ? 0 : db_fail(s, "reading unit");
 }
 
-/* The units and facts of st's rows (unit, key, type, value, source, note,
-** ordered by unit and key), st bound. */
+static int cmp_fact_key(const void *a, const void *b) { return strcmp(((const fact *)a)->key, ((const fact *)b)->key); }
+/* A unit's facts to cb, sorted by key: sorted here only when the rows were not (FACTS_KIND
+** has no ",f.key": SQLite sorted every unit's rows, though its key search gives them in order). */
+static int flush_unit(unit_facts *uf, fact *facts, size_t n, int unsorted, store_facts_cb cb, void *ud) {
+  if (unsorted) qsort(facts, n, sizeof *facts, cmp_fact_key);
+  uf->facts = facts; uf->n = n;
+  return cb(uf, ud);
+}
+
+/* The units and facts of st's rows (unit, key, type, value, source, note; by unit), st bound. */
 static int each_unit_facts(store *s, sqlite3_stmt *st, int year, store_facts_cb cb, void *ud) {
   arena a = {0};
   size_t cap = 64, n = 0;
   fact *facts = malloc(cap * sizeof *facts);
   unit_facts uf = {{0}, year, NULL, 0};
   char *cur = NULL;                     /* the unit of the rows being read */
-  int rc, stop = 0, known = 0;
+  int rc, stop = 0, known = 0, unsorted = 0;
   if (!facts) { sqlite3_reset(st); return fail(s, "out of memory"); }
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     const char *id = (const char *)sqlite3_column_text(st, 0);
     if (!cur || strcmp(cur, id) != 0) {
-      if (known) {                                   /* flush the previous unit */
-        uf.facts = facts; uf.n = n;
-        if ((stop = cb(&uf, ud))) break;
-      }
+      if (known && (stop = flush_unit(&uf, facts, n, unsorted, cb, ud))) break;   /* the previous unit */
       arena_reset(&a);
-      n = 0;
+      n = 0; unsorted = 0;
       cur = arena_strdup(&a, id);
       if ((known = read_unit(s, cur, &uf, &a)) < 0) { stop = -1; break; }
     }
@@ -464,6 +465,7 @@ static int each_unit_facts(store *s, sqlite3_stmt *st, int year, store_facts_cb 
     fact *f = &facts[n++];
     memset(f, 0, sizeof *f);
     f->key = arena_strdup(&a, (const char *)sqlite3_column_text(st, 1));
+    if (n > 1 && strcmp(facts[n - 2].key, f->key) > 0) unsorted = 1;
     if (!parse_type((const char *)sqlite3_column_text(st, 2), &f->type)) {
       stop = fail(s, "fact %s/%d/%s has an unknown type", id, year, f->key);
       break;
@@ -477,7 +479,7 @@ static int each_unit_facts(store *s, sqlite3_stmt *st, int year, store_facts_cb 
     f->note = arena_strdup(&a, (const char *)sqlite3_column_text(st, 5));
   }
   if (!stop && rc != SQLITE_DONE) stop = db_fail(s, "reading facts");
-  if (!stop && known) { uf.facts = facts; uf.n = n; stop = cb(&uf, ud); }
+  if (!stop && known) stop = flush_unit(&uf, facts, n, unsorted, cb, ud);
   sqlite3_reset(st);
   free(facts);
   arena_free(&a);

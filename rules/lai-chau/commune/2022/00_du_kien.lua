@@ -1,19 +1,27 @@
--- Danh mục dữ kiện của bộ quy tắc cấp xã năm 2022 (MINH HỌA: xem 00_chi_so.lua):
--- mọi dữ kiện các tiêu chí đọc, với kiểu, mô tả, đơn vị tính, khoảng giá trị,
--- người cung cấp và tài liệu kiểm chứng. `parindex facts check` đối chiếu dữ
--- kiện của các xã với danh mục này; `parindex facts template --kind commune`
--- lập biểu mẫu để các xã điền. Năm 2021 kế thừa nguyên danh mục (extends).
+-- Danh mục dữ kiện (catalogue of facts) của bộ quy tắc cấp xã năm 2022
+-- (MINH HỌA, xem 00_chi_so.lua): mọi dữ kiện mà các tiêu chí trong
+-- 01_tieu_chi.lua đọc (u.fact), với kiểu, mô tả, đơn vị tính, khoảng giá trị,
+-- bộ phận của xã cung cấp và tài liệu kiểm chứng.
+--
+-- `parindex rules check` báo mọi khóa dữ kiện được đọc mà không khai báo ở
+-- đây; `parindex facts check --kind commune` đối chiếu dữ kiện của các xã với
+-- danh mục; `parindex facts template --kind commune --all-units` lập biểu mẫu
+-- để các xã điền và gửi lại. Năm 2021 (extends "../2022") dùng nguyên danh
+-- mục này. Danh mục cũng là minh họa: không phải biểu mẫu thật của huyện
+-- Mường Tè.
+
+local MINH_HOA = " (minh họa)"
 
 fact "co_ke_hoach_cchc" {
   type        = "boolean",
-  description = "Xã có ban hành Kế hoạch CCHC năm",
+  description = "UBND xã có ban hành kế hoạch cải cách hành chính năm" .. MINH_HOA,
   office      = "xa-van-phong",
   evidence    = "Kế hoạch CCHC năm của UBND xã",
 }
 
 fact "nhiem_vu_cchc" {
   type        = "integer",
-  description = "Số nhiệm vụ trong Kế hoạch CCHC năm của UBND xã",
+  description = "Số nhiệm vụ trong kế hoạch CCHC năm của UBND xã" .. MINH_HOA,
   measure     = "nhiệm vụ",
   min = 0,
   office      = "xa-van-phong",
@@ -22,41 +30,41 @@ fact "nhiem_vu_cchc" {
 
 fact "nhiem_vu_cchc_hoan_thanh" {
   type        = "integer",
-  description = "Số nhiệm vụ của Kế hoạch CCHC năm đã hoàn thành",
+  description = "Số nhiệm vụ của kế hoạch CCHC năm đã hoàn thành" .. MINH_HOA,
   measure     = "nhiệm vụ",
   min = 0,
   office      = "xa-van-phong",
-  evidence    = "Báo cáo kết quả thực hiện Kế hoạch CCHC năm của UBND xã",
+  evidence    = "Báo cáo kết quả thực hiện kế hoạch CCHC năm của UBND xã",
 }
 
 fact "bao_cao_cham" {
   type        = "integer",
-  description = "Số báo cáo CCHC định kỳ gửi huyện không đúng hạn trong năm",
+  description = "Số báo cáo CCHC xã gửi huyện không đúng hạn trong năm" .. MINH_HOA,
   measure     = "báo cáo",
   min = 0,
   office      = "xa-van-phong",
-  evidence    = "Sổ theo dõi văn bản đến của Phòng Nội vụ huyện",
+  evidence    = "Thông báo, văn bản nhắc nhở của Phòng Nội vụ huyện về báo cáo chậm",
 }
 
 fact "niem_yet_tthc_day_du" {
   type        = "boolean",
-  description = "Bộ phận một cửa xã niêm yết, công khai đầy đủ, cập nhật TTHC thuộc thẩm quyền của xã",
+  description = "Bộ phận một cửa xã niêm yết, công khai đầy đủ, cập nhật thủ tục hành chính thuộc thẩm quyền của xã" .. MINH_HOA,
   office      = "xa-mot-cua",
   evidence    = "Biên bản kiểm tra việc niêm yết TTHC tại Bộ phận một cửa xã",
 }
 
 fact "ho_so_tthc" {
   type        = "integer",
-  description = "Tổng số hồ sơ TTHC xã tiếp nhận trong năm",
+  description = "Tổng số hồ sơ thủ tục hành chính xã đã giải quyết trong năm (0: không phát sinh, tiêu chí 2.2 không áp dụng)" .. MINH_HOA,
   measure     = "hồ sơ",
   min = 0,
   office      = "xa-mot-cua",
-  evidence    = "Hệ thống thông tin giải quyết TTHC của tỉnh",
+  evidence    = "Hệ thống thông tin giải quyết TTHC của tỉnh; sổ theo dõi hồ sơ của Bộ phận một cửa xã",
 }
 
 fact "ho_so_qua_han" {
   type        = "integer",
-  description = "Số hồ sơ TTHC giải quyết quá hạn trong năm",
+  description = "Số hồ sơ thủ tục hành chính giải quyết quá hạn trong năm" .. MINH_HOA,
   measure     = "hồ sơ",
   min = 0,
   office      = "xa-mot-cua",
@@ -65,27 +73,27 @@ fact "ho_so_qua_han" {
 
 fact "ho_so_truc_tuyen" {
   type        = "integer",
-  description = "Số hồ sơ TTHC tiếp nhận trực tuyến trong năm",
+  description = "Số hồ sơ thủ tục hành chính được nộp trực tuyến trong năm" .. MINH_HOA,
   measure     = "hồ sơ",
   min = 0,
-  office      = "xa-mot-cua",
-  evidence    = "Cổng dịch vụ công của tỉnh",
+  office      = "xa-van-phong",
+  evidence    = "Cổng dịch vụ công của tỉnh; Hệ thống thông tin giải quyết TTHC của tỉnh",
 }
 
 fact "can_bo_chua_dat_chuan" {
   type        = "integer",
-  description = "Số cán bộ, công chức xã chưa đạt chuẩn theo quy định",
+  description = "Số cán bộ, công chức xã chưa đạt chuẩn theo quy định" .. MINH_HOA,
   measure     = "người",
   min = 0,
   office      = "xa-van-phong",
-  evidence    = "Báo cáo chất lượng đội ngũ cán bộ, công chức xã",
+  evidence    = "Báo cáo chất lượng đội ngũ cán bộ, công chức cấp xã",
 }
 
 fact "ty_le_hai_long" {
   type        = "number",
-  description = "Tỷ lệ người dân, tổ chức hài lòng với việc giải quyết TTHC của xã",
+  description = "Tỷ lệ người dân, tổ chức hài lòng với việc giải quyết TTHC của xã" .. MINH_HOA,
   measure     = "%",
   min = 0, max = 100,
   office      = "xa-mot-cua",
-  evidence    = "Kết quả khảo sát mức độ hài lòng của huyện",
+  evidence    = "Kết quả khảo sát, lấy ý kiến người dân, tổ chức tại Bộ phận một cửa xã",
 }
