@@ -11,7 +11,7 @@ not_globals = { "print", "load", "loadfile", "dofile", "require", "pcall", "xpca
 
 read_globals = {
   -- declarations
-  "index", "component", "criterion", "bands",
+  "index", "component", "criterion", "bands", "bonus", "penalty",
   -- yearly inheritance
   "extends", "change_index", "change_component", "change_criterion", "replace_criterion",
   "remove_criterion", "remove_component",

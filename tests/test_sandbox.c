@@ -31,6 +31,15 @@ static const char evil_score_fmt[] =
   "  end,\n"
   "}\n";
 
+/* A bonus item with `code` on line 4, before criterion 1.2 (`-- in: bonus`). */
+static const char evil_bonus_fmt[] =
+  "bonus \"B9\" {\n"
+  "  name = \"b9\", max = 1, owner = \"noi-vu\", params = { k = 1, t = { 1 } },\n"
+  "  score = function(u, p)\n"
+  "    %s\n"
+  "  end,\n"
+  "}\n%s";
+
 TestSuite(sandbox, .init = small_setup, .fini = small_teardown, .timeout = 60);
 
 /* Replace criterion 1.2 by an evil file: `code` at the top level (line 2)
@@ -126,7 +135,7 @@ Test(sandbox, there_are_at_least_25_hostile_cases) {
 }
 
 /* What a case file says: header fields and the code after them. */
-typedef struct { char *text; const char *expect, *top, *options, *code; } hostile_spec;
+typedef struct { char *text; const char *expect, *top, *options, *code; int in_bonus; } hostile_spec;
 
 static void parse_case(const char *name, hostile_spec *h) {
   char path[512];
@@ -142,6 +151,7 @@ static void parse_case(const char *name, hostile_spec *h) {
     if (!strncmp(p, "-- expect: ", 11)) h->expect = p + 11;
     else if (!strncmp(p, "-- top: ", 8)) h->top = p + 8;
     else if (!strncmp(p, "-- options: ", 12)) h->options = p + 12;
+    else if (!strcmp(p, "-- in: bonus")) h->in_bonus = 1;     /* planted in a bonus's score, not 1.2's */
     p = eol + 1;
   }
   size_t n = strlen(p);
@@ -186,6 +196,11 @@ static void hostile_run(const char *name, const hostile_spec *h, int in_score) {
   const char *where = in_score ? "in score()" : "at top level";
   const char *want = !in_score && h->top ? h->top : h->expect;
   plant(h->code, in_score);
+  if (in_score && h->in_bonus) {
+    char text[4096];
+    snprintf(text, sizeof text, evil_bonus_fmt, h->code, small_crit12_lua);
+    put_file(small_rules, "12_evil.lua", text);
+  }
   size_t nbefore = 0, nafter = 0;
   char *before = read_text(small_db, &nbefore), *files = snapshot();
   char opts[128] = "";
@@ -206,8 +221,8 @@ static void hostile_run(const char *name, const hostile_spec *h, int in_score) {
             where, line, r.err);
   cr_expect(says(r.err, want), "%s %s: stderr does not say '%s':\n%s", name, where, want, r.err);
   if (in_score)
-    cr_expect(strstr(r.err, "criterion 1.2") != NULL, "%s %s: the criterion is not named:\n%s",
-              name, where, r.err);
+    cr_expect(strstr(r.err, h->in_bonus ? "bonus B9 (d1, 2022)" : "criterion 1.2") != NULL,
+              "%s %s: the criterion or item is not named:\n%s", name, where, r.err);
   cr_expect(before && after && nbefore == nafter && !memcmp(before, after, nbefore),
             "%s %s: the store file changed", name, where);
   cr_expect_str_eq(files2, files, "%s %s: files in the test folder changed:\n%s\nnow:\n%s", name,

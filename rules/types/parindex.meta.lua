@@ -10,6 +10,10 @@
 ---@field total number        the components' maxima must sum to this (100)
 ---@field appraisal string[]  ids of the appraisal components (điểm thẩm định)
 ---@field survey string[]     ids of the survey components (điều tra xã hội học)
+---@field illustrative? string why the rulebook is not a real methodology
+---@field bonus_cap? number    all bonus items together give at most this (default: no cap)
+---@field penalty_cap? number  all penalty items together take at most this (default: no cap)
+---@field exceed_total? boolean true: a bonus may lift the index above total (default false: 0 .. total)
 
 ---@class parindex.Component
 ---@field name string
@@ -24,6 +28,25 @@
 ---@field basis? string       the methodology text shown by `explain`
 ---@field params? table       numbers, strings, booleans, dates or tables; read-only in score
 ---@field score fun(u: parindex.Unit, p: table)
+---@field when_not_applicable? "rescale"|"full"  what u.na means: left out and rescaled (default), or full points
+
+---@class parindex.Extra
+---@field name string
+---@field max number          the item gives (takes) at most this; at most two decimals
+---@field owner string        office id
+---@field basis? string
+---@field params? table
+---@field score fun(u: parindex.Unit, p: table)
+
+---Declare a bonus item (điểm thưởng): its score records points with u.award.
+---@param id string
+---@return fun(t: parindex.Extra)
+function bonus(id) end
+
+---Declare a penalty item (điểm trừ): its score records points with u.lose (and :task).
+---@param id string
+---@return fun(t: parindex.Extra)
+function penalty(id) end
 
 ---Declare the index (exactly one per rulebook).
 ---@param t parindex.Index
@@ -175,7 +198,16 @@ function Unit.records(key, default) end
 ---@return parindex.Deduction
 function Unit.lose(points, fmt, ...) end
 
----Mark the criterion not applicable (its component is rescaled).
+---In a bonus only: award points with a reason (format string); capped by the item's max,
+---the index's bonus_cap and (unless exceed_total) the index's total.
+---@param points number
+---@param fmt string
+---@param ... any
+---@return parindex.Deduction
+function Unit.award(points, fmt, ...) end
+
+---Mark the criterion not applicable (its component is rescaled; full points with
+---when_not_applicable = "full").
 ---@param fmt string
 ---@param ... any
 function Unit.na(fmt, ...) end

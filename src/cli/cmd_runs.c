@@ -148,7 +148,7 @@ int cli_show_run(cli_args *a, char which) {
   else if (got == STORED_WHICH_UNIT)
     rc = cli_usage_error(a, "run %lld scored %d units: say which with --unit", (long long)id, su.run.nunit_rows);
   else if (got == STORED_NO_UNIT) cli_fail("run %lld did not score unit '%s'", (long long)id, unit);
-  else if (crit && methodology_criterion(su.mt, crit) < 0)
+  else if (crit && methodology_criterion(su.mt, crit) < 0 && methodology_extra(su.mt, crit) < 0)
     cli_fail("no criterion '%s' in run %lld's rules", crit, (long long)id);
   else if (office && !methodology_office_name(su.mt, office)) cli_fail("unknown office '%s'", office);
   else {

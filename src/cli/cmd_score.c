@@ -51,7 +51,8 @@ static int scoring_kind(cli_args *a, char which, const char *kind, levels_out *l
   rc = EXIT_FAIL;
   if (crit) {
     int found = 0;
-    found = methodology_criterion(rulebook_methodology(sc.rb), crit) >= 0;
+    found = methodology_criterion(rulebook_methodology(sc.rb), crit) >= 0 ||
+            methodology_extra(rulebook_methodology(sc.rb), crit) >= 0;   /* a bonus or penalty item */
     if (!found) { cli_fail("no criterion '%s' in %s", crit, sc.dir); goto done; }
   }
   if (office && !methodology_office_name(rulebook_methodology(sc.rb), office)) { cli_fail("unknown office '%s'", office); goto done; }

@@ -109,6 +109,8 @@ static int on_unit(const unit_facts *uf, void *ud) {
   sum->appraisal = r->appraisal;
   sum->survey = r->survey;
   sum->total = r->total;
+  sum->bonus = r->bonus;
+  sum->penalty = r->penalty;
   sum->illustrative = r->illustrative;
   return 0;
 }

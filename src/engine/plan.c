@@ -28,6 +28,9 @@ void plan_retotal(const methodology *m, const unit_result *r, const unsigned cha
   out->nded = out->capded = r->nded;
   out->deds = arena_alloc(&out->a, (size_t)(r->nded ? r->nded : 1) * sizeof *out->deds);
   if (r->nded) memcpy(out->deds, r->deds, (size_t)r->nded * sizeof *out->deds);
+  out->nextras = out->capextras = r->nextras;           /* bonus and penalty lines stay as they are */
+  out->extras = arena_alloc(&out->a, (size_t)(r->nextras ? r->nextras : 1) * sizeof *out->extras);
+  if (r->nextras) memcpy(out->extras, r->extras, (size_t)r->nextras * sizeof *out->extras);
   for (int i = 0; i < r->ncrits; i++) {
     const ledger_criterion *lc = &r->crits[i];
     out->crits[i] = *lc;

@@ -26,8 +26,49 @@ void score_totals(const methodology *m, unit_result *r) {
     if (mc->kind == METH_SURVEY) r->survey += r->comps[c].points;
     else r->appraisal += r->comps[c].points;
   }
-  r->total = r->appraisal + r->survey;
+  score_extras(m, r);
   score_rank_components(r);
+}
+
+/* Take up to *left points off the lines of kind penalty, last first,
+** marking them LEDGER_CAP_INDEX. */
+static void hold_back(const methodology *m, unit_result *r, int penalty, pts_t *left) {
+  for (int k = r->nextras - 1; k >= 0 && *left > 0; k--) {
+    ledger_deduction *d = &r->extras[k];
+    if (m->extras[d->crit].penalty != penalty || d->points == 0) continue;
+    pts_t take = d->points < *left ? d->points : *left;
+    d->points -= take;
+    *left -= take;
+    d->cap = LEDGER_CAP_INDEX;
+    *(penalty ? &r->penalty : &r->bonus) -= take;
+  }
+}
+
+void score_extras(const methodology *m, unit_result *r) {
+  r->bonus = r->penalty = 0;
+  int cur = -1;
+  pts_t item = 0;                            /* the current item's points so far */
+  for (int k = 0; k < r->nextras; k++) {
+    ledger_deduction *d = &r->extras[k];
+    const meth_extra *x = &m->extras[d->crit];
+    if (d->crit != cur) { cur = d->crit; item = 0; }
+    pts_t *sum = x->penalty ? &r->penalty : &r->bonus;
+    pts_t cap = x->penalty ? m->penalty_cap : m->bonus_cap;
+    pts_t p = d->requested;
+    d->cap = LEDGER_CAP_NONE;
+    if (p > x->max - item) { p = x->max - item; d->cap = LEDGER_CAP_ITEM; }
+    if (cap >= 0 && p > cap - *sum) { p = cap - *sum; d->cap = LEDGER_CAP_TOTAL; }
+    d->points = p;
+    item += p;
+    *sum += p;
+  }
+  pts_t base = r->appraisal + r->survey;
+  if (!m->exceed_total) {                    /* the index stays within 0 .. total */
+    pts_t over = base + r->bonus - r->penalty - m->total, under = r->penalty - r->bonus - base;
+    if (over > 0) hold_back(m, r, 0, &over);
+    if (under > 0) hold_back(m, r, 1, &under);
+  }
+  r->total = base + r->bonus - r->penalty;
 }
 
 pts_t score_component_points(const meth_component *mc, pts_t sum, pts_t summax, int na) {

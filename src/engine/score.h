@@ -20,6 +20,15 @@
 ** rank its components (score_rank_components). */
 void score_totals(const methodology *m, unit_result *r);
 
+/* The bonus and penalty lines' points from what each asked, in the order
+** recorded: each item gives (takes) at most its max, all bonus (penalty)
+** items together at most the index's bonus_cap (penalty_cap); then, unless
+** the rulebook says exceed_total = true, the index is held within 0 ..
+** total, by taking the excess off the last bonus (penalty) lines. Each line
+** says which held it (cap, LEDGER_CAP_*). Sets r->bonus, r->penalty and
+** r->total = appraisal + survey + bonus - penalty. Part of score_totals. */
+void score_extras(const methodology *m, unit_result *r);
+
 /* A component's points from the sum of its applicable criteria's points and
 ** maxima; na: one of its criteria is not applicable (then the sum is
 ** rescaled to the component's max; with none applicable, the max). */

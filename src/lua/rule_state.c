@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "lua_globals.h"
+#include "rule_extra.h"
 
 #define FROZEN_LABEL "a table made while the rule files loaded"
 
@@ -40,9 +41,9 @@ static void on_write(const char *name, int line, int write, void *ud) {
   if (n + 1 >= w->errlen) return;
   if (n && w->err[n - 1] != '\n') w->err[n++] = '\n', w->err[n] = '\0';
   snprintf(w->err + n, w->errlen - n,
-           "%s:%d: criterion %s: its score %s '%s', which outlives the call: a unit's result would "
+           "%s:%d: %s %s: its score %s '%s', which outlives the call: a unit's result would "
            "depend on the units scored before it (keep it local to score)",
-           w->file, line, w->c->id, write == 1 ? "assigns to the variable" : "sets a field of the table",
+           w->file, line, rb_item_label(w->c), w->c->id, write == 1 ? "assigns to the variable" : "sets a field of the table",
            name);
 }
 
@@ -103,8 +104,8 @@ static int check_all(lua_State *L) {
   luaL_checkstack(L, 12, "rule_state");
   lua_newtable(L);                                 /* 2: seen */
   lua_newtable(L);                                 /* 3: tables to freeze */
-  for (int i = 0; i < w->rb->ncrits; i++) {
-    w->c = &w->rb->crits[i];
+  for (int i = 0; i < w->rb->ncrits + w->rb->nextras; i++) {   /* criteria, then bonus and penalty items */
+    w->c = i < w->rb->ncrits ? &w->rb->crits[i] : &w->rb->extras[i - w->rb->ncrits];
     walk_criterion(L, w, 2, 3);
   }
   for (lua_Integer i = 1, n = (lua_Integer)lua_rawlen(L, 3); i <= n; i++) {

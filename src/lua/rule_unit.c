@@ -13,6 +13,7 @@
 #include "rule_date.h"
 #include "rule_decl.h"
 #include "rule_format.h"
+#include "rule_extra.h"
 #include "rule_facts.h"
 #include "rule_unit.h"
 #include "sandbox.h"
@@ -29,7 +30,9 @@
 struct host {
   const unit_facts *uf;     /* the unit being scored */
   unit_result *res;
-  int crit;                 /* criterion being scored */
+  int crit;                 /* criterion (or bonus or penalty item) being scored */
+  int extra;                /* RB_CRITERION, or RB_BONUS / RB_PENALTY: crit indexes rb->extras */
+  int nlines;               /* lines the item has recorded so far */
   unsigned serial;          /* bumps per criterion: stale handles are refused */
   int *stamp;               /* stamp[i] == serial when fact i was read */
   int *used; int nused;     /* facts read by this criterion, in reading order */
@@ -41,13 +44,18 @@ struct host {
   struct { const char *key; size_t pos; } seen[256]; /* u.fact key (a Lua string) -> fact_pos */
 };
 
-typedef struct { unsigned serial; int ded; } ded_handle;
+typedef struct { unsigned serial; int ded, extra; } ded_handle;   /* extra: ded indexes res->extras */
 
 static struct host *host_of(lua_State *L) {
   return ((rulebook *)sandbox_limits_of(L)->host)->host;
 }
 
 static rulebook *rb_of(lua_State *L) { return sandbox_limits_of(L)->host; }
+
+/* The criterion or item being scored. */
+static const rb_criterion *item_of(const rulebook *rb, const struct host *h) {
+  return h->extra ? &rb->extras[h->crit] : &rb->crits[h->crit];
+}
 
 /* ---- facts ---- */
 
@@ -230,19 +238,22 @@ static ledger_deduction *check_handle(lua_State *L) {
   lua_pop(L, 1);
   if (hd->serial != h->serial)
     sandbox_error(L, "this deduction belongs to another criterion or unit");
-  return &h->res->deds[hd->ded];
+  return hd->extra ? &h->res->extras[hd->ded] : &h->res->deds[hd->ded];
 }
 
-static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
+/* u.lose / u.award: a line of the ledger. A criterion's deduction is capped
+** here (the criterion stays >= 0); a bonus or penalty line keeps what was
+** asked, and score_totals (engine) applies the item's max and the caps. */
+static int record(lua_State *L, const char *what) {
   rulebook *rb = rb_of(L);
   struct host *h = rb->host;
-  const rb_criterion *c = &rb->crits[h->crit];
-  ledger_criterion *lc = &h->res->crits[h->crit];
+  const rb_criterion *c = item_of(rb, h);
+  ledger_criterion *lc = h->extra ? NULL : &h->res->crits[h->crit];
   double x = luaL_checknumber(L, 1);
   int ok;
   pts_t p = pts_from_double(x, &ok);
-  if (!ok || x < 0) return sandbox_error(L, "u.lose: points must be a finite number >= 0");
-  if (lc->na) return sandbox_error(L, "u.lose: the criterion was already marked not applicable");
+  if (!ok || x < 0) return sandbox_error(L, "%s: points must be a finite number >= 0", what);
+  if (lc && (lc->na || lc->na_full)) return sandbox_error(L, "%s: the criterion was already marked not applicable", what);
   lua_Debug ar;                                /* where it is called, for the ledger */
   int at_file = -1, at_line = 0;
   if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
@@ -251,33 +262,51 @@ static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...) */
     if (rb->on_lose && ar.source[0] == '@')    /* coverage for 'rules test' */
       rb->on_lose(rb->on_lose_ud, ar.source + 1, ar.currentline);
   }
-  if (lua_type(L, 2) != LUA_TSTRING) return sandbox_error(L, "u.lose: a reason (format string) is required");
-  if (lc->count >= RULE_DEDS_MAX)
-    return sandbox_error(L, "u.lose: criterion %s already has %d deductions, the most one criterion may have",
-                         c->id, RULE_DEDS_MAX);
+  if (lua_type(L, 2) != LUA_TSTRING) return sandbox_error(L, "%s: a reason (format string) is required", what);
+  if ((lc ? lc->count : h->nlines) >= RULE_DEDS_MAX)
+    return sandbox_error(L, "%s: %s %s already has %d %s, the most one %s may have", what, rb_item_label(c),
+                         c->id, RULE_DEDS_MAX, lc ? "deductions" : "lines", rb_item_label(c));
   luaL_Buffer b;
   size_t len;
   const char *reason = lfmt_text(L, 2, &b, &len);
-  check_text(L, "u.lose", reason, len);
+  check_text(L, what, reason, len);
   unit_result *r = h->res;
-  ledger_deduction *d = ledger_add_deduction(r, h->crit);
+  ledger_deduction *d = lc ? ledger_add_deduction(r, h->crit) : ledger_add_extra(r, h->crit);
   d->requested = p;
   d->file = at_file;
   d->line = at_line;
-  d->points = p < c->max - h->lost ? p : c->max - h->lost;     /* never below 0 points */
-  h->lost += d->points;
+  if (lc) {
+    d->points = p < c->max - h->lost ? p : c->max - h->lost;     /* never below 0 points */
+    h->lost += d->points;
+  } else {
+    d->points = p;
+    h->nlines++;
+  }
   d->reason = arena_strndup(&r->a, reason, len);
   lua_pop(L, 1);
   copy_used_facts(r, d, h->uf, h->used, h->nused);
-  if (lc->count == 0) lc->first = r->nded - 1;
-  lc->count++;
+  if (lc && lc->count == 0) lc->first = r->nded - 1;
+  if (lc) lc->count++;
   check_ledger(L, h);
   ded_handle *hd = lua_newuserdatauv(L, sizeof *hd, 0);
   hd->serial = h->serial;
-  hd->ded = r->nded - 1;
+  hd->extra = lc == NULL;
+  hd->ded = lc ? r->nded - 1 : r->nextras - 1;
   lua_rawgeti(L, LUA_REGISTRYINDEX, h->ded_meta_ref);
   lua_setmetatable(L, -2);
   return 1;
+}
+
+static int u_lose(lua_State *L) {             /* u.lose(points, fmt, ...): a criterion's or a penalty's */
+  if (host_of(L)->extra == RB_BONUS)
+    return sandbox_error(L, "u.lose: a bonus awards points: record them with u.award(points, fmt, ...)");
+  return record(L, "u.lose");
+}
+
+static int u_award(lua_State *L) {            /* u.award(points, fmt, ...): a bonus's */
+  if (host_of(L)->extra != RB_BONUS)
+    return sandbox_error(L, "u.award: only a bonus awards points (a criterion or a penalty takes them with u.lose)");
+  return record(L, "u.award");
 }
 
 /* OWNER: a task addressed to the criterion's owner, whoever that is in this
@@ -291,8 +320,10 @@ static int add_task(lua_State *L, int lead) {
   struct host *h = host_of(L);
   ledger_deduction *d = check_handle(L);
   const char *office;
+  if (h->extra == RB_BONUS)
+    return sandbox_error(L, "%s: a bonus implies no task", lead ? "task" : "support");
   if (lua_islightuserdata(L, 2) && lua_touserdata(L, 2) == (void *)&owner_tag)
-    office = rb_of(L)->crits[h->crit].owner;
+    office = item_of(rb_of(L), h)->owner;
   else {
     office = luaL_checkstring(L, 2);
     if (rb_of(L)->m.noffices && !methodology_office_name(&rb_of(L)->m, office))
@@ -352,12 +383,16 @@ static int ded_facts(lua_State *L) {          /* handle:facts(key, ...) */
 
 static int u_na(lua_State *L) {               /* u.na(fmt, ...) */
   struct host *h = host_of(L);
+  if (h->extra)
+    return sandbox_error(L, "u.na: a %s item is always applicable (award or take nothing instead)",
+                         h->extra == RB_BONUS ? "bonus" : "penalty");
   ledger_criterion *lc = &h->res->crits[h->crit];
   if (lc->count) return sandbox_error(L, "u.na: the criterion already has deductions");
   if (lua_type(L, 1) != LUA_TSTRING) return sandbox_error(L, "u.na: a reason (format string) is required");
   lfmt_push(L, 1);
   check_text(L, "u.na", lua_tostring(L, -1), lua_rawlen(L, -1));
-  lc->na = 1;
+  if (rb_of(L)->crits[h->crit].na_full) lc->na_full = 1;   /* no task of its kind arose: full points */
+  else lc->na = 1;
   lc->na_reason = arena_strdup(&h->res->a, lua_tostring(L, -1));
   check_ledger(L, h);
   return 0;
@@ -369,7 +404,7 @@ static const luaL_Reg ded_methods[] = {
   {"task", ded_task}, {"support", ded_support}, {"effort", ded_effort}, {"facts", ded_facts}, {NULL, NULL}
 };
 static const luaL_Reg u_funcs[] = {
-  {"fact", u_fact}, {"has", u_has}, {"records", u_records}, {"lose", u_lose}, {"na", u_na},
+  {"fact", u_fact}, {"has", u_has}, {"records", u_records}, {"lose", u_lose}, {"award", u_award}, {"na", u_na},
   {NULL, NULL}
 };
 
@@ -431,7 +466,8 @@ static int set_unit(lua_State *L) {           /* inner.unit, inner.year for this
   return 0;
 }
 
-/* "file:line: msg\ntraceback" -> "file:line: criterion X (unit, year): msg\ntraceback" */
+/* "file:line: msg\ntraceback" -> "file:line: criterion X (unit, year): msg\ntraceback"
+** (or "bonus B1 (unit, year)", "penalty P1 (unit, year)") */
 static void criterion_error(char *err, size_t errlen, const char *msg, const rb_criterion *c,
                             const unit_facts *uf) {
   const char *p = msg, *colon = NULL;
@@ -441,11 +477,52 @@ static void criterion_error(char *err, size_t errlen, const char *msg, const rb_
     if (p && (!nl || p < nl)) { colon = p; p++; } else p = NULL;
   }
   if (colon && colon > msg && colon[-1] >= '0' && colon[-1] <= '9')
-    snprintf(err, errlen, "%.*s: criterion %s (%s, %d):%s", (int)(colon - msg), msg, c->id,
+    snprintf(err, errlen, "%.*s: %s %s (%s, %d):%s", (int)(colon - msg), msg, rb_item_label(c), c->id,
              uf->unit.id, uf->year, colon + 1);
   else
-    snprintf(err, errlen, "%s:%d: criterion %s (%s, %d): %s", c->file, c->line, c->id,
+    snprintf(err, errlen, "%s:%d: %s %s (%s, %d): %s", c->file, c->line, rb_item_label(c), c->id,
              uf->unit.id, uf->year, msg);
+}
+
+/* Score criterion i (extra RB_CRITERION) or item i of rb->extras of the
+** unit in rb->host; the message handler at msgh. 0, or -1 with err. */
+static int run_item(rulebook *rb, int i, int extra, int msgh, char *err, size_t errlen) {
+  lua_State *L = rb->L;
+  struct host *h = rb->host;
+  const unit_facts *uf = h->uf;
+  unit_result *r = h->res;
+  const rb_criterion *c = extra ? &rb->extras[i] : &rb->crits[i];
+  h->crit = i;
+  h->extra = extra;
+  h->serial++;
+  if (h->serial == 0 || h->serial > 0x7fffffff) {   /* keep stamps comparable */
+    h->serial = 1;
+    memset(h->stamp, 0, uf->n * sizeof *h->stamp);
+  }
+  h->nused = 0;
+  h->nlines = 0;
+  h->lost = 0;
+  rb->lim.ctx_file = c->file;                /* for the CPU timer's last resort */
+  rb->lim.ctx_line = c->line;
+  rb->lim.ctx_what = c->id;
+  rb->lim.ctx_unit = uf->unit.id;
+  int first = r->nextras;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->score_ref);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, h->u_ref);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->params_ref);
+  if (sandbox_pcallh(L, 2, 0, msgh) != LUA_OK) {
+    criterion_error(err, errlen, lua_tostring(L, -1), c, uf);
+    lua_settop(L, msgh - 1);
+    h->serial++;
+    return -1;
+  }
+  if (extra == RB_BONUS) return 0;           /* a bonus implies no task */
+  int n = extra ? r->nextras - first : r->crits[i].count;
+  for (int k = 0; k < n; k++) {              /* a deduction with no task: fix its cause */
+    ledger_deduction *d = extra ? &r->extras[first + k] : &r->deds[r->crits[i].first + k];
+    if (!d->ntasks) ledger_add_task_prefixed(r, d, c->owner, LEDGER_FIX_PREFIX, d->reason);
+  }
+  return 0;
 }
 
 int rulebook_run(rulebook *rb, const unit_facts *uf, unit_result *r, char *err, size_t errlen) {
@@ -470,37 +547,11 @@ int rulebook_run(rulebook *rb, const unit_facts *uf, unit_result *r, char *err, 
     lua_settop(L, msgh - 1);
     return -1;
   }
-  for (int i = 0; i < rb->ncrits; i++) {
-    const rb_criterion *c = &rb->crits[i];
-    if (rb->only && !rb->only[i]) continue;
-    h->crit = i;
-    h->serial++;
-    if (h->serial == 0 || h->serial > 0x7fffffff) {   /* keep stamps comparable */
-      h->serial = 1;
-      memset(h->stamp, 0, uf->n * sizeof *h->stamp);
-    }
-    h->nused = 0;
-    h->lost = 0;
-    rb->lim.ctx_file = c->file;                /* for the CPU timer's last resort */
-    rb->lim.ctx_line = c->line;
-    rb->lim.ctx_what = c->id;
-    rb->lim.ctx_unit = uf->unit.id;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, c->score_ref);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, h->u_ref);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, c->params_ref);
-    if (sandbox_pcallh(L, 2, 0, msgh) != LUA_OK) {
-      criterion_error(err, errlen, lua_tostring(L, -1), c, uf);
-      lua_settop(L, msgh - 1);
-      h->serial++;
+  for (int i = 0; i < rb->ncrits; i++)
+    if (!(rb->only && !rb->only[i]) && run_item(rb, i, RB_CRITERION, msgh, err, errlen)) return -1;
+  for (int i = 0; i < rb->nextras; i++)
+    if (!(rb->only && !rb->only[rb->ncrits + i]) && run_item(rb, i, rb->extras[i].extra, msgh, err, errlen))
       return -1;
-    }
-    const ledger_criterion *lc = &r->crits[i];
-    for (int k = 0; k < lc->count; k++) {    /* a deduction with no task: fix its cause */
-      ledger_deduction *d = &r->deds[lc->first + k];
-      if (d->ntasks) continue;
-      ledger_add_task_prefixed(r, d, c->owner, LEDGER_FIX_PREFIX, d->reason);
-    }
-  }
   lua_settop(L, msgh - 1);
   h->serial++;                                /* handles die with the unit */
   return 0;

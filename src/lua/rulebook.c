@@ -16,6 +16,7 @@
 #include "path.h"
 #include "rule_date.h"
 #include "rule_decl.h"
+#include "rule_extra.h"
 #include "rule_facts.h"
 #include "rule_format.h"
 #include "rule_state.h"
@@ -62,7 +63,8 @@ static const char *decl_id(lua_State *L, const char *what) {
 }
 
 static int decl_index(lua_State *L) {
-  static const char *const fields[] = {"name", "total", "appraisal", "survey", "illustrative", NULL};
+  static const char *const fields[] = {"name", "total", "appraisal", "survey", "illustrative",
+                                       "bonus_cap", "penalty_cap", "exceed_total", NULL};
   rulebook *rb = decl_rulebook(L);
   decl_check_not_sealed(L, "index");
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -71,6 +73,7 @@ static int decl_index(lua_State *L) {
   rb->m.name = decl_strdup(decl_str_field(L, 1, "name", 1, "index", ""));   /* freed with rb */
   rb->m.total = decl_pts_field(L, 1, "total", "index", "");
   rb->m.illustrative = decl_strdup(decl_str_field(L, 1, "illustrative", 0, "index", ""));
+  rb_extra_index_fields(L, rb, "index");
   decl_where(L, &rb->m.index_file, &rb->m.index_line);
   /* appraisal/survey lists are kept in the registry and resolved after loading */
   for (int kind = 0; kind < 2; kind++) {
@@ -104,11 +107,13 @@ static int decl_component_body(lua_State *L) {
 }
 
 static int decl_criterion_body(lua_State *L) {
-  static const char *const fields[] = {"component", "name", "max", "owner", "basis", "params", "score", NULL};
+  static const char *const fields[] = {"component", "name", "max", "owner", "basis", "params", "score",
+                                       "when_not_applicable", NULL};
   rulebook *rb = decl_rulebook(L);
   const char *id = decl_id(L, "criterion");
   decl_check_fields(L, 1, "criterion", id, fields);
   rb_criterion c = {0};
+  c.na_full = rb_extra_na_field(L, id) == 1;
   const char *name = decl_str_field(L, 1, "name", 1, "criterion", id);
   const char *owner = decl_str_field(L, 1, "owner", 1, "criterion", id);
   const char *basis = decl_str_field(L, 1, "basis", 0, "criterion", id);
@@ -337,7 +342,7 @@ rulebook *rulebook_load_lenient(const char *dir, const rb_office *offices, int n
 ** problems, *complete saying whether every file loaded. */
 static rulebook *load(const char *dir, const rb_office *offices, int noffices,
                       const rule_limits *limits, char *err, size_t errlen, int *complete) {
-  static const luaL_Reg *const apis[] = {decl_api, rb_extends_api, rb_facts_api, lrules_helpers, NULL};
+  static const luaL_Reg *const apis[] = {decl_api, rb_extends_api, rb_facts_api, rb_extra_api, lrules_helpers, NULL};
   rulebook *rb = calloc(1, sizeof *rb);
   if (!rb) abort();
   err[0] = '\0';
@@ -387,6 +392,7 @@ static rulebook *load(const char *dir, const rb_office *offices, int noffices,
   if (err[0]) goto fail;
   if (complete) *complete = 1;
   check_rulebook(rb, err, errlen);
+  rb_extra_check(rb, err, errlen);
   rule_state_check(rb, err, errlen);          /* nothing carried from one unit to the next */
   if (err[0]) goto fail;
   order_rulebook(rb);
@@ -408,9 +414,10 @@ static void publish(rulebook *rb) {
     const rb_criterion *c = &rb->crits[i];
     rb->m.crits[i] = (meth_criterion){.id = c->id, .name = c->name, .owner = c->owner, .basis = c->basis,
                                       .compid = c->compid, .file = c->file, .line = c->line,
-                                      .max = c->max, .comp = c->comp};
+                                      .max = c->max, .comp = c->comp, .na_full = c->na_full};
   }
   rb->m.ncrits = rb->ncrits;
+  rb_extra_publish(rb);
 }
 
 const methodology *rulebook_methodology(const rulebook *rb) { return &rb->m; }
@@ -431,6 +438,7 @@ void rulebook_map_paths(rulebook *rb, void (*map)(char **path, void *ud), void *
   for (int i = 0; i < rb->m.ncomps; i++) map(&rb->m.comps[i].file, ud);
   for (int i = 0; i < rb->ncrits; i++) map(&rb->crits[i].file, ud);
   rb_facts_map_paths(rb, map, ud);
+  rb_extra_map_paths(rb, map, ud);
   publish(rb);
 }
 
@@ -439,6 +447,7 @@ void rulebook_free(rulebook *rb) {
   host_free(rb);
   rb_extends_free(rb);
   rb_facts_free(rb);
+  rb_extra_free(rb);
   sandbox_close(rb->L);
   for (int i = 0; i < rb->m.ncomps; i++) {
     rb_component *c = &rb->m.comps[i];

@@ -63,7 +63,8 @@ void rulebook_map_paths(rulebook *rb, void (*map)(char **path, void *ud), void *
 int rulebook_run(rulebook *rb, const unit_facts *uf, unit_result *r, char *err, size_t errlen);
 
 /* For 'rules test': rulebook_run runs only the criteria i with only[i] != 0
-** (only may be NULL: all; the caller keeps it alive), and calls on_lose (if
+** and the bonus and penalty items k with only[ncrits + k] != 0 (only holds
+** ncrits + nextras flags, or is NULL: all; the caller keeps it alive), and calls on_lose (if
 ** not NULL) with the file and line of each u.lose call. */
 void rulebook_set_only(rulebook *rb, const char *only);
 void rulebook_on_lose(rulebook *rb, void (*on_lose)(void *ud, const char *file, int line), void *ud);

@@ -23,6 +23,7 @@
 
 #include "path.h"
 #include "rule_decl.h"
+#include "rule_extra.h"
 #include "rulebook_extends.h"
 
 static void push_str(char ***v, int *n, const char *s) {
@@ -114,7 +115,8 @@ static int find_crit(const rulebook *rb, const char *id) {
 
 static int change_index(lua_State *L) {
   decl_check_not_sealed(L, "change_index");
-  static const char *const fields[] = {"name", "total", "appraisal", "survey", NULL};
+  static const char *const fields[] = {"name", "total", "appraisal", "survey", "bonus_cap", "penalty_cap",
+                                       "exceed_total", NULL};
   rulebook *rb = decl_rulebook(L);
   luaL_checktype(L, 1, LUA_TTABLE);
   if (!rb->m.index_file) return sandbox_error(L, "change_index: no index to change (extends must come first)");
@@ -123,6 +125,7 @@ static int change_index(lua_State *L) {
   lua_pop(L, 1);
   if (lua_getfield(L, 1, "total") != LUA_TNIL) rb->m.total = decl_pts_field(L, 1, "total", "change_index", "");
   lua_pop(L, 1);
+  rb_extra_index_fields(L, rb, "change_index");
   for (int kind = 0; kind < 2; kind++) {
     const char *f = kind ? "survey" : "appraisal";
     int t = lua_getfield(L, 1, f);
@@ -178,7 +181,8 @@ static void push_thawed(lua_State *L, int idx, int depth) {
 
 static int change_criterion_body(lua_State *L) {
   decl_check_not_sealed(L, "change_criterion");
-  static const char *const fields[] = {"component", "name", "max", "owner", "basis", "params", "score", NULL};
+  static const char *const fields[] = {"component", "name", "max", "owner", "basis", "params", "score",
+                                       "when_not_applicable", NULL};
   rulebook *rb = decl_rulebook(L);
   const char *id = lua_tostring(L, lua_upvalueindex(1));
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -186,6 +190,8 @@ static int change_criterion_body(lua_State *L) {
   if (k < 0) return sandbox_error(L, "change_criterion %s: no such criterion in the extended rulebook", id);
   decl_check_fields(L, 1, "change_criterion", id, fields);
   rb_criterion *c = &rb->crits[k];
+  int na_full = rb_extra_na_field(L, id);
+  if (na_full >= 0) c->na_full = na_full;
   if (lua_getfield(L, 1, "name") != LUA_TNIL) { char *v = decl_str_copy(L, 1, "name", 1, "criterion", id); free(c->name); c->name = v; }
   if (lua_getfield(L, 1, "owner") != LUA_TNIL) { char *v = decl_str_copy(L, 1, "owner", 1, "criterion", id); free(c->owner); c->owner = v; }
   if (lua_getfield(L, 1, "basis") != LUA_TNIL) { char *v = decl_str_copy(L, 1, "basis", 1, "criterion", id); free(c->basis); c->basis = v; }

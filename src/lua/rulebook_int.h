@@ -23,15 +23,21 @@ typedef struct {            /* a criterion as loaded: its declaration and its Lu
   char *id, *name, *owner, *basis, *compid, *file;
   int line;
   pts_t max;
-  int comp;                 /* index into m.comps */
+  int comp;                 /* index into m.comps (-1: a bonus or penalty item) */
   int score_ref, params_ref;  /* registry references: score(u, p) and its frozen params */
+  int extra;                /* RB_CRITERION, or RB_BONUS / RB_PENALTY (rule_extra.c): an item
+                               of m.extras, scored like a criterion, outside the components */
+  int na_full;              /* when_not_applicable = "full" */
 } rb_criterion;
+
+enum { RB_CRITERION = 0, RB_BONUS = 1, RB_PENALTY = 2 };
 
 struct rulebook {
   methodology m;            /* what the rest of parindex sees */
   lua_State *L;
   sandbox_limits lim;
   rb_criterion *crits; int ncrits;
+  rb_criterion *extras; int nextras;   /* bonus and penalty items, in declaration order */
   struct host *host;        /* evaluation state (rule_unit.c) */
   const char *only;         /* rulebook_set_only */
   void (*on_lose)(void *ud, const char *file, int line);   /* rulebook_on_lose */

@@ -47,6 +47,20 @@ ledger_deduction *ledger_add_deduction(unit_result *r, int crit) {
   return d;
 }
 
+ledger_deduction *ledger_add_extra(unit_result *r, int item) {
+  if (r->nextras == r->capextras) {
+    int cap = r->capextras ? 2 * r->capextras : 4;
+    ledger_deduction *d = arena_alloc(&r->a, (size_t)cap * sizeof *d);
+    if (r->nextras) memcpy(d, r->extras, (size_t)r->nextras * sizeof *d);
+    r->extras = d; r->capextras = cap;
+  }
+  ledger_deduction *d = &r->extras[r->nextras++];
+  memset(d, 0, sizeof *d);
+  d->crit = item;
+  d->file = -1;
+  return d;
+}
+
 void ledger_add_task(unit_result *r, ledger_deduction *d, const char *office, const char *text) {
   ledger_add_task_prefixed(r, d, office, "", text);
 }

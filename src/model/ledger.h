@@ -36,11 +36,23 @@ typedef struct {
   ledger_fact *facts; int nfacts;
   ledger_task *tasks; int ntasks, captasks;   /* tasks[0]: the lead office (chủ trì); the others support (phối hợp) */
   int effort;               /* the rule's effort weight (:effort), 0 when not given */
+  int cap;                  /* bonus and penalty lines: what held points below requested
+                            ** (LEDGER_CAP_*); criteria's deductions: 0 */
 } ledger_deduction;
+
+/* Why a bonus or penalty line gives less than requested. */
+enum {
+  LEDGER_CAP_NONE = 0,
+  LEDGER_CAP_ITEM = 1,      /* the item's own max */
+  LEDGER_CAP_TOTAL = 2,     /* the index's bonus_cap or penalty_cap */
+  LEDGER_CAP_INDEX = 3      /* the index held within 0 .. total (exceed_total = false) */
+};
 
 typedef struct {
   pts_t points, max;
   int na;                   /* not applicable: excluded from its component */
+  int na_full;              /* not applicable, full points (when_not_applicable = "full"): na is 0,
+                               points are max, na_reason says why */
   const char *na_reason;
   int first, count;         /* its deductions: deds[first .. first+count) */
 } ledger_criterion;
@@ -53,7 +65,10 @@ typedef struct {
   ledger_criterion *crits; int ncrits;
   ledger_component *comps; int ncomps;
   ledger_deduction *deds; int nded, capded;
-  pts_t appraisal, survey, total;
+  ledger_deduction *extras; int nextras, capextras;   /* bonus and penalty lines: crit is the
+                            ** methodology's extras index; requested and points >= 0 */
+  pts_t bonus, penalty;     /* the extras' points, after the caps */
+  pts_t appraisal, survey, total;   /* total = appraisal + survey + bonus - penalty */
   int illustrative;         /* a fact's source starts with ILLUSTRATIVE_SOURCE */
   arena a;
 } unit_result;
@@ -69,6 +84,8 @@ void ledger_init(unit_result *r, const unit_info *unit, int year, int ncrits, in
 void ledger_reinit(unit_result *r, const unit_info *unit, int year, int ncrits, int ncomps);
 void ledger_free(unit_result *r);
 ledger_deduction *ledger_add_deduction(unit_result *r, int crit);
+/* A bonus or penalty line of the methodology's extras[item]. */
+ledger_deduction *ledger_add_extra(unit_result *r, int item);
 void ledger_add_task(unit_result *r, ledger_deduction *d, const char *office, const char *text);
 /* The same with the text prefix followed by text (one copy, no temporary). */
 void ledger_add_task_prefixed(unit_result *r, ledger_deduction *d, const char *office,

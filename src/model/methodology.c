@@ -27,6 +27,12 @@ int methodology_criterion(const methodology *m, const char *id) {
   return -1;
 }
 
+int methodology_extra(const methodology *m, const char *id) {
+  for (int i = 0; i < m->nextras; i++)
+    if (!strcmp(m->extras[i].id, id)) return i;
+  return -1;
+}
+
 int methodology_component(const methodology *m, const char *id) {
   for (int i = 0; i < m->ncomps; i++)
     if (!strcmp(m->comps[i].id, id)) return i;

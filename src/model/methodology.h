@@ -29,7 +29,19 @@ typedef struct {
   int line;                 /* where it was declared (file:line) */
   pts_t max;
   int comp;                 /* index into comps */
+  int na_full;              /* when_not_applicable = "full": u.na gives full points (no task of
+                               its kind arose), instead of leaving it out and rescaling */
 } meth_criterion;
+
+/* A bonus or penalty item (bonus "B1" {...}, penalty "P1" {...}): points
+** added to or taken from the index, outside the components, up to max for
+** the item and to the index's bonus_cap / penalty_cap for all of them. */
+typedef struct {
+  char *id, *name, *owner, *basis, *file;
+  int line;
+  pts_t max;
+  int penalty;              /* 0: a bonus (điểm thưởng), 1: a penalty (điểm trừ) */
+} meth_extra;
 
 typedef struct {
   char *id, *name;
@@ -73,6 +85,11 @@ typedef struct methodology {
   char *bands_file; int bands_line;
   char **bases; int nbases;             /* folders this rulebook extends, nearest first */
   meth_fact *facts; int nfacts;         /* the catalogue of facts, sorted by key; may be empty */
+  meth_extra *extras; int nextras;      /* bonus and penalty items, in declaration order */
+  pts_t bonus_cap, penalty_cap;         /* index { bonus_cap =, penalty_cap = }: the most all bonus
+                                           (penalty) items give (take) together; -1: no cap */
+  int exceed_total;                     /* index { exceed_total = true }: a bonus may lift the index
+                                           above total (else it is held at total, a penalty at 0) */
 } methodology;
 
 /* The rule file files[i] (a deduction's `file`), or NULL when i is -1 (a
@@ -86,6 +103,8 @@ const char *methodology_band(const methodology *m, pts_t total);
 /* Index of the criterion / component with this id, or -1. Linear. */
 int methodology_criterion(const methodology *m, const char *id);
 int methodology_component(const methodology *m, const char *id);
+/* Index of the bonus or penalty item with this id, or -1. Linear. */
+int methodology_extra(const methodology *m, const char *id);
 /* The declared fact with this key, or NULL. Binary search. */
 const meth_fact *methodology_fact(const methodology *m, const char *key);
 

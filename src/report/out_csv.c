@@ -79,7 +79,7 @@ void out_tasks_csv(FILE *f, const methodology *mt, const unit_result *r, const c
     csv_pts(f, items[i].points, 0);
     csv_field(f, items[i].text, 0);
     csv_field(f, items[i].reason, 0);
-    const ledger_deduction *d = &r->deds[items[i].ded];   /* the u.lose call that made it */
+    const ledger_deduction *d = report_task_line(r, &items[i]);   /* the u.lose call that made it */
     char *at = report_rule_line(mt, d);
     csv_field(f, at, 1);
     free(at);

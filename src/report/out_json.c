@@ -72,6 +72,50 @@ static char *joined_reasons(const unit_result *r, const ledger_criterion *lc) {
   return s;
 }
 
+/* owner, basis and defined_at ("file:line") of a criterion or an item. */
+static void add_declared(cJSON *o, const char *owner, const char *basis, const char *file, int line) {
+  cJSON_AddStringToObject(o, "owner", owner);
+  if (basis) cJSON_AddStringToObject(o, "basis", basis);
+  char where[1100];
+  snprintf(where, sizeof where, "%s:%d", file, line);
+  cJSON_AddStringToObject(o, "defined_at", where);
+}
+
+/* "caps" and "extras": each bonus and penalty item with its lines (only
+** item crit, when it names one). */
+static void extras_json(cJSON *o, const methodology *mt, const unit_result *r, const char *crit) {
+  static const char *const caps[] = {"none", "item", "total", "index"};
+  cJSON *cp = cJSON_AddObjectToObject(o, "caps");
+  if (mt->bonus_cap >= 0) add_pts(cp, "bonus_cap", mt->bonus_cap); else cJSON_AddNullToObject(cp, "bonus_cap");
+  if (mt->penalty_cap >= 0) add_pts(cp, "penalty_cap", mt->penalty_cap); else cJSON_AddNullToObject(cp, "penalty_cap");
+  cJSON_AddBoolToObject(cp, "exceed_total", mt->exceed_total);
+  cJSON *xs = cJSON_AddArrayToObject(o, "extras");
+  for (int i = 0; i < mt->nextras; i++) {
+    const meth_extra *x = &mt->extras[i];
+    if (crit && methodology_extra(mt, crit) >= 0 && strcmp(crit, x->id)) continue;
+    if (crit && methodology_extra(mt, crit) < 0) break;
+    cJSON *xo = cJSON_CreateObject();
+    cJSON_AddStringToObject(xo, "id", x->id);
+    cJSON_AddStringToObject(xo, "kind", x->penalty ? "penalty" : "bonus");
+    cJSON_AddStringToObject(xo, "name", x->name);
+    add_pts(xo, "max", x->max);
+    add_declared(xo, x->owner, x->basis, x->file, x->line);
+    pts_t sum = 0;
+    cJSON *ls = cJSON_CreateArray();
+    for (int k = 0; k < r->nextras; k++) {
+      const ledger_deduction *d = &r->extras[k];
+      if (d->crit != i) continue;
+      sum += d->points;
+      cJSON *lo = out_json_deduction(mt, d);
+      cJSON_AddStringToObject(lo, "capped_by", caps[d->cap >= 0 && d->cap <= 3 ? d->cap : 0]);
+      cJSON_AddItemToArray(ls, lo);
+    }
+    add_pts(xo, "points", sum);
+    cJSON_AddItemToObject(xo, "lines", ls);
+    cJSON_AddItemToArray(xs, xo);
+  }
+}
+
 static cJSON *unit_json(const methodology *mt, const unit_result *r, int detail, const char *crit) {
   cJSON *o = cJSON_CreateObject();
   cJSON_AddStringToObject(o, "unit", r->unit.id);
@@ -82,6 +126,10 @@ static cJSON *unit_json(const methodology *mt, const unit_result *r, int detail,
   add_pts(o, "appraisal_points", r->appraisal);
   add_pts(o, "survey_points", r->survey);
   add_pts(o, "max", mt->total);
+  if (mt->nextras) {
+    add_pts(o, "bonus_points", r->bonus);
+    add_pts(o, "penalty_points", r->penalty);
+  }
   cJSON *comps = cJSON_AddObjectToObject(o, "components");
   for (int c = 0; c < mt->ncomps; c++) {
     cJSON *co = cJSON_CreateObject();
@@ -122,16 +170,14 @@ static cJSON *unit_json(const methodology *mt, const unit_result *r, int detail,
       cJSON_AddNullToObject(co, "points");
       cJSON_AddStringToObject(co, "not_applicable", lc->na_reason);
     } else add_pts(co, "points", lc->points);
+    if (lc->na_full) cJSON_AddStringToObject(co, "not_arisen", lc->na_reason ? lc->na_reason : "");   /* full points */
     add_pts(co, "max", lc->max);
-    cJSON_AddStringToObject(co, "owner", c->owner);
-    if (c->basis) cJSON_AddStringToObject(co, "basis", c->basis);
-    char where[1100];
-    snprintf(where, sizeof where, "%s:%d", c->file, c->line);
-    cJSON_AddStringToObject(co, "defined_at", where);
+    add_declared(co, c->owner, c->basis, c->file, c->line);
     cJSON *ds = cJSON_AddArrayToObject(co, "deductions");
     for (int k = 0; k < lc->count; k++) cJSON_AddItemToArray(ds, out_json_deduction(mt, &r->deds[lc->first + k]));
     cJSON_AddItemToArray(crits, co);
   }
+  if (detail && mt->nextras) extras_json(o, mt, r, crit);
   return o;
 }
 
@@ -235,7 +281,7 @@ void out_tasks_json(FILE *f, const methodology *mt, const unit_result *r, const 
     if (items[i].lead && !items[i].points) cJSON_AddTrueToObject(t, "at_floor");
     cJSON_AddStringToObject(t, "task", items[i].text);
     cJSON_AddStringToObject(t, "why", items[i].reason);
-    cJSON_AddItemToObject(t, "at", deduction_at(mt, &r->deds[items[i].ded]));
+    cJSON_AddItemToObject(t, "at", deduction_at(mt, report_task_line(r, &items[i])));
     cJSON_AddItemToArray(tasks, t);
   }
   pts_t lost = 0;

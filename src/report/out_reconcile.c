@@ -62,7 +62,8 @@ void out_reconcile_text(FILE *f, const reconciliation *rc, report_lang lang) {
     if (row->crit < 0) continue;
     const ledger_criterion *lc = &r->crits[row->crit];
     row_line(f, row->criterion, row->has_self ? P(a, row->self, lang) : "-", P(b, row->appraised, lang),
-             row->has_self ? P(c, row->difference, lang) : "-", lc->na ? (vi ? "  (không áp dụng)" : "  (not applicable)") : "");
+             row->has_self ? P(c, row->difference, lang) : "-", lc->na ? (vi ? "  (không áp dụng)" : "  (not applicable)")
+             : lc->na_full ? (vi ? "  (không phát sinh: đạt điểm tối đa)" : "  (did not arise: full points)") : "");
     if (!row->has_self || !row->difference) continue;
     fprintf(f, "          %s\n", mt->crits[row->crit].name);
     for (int k = 0; k < lc->count; k++) {
@@ -123,6 +124,7 @@ void out_reconcile_json(FILE *f, const reconciliation *rc) {
     if (row->has_self) add_pts(c, "difference", row->difference);
     else cJSON_AddNullToObject(c, "difference");
     cJSON_AddBoolToObject(c, "not_applicable", lc->na);
+    cJSON_AddBoolToObject(c, "not_arisen", lc->na_full);     /* when_not_applicable = "full": full points */
     cJSON *ev = row->evidence ? cJSON_Parse(row->evidence) : NULL;
     cJSON_AddItemToObject(c, "evidence", ev ? ev : cJSON_CreateArray());
     if (row->explanation) cJSON_AddStringToObject(c, "explanation", row->explanation);

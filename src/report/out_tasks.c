@@ -8,6 +8,7 @@
 
 #include "report.h"
 #include "plan.h"
+#include "score.h"
 
 static const methodology *cmp_rb;
 static int office_order(const char *id) {
@@ -27,6 +28,27 @@ static int cmp_task(const void *x, const void *y) {
   return a->ded < b->ded ? -1 : a->ded > b->ded;
 }
 
+/* The task items of ledger line d (criterion or item id, whose owner leads
+** when the line names no task), ded its index in task_item terms. */
+static void add_tasks(const methodology *mt, const ledger_deduction *d, const char *id, const char *owner, int ded,
+                      const char *office, task_item **v, int *n, int *cap) {
+  int nt = d->ntasks ? d->ntasks : 1;
+  const char *lead = d->ntasks ? d->tasks[0].office : owner;
+  for (int t = 0; t < nt; t++) {
+    const char *o = d->ntasks ? d->tasks[t].office : owner;
+    if (office && strcmp(office, o)) continue;
+    if (*n == *cap) {
+      *cap *= 2;
+      task_item *g = realloc(*v, (size_t)*cap * sizeof *g);
+      if (!g) abort();
+      *v = g;
+    }
+    const char *name = methodology_office_name(mt, o);
+    const char *text = d->ntasks ? d->tasks[t].text : d->reason;
+    (*v)[(*n)++] = (task_item){o, name ? name : o, text, id, d->reason, d->points, ded, t == 0, lead};
+  }
+}
+
 int report_collect_tasks(const methodology *mt, const unit_result *r, const char *office, task_item **items) {
   int n = 0, cap = 16;
   task_item *v = malloc((size_t)cap * sizeof *v);
@@ -34,22 +56,11 @@ int report_collect_tasks(const methodology *mt, const unit_result *r, const char
   for (int i = 0; i < r->nded; i++) {
     const ledger_deduction *d = &r->deds[i];
     const meth_criterion *c = &mt->crits[d->crit];
-    if (!ledger_has_task(d)) continue;           /* points given back: no task */
-    int nt = d->ntasks ? d->ntasks : 1;
-    const char *lead = d->ntasks ? d->tasks[0].office : c->owner;
-    for (int t = 0; t < nt; t++) {
-      const char *o = d->ntasks ? d->tasks[t].office : c->owner;
-      if (office && strcmp(office, o)) continue;
-      if (n == cap) {
-        cap *= 2;
-        task_item *g = realloc(v, (size_t)cap * sizeof *g);
-        if (!g) abort();
-        v = g;
-      }
-      const char *name = methodology_office_name(mt, o);
-      const char *text = d->ntasks ? d->tasks[t].text : d->reason;
-      v[n++] = (task_item){o, name ? name : o, text, c->id, d->reason, d->points, i, t == 0, lead};
-    }
+    if (ledger_has_task(d)) add_tasks(mt, d, c->id, c->owner, i, office, &v, &n, &cap);   /* not: points given back */
+  }
+  for (int k = 0; k < r->nextras; k++) {         /* a penalty implies its tasks (a bonus none) */
+    const meth_extra *x = &mt->extras[r->extras[k].crit];
+    if (x->penalty) add_tasks(mt, &r->extras[k], x->id, x->owner, r->nded + k, office, &v, &n, &cap);
   }
   cmp_rb = mt;
   qsort(v, (size_t)n, sizeof *v, cmp_task);
@@ -62,13 +73,22 @@ void report_task_gains(const methodology *mt, const unit_result *r, const task_i
   unit_result s = {0};
   if (!done) abort();
   for (int i = 0; i < n; i++) {
-    done[items[i].ded] = 1;
-    plan_retotal(mt, r, done, &s);
-    done[items[i].ded] = 0;
+    int k = items[i].ded - r->nded;            /* >= 0: a penalty line, taken out of the totals */
+    if (k < 0) done[items[i].ded] = 1;
+    plan_retotal(mt, r, k < 0 ? done : NULL, &s);
+    if (k < 0) done[items[i].ded] = 0;
+    else {
+      s.extras[k].requested = 0;
+      score_totals(mt, &s);
+    }
     totals[i] = s.total;
   }
   ledger_free(&s);
   free(done);
+}
+
+const ledger_deduction *report_task_line(const unit_result *r, const task_item *t) {
+  return t->ded < r->nded ? &r->deds[t->ded] : &r->extras[t->ded - r->nded];
 }
 
 char *report_rule_line(const methodology *mt, const ledger_deduction *d) {
@@ -121,7 +141,7 @@ void out_tasks_text(FILE *f, const methodology *mt, const unit_result *r, const 
       fprintf(f, "(%s)", vi ? "thông tin: tiêu chí đã ở mức 0 điểm trước khoản trừ này, không tính điểm"
                             : "information: the criterion was already at 0 points before this deduction, which takes none");
     else fprintf(f, "(+%s)", pts_format(a, t->points, dec, 1));
-    const ledger_deduction *d = &r->deds[t->ded];   /* the u.lose call that made it */
+    const ledger_deduction *d = report_task_line(r, t);   /* the u.lose call that made it */
     const char *file = methodology_file(mt, d->file);
     if (file) fprintf(f, " · %s:%d", file, d->line);
     fputc('\n', f);
@@ -129,6 +149,7 @@ void out_tasks_text(FILE *f, const methodology *mt, const unit_result *r, const 
   if (n && !office) {
     pts_t lost = 0, back = 0;                  /* back: given back by adjustments (no task) */
     for (int i = 0; i < r->nded; i++) *(ledger_has_task(&r->deds[i]) ? &lost : &back) += r->deds[i].points;
+    lost += r->penalty;                        /* the penalty lines' points, led like deductions */
     fprintf(f, "\n%s %s (%s %s", vi ? "Cộng điểm các cơ quan chủ trì:" : "The lead offices' points add up to",
             pts_format(a, all, dec, 1), vi ? "điểm bị trừ:" : "points lost:", pts_format(b, lost, dec, 1));
     if (back) fprintf(f, vi ? "; Hội đồng thẩm định cộng lại %s" : "; %s given back by the appraisal council",

@@ -20,11 +20,15 @@ typedef enum { LANG_VI, LANG_EN } report_lang;
 typedef struct {             /* one improvement task, for `tasks` */
   const char *office, *office_name, *text, *criterion, *reason;
   pts_t points;              /* what the deduction behind it took */
-  int ded;                   /* index of that deduction in the unit_result */
+  int ded;                   /* index of that deduction in the unit_result; from nded on, a penalty
+                                line: extras[ded - nded] (report_task_line) */
   int lead;                  /* 1: the office leads (chủ trì) and is credited the points;
                                 0: it supports (phối hợp) the lead office */
   const char *lead_office;   /* the deduction's lead office */
 } task_item;
+
+/* The ledger line behind t: a criterion's deduction or a penalty line. */
+const ledger_deduction *report_task_line(const unit_result *r, const task_item *t);
 
 /* "file:line" of the u.lose call that made d, whole (malloc'd: free it), or
 ** NULL for a ledger stored before deductions kept their line. */

@@ -120,6 +120,7 @@ static void tables(ctx *x) {
   w->para(w, NULL, S(&x->ss, L("Chỉ số PAR INDEX được đánh giá với %d chỉ số thành phần (%s).",
                                "The PAR INDEX is assessed on %d components (%s)."), x->mt->ncomps, names));
   index_sentence(x);
+  rd_extras(x);
   if (!x->first_year)
     w->chart(w, CHART_COMPONENTS, S(&x->ss, L("Tỷ lệ điểm (%%) theo lĩnh vực, năm %d và năm %d",
                                                "Percentage of the maximum by component, %d and %d"), c->from_year, c->to_year));

@@ -76,4 +76,8 @@ const char *rd_component_standing(rd_ctx *x, const cmp_component *k);
 ** or all are. */
 const char *rd_full_points(rd_ctx *x, int ci);
 
+/* The unit's bonus and penalty points (report_extras.c): a sentence and a
+** table of every line; nothing when it has none. */
+void rd_extras(rd_ctx *x);
+
 #endif

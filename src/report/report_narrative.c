@@ -42,7 +42,8 @@ const char *rd_full_points(rd_ctx *x, int ci) {
     applicable++;
     if (lc->points < lc->max) continue;
     n++;
-    list = rd_str(&x->ss, "%s%s%s %s", list, *list ? "; " : "", x->mt->crits[i].id, x->mt->crits[i].name);
+    list = rd_str(&x->ss, "%s%s%s %s%s", list, *list ? "; " : "", x->mt->crits[i].id, x->mt->crits[i].name,
+                  lc->na_full ? L(" (không phát sinh: đạt điểm tối đa)", " (did not arise: full points)") : "");
   }
   if (!n || n == applicable) return "";        /* none, or every one (said once, below) */
   return rd_str(&x->ss, L("điểm tối đa ở %d/%d tiêu chí: %s.", "full points in %d of %d criteria: %s."), n, applicable, list);

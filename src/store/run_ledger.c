@@ -46,6 +46,35 @@ void run_ledger_writer_init(run_ledger_writer *c, const methodology *mt) {
 
 #define HEAD(c, at, i) (c)->heads.p + (c)->at[i], (c)->at[(i) + 1] - (c)->at[i]
 
+/* [[office, task], ...] */
+static void json_task_pairs(jsonw *w, const ledger_deduction *d) {
+  JSONW_LIT(w, "[");
+  for (int i = 0; i < d->ntasks; i++) {
+    if (i) JSONW_LIT(w, ",");
+    JSONW_LIT(w, "[");
+    jsonw_str(w, d->tasks[i].office);
+    JSONW_LIT(w, ",");
+    jsonw_str(w, d->tasks[i].text);
+    JSONW_LIT(w, "]");
+  }
+  JSONW_LIT(w, "]");
+}
+
+/* requested,points,reason,[fact key, ...] of a ledger line */
+static void json_line_head(jsonw *w, const ledger_deduction *d) {
+  jsonw_int(w, d->requested);
+  JSONW_LIT(w, ",");
+  jsonw_int(w, d->points);
+  JSONW_LIT(w, ",");
+  jsonw_str(w, d->reason);
+  JSONW_LIT(w, ",[");
+  for (int f = 0; f < d->nfacts; f++) {
+    if (f) JSONW_LIT(w, ",");
+    jsonw_str(w, d->facts[f].key);
+  }
+  JSONW_LIT(w, "]");
+}
+
 /* A deduction's tasks: the owner's id alone when the only task is the
 ** default one (LEDGER_FIX_PREFIX and the reason), else [[office, task], ...]. */
 static void json_tasks(const run_ledger_writer *c, jsonw *w, const ledger_deduction *d, int crit) {
@@ -56,13 +85,33 @@ static void json_tasks(const run_ledger_writer *c, jsonw *w, const ledger_deduct
     jsonw_rawn(w, HEAD(c, owner_at, crit));
     return;
   }
+  json_task_pairs(w, d);
+}
+
+static void json_at(jsonw *w, const ledger_deduction *d) {
   JSONW_LIT(w, "[");
-  for (int i = 0; i < d->ntasks; i++) {
-    if (i) JSONW_LIT(w, ",");
+  jsonw_int(w, d->file + 1);
+  JSONW_LIT(w, ",");
+  jsonw_int(w, d->line);
+  JSONW_LIT(w, "]");
+}
+
+/* ,"extras":[[item, requested, points, reason, [key, ...], [[office, task], ...], at|null, cap], ...] */
+static void json_extras(const methodology *mt, jsonw *w, const unit_result *r) {
+  JSONW_LIT(w, ",\"extras\":[");
+  for (int k = 0; k < r->nextras; k++) {
+    const ledger_deduction *d = &r->extras[k];
+    if (k) JSONW_LIT(w, ",");
     JSONW_LIT(w, "[");
-    jsonw_str(w, d->tasks[i].office);
+    jsonw_str(w, mt->extras[d->crit].id);
     JSONW_LIT(w, ",");
-    jsonw_str(w, d->tasks[i].text);
+    json_line_head(w, d);
+    JSONW_LIT(w, ",");
+    json_task_pairs(w, d);
+    JSONW_LIT(w, ",");
+    if (methodology_file(mt, d->file)) json_at(w, d); else JSONW_LIT(w, "null");
+    JSONW_LIT(w, ",");
+    jsonw_int(w, d->cap);
     JSONW_LIT(w, "]");
   }
   JSONW_LIT(w, "]");
@@ -89,36 +138,27 @@ const char *run_ledger_json(run_ledger_writer *c, const unit_result *r) {
     if (lc->na) JSONW_LIT(w, "null"); else jsonw_int(w, lc->points);
     JSONW_LIT(w, ",");
     jsonw_int(w, lc->max);
-    if (lc->na) { JSONW_LIT(w, ","); jsonw_str(w, lc->na_reason ? lc->na_reason : ""); }
-    if (lc->count) { if (lc->na) JSONW_LIT(w, ",["); else JSONW_LIT(w, ",null,["); }
+    int why = lc->na || lc->na_full;          /* na_full: points, and the reason nothing arose */
+    if (why) { JSONW_LIT(w, ","); jsonw_str(w, lc->na_reason ? lc->na_reason : ""); }
+    if (lc->count) { if (why) JSONW_LIT(w, ",["); else JSONW_LIT(w, ",null,["); }
     for (int k = 0; k < lc->count; k++) {
       const ledger_deduction *d = &r->deds[lc->first + k];
       if (k) JSONW_LIT(w, ",");
       JSONW_LIT(w, "[");
-      jsonw_int(w, d->requested);
+      json_line_head(w, d);
       JSONW_LIT(w, ",");
-      jsonw_int(w, d->points);
-      JSONW_LIT(w, ",");
-      jsonw_str(w, d->reason);
-      JSONW_LIT(w, ",[");
-      for (int f = 0; f < d->nfacts; f++) {
-        if (f) JSONW_LIT(w, ",");
-        jsonw_str(w, d->facts[f].key);
-      }
-      JSONW_LIT(w, "],");
       json_tasks(c, w, d, i);
       if (methodology_file(mt, d->file)) {           /* where u.lose was called: [seq, line] */
-        JSONW_LIT(w, ",[");
-        jsonw_int(w, d->file + 1);
         JSONW_LIT(w, ",");
-        jsonw_int(w, d->line);
-        JSONW_LIT(w, "]");
+        json_at(w, d);
       }
       JSONW_LIT(w, "]");
     }
     if (lc->count) JSONW_LIT(w, "]]"); else JSONW_LIT(w, "]");
   }
-  JSONW_LIT(w, "]}");
+  JSONW_LIT(w, "]");
+  if (r->nextras) json_extras(mt, w, r);
+  JSONW_LIT(w, "}");
   return jsonw_text(w);
 }
 
@@ -153,9 +193,10 @@ static int on_criterion(const store_row *row, void *ud) {
   if (i < 0) { c->bad = 1; return 0; }
   ledger_criterion *lc = &c->out->crits[i];
   lc->na = row->t[1] == NULL;
+  lc->na_full = !lc->na && row->t[3] != NULL;   /* points and a reason: nothing of its kind arose */
   lc->points = lc->na ? 0 : row->i[1];
   lc->max = row->i[2];
-  lc->na_reason = lc->na ? arena_strdup(&c->out->a, row->t[3]) : NULL;
+  lc->na_reason = lc->na || lc->na_full ? arena_strdup(&c->out->a, row->t[3]) : NULL;
   return 0;
 }
 
@@ -176,6 +217,9 @@ static const fact *stored_fact(const ledger_ctx *u, const char *key) {
   return NULL;
 }
 
+/* d's facts, tasks and place from their stored texts (the columns at t of row). */
+static void read_line(ledger_ctx *c, ledger_deduction *d, const store_row *row, int t, int pairs);
+
 static int on_deduction(const store_row *row, void *ud) {
   ledger_ctx *c = ud;
   unit_result *r = c->out;
@@ -188,7 +232,28 @@ static int on_deduction(const store_row *row, void *ud) {
   d->requested = row->i[2];
   d->points = row->i[3];
   d->reason = arena_strdup(&r->a, row->t[4]);
-  cJSON *facts = cJSON_Parse(row->t[5] ? row->t[5] : "[]"), *tasks = cJSON_Parse(row->t[6] ? row->t[6] : "[]"), *o;
+  read_line(c, d, row, 5, 0);
+  return 0;
+}
+
+static int on_extra(const store_row *row, void *ud) {
+  ledger_ctx *c = ud;
+  unit_result *r = c->out;
+  int i = row->t[0] ? methodology_extra(c->mt, row->t[0]) : -1;
+  if (i < 0) { c->bad = 1; return 0; }
+  ledger_deduction *d = ledger_add_extra(r, i);
+  d->requested = row->i[1];
+  d->points = row->i[2];
+  d->reason = arena_strdup(&r->a, row->t[3] ? row->t[3] : "");
+  d->cap = (int)row->i[7];
+  *(c->mt->extras[i].penalty ? &r->penalty : &r->bonus) += d->points;
+  read_line(c, d, row, 4, 1);
+  return 0;
+}
+
+static void read_line(ledger_ctx *c, ledger_deduction *d, const store_row *row, int t, int pairs) {
+  unit_result *r = c->out;
+  cJSON *facts = cJSON_Parse(row->t[t] ? row->t[t] : "[]"), *tasks = cJSON_Parse(row->t[t + 1] ? row->t[t + 1] : "[]"), *o;
   int n = cJSON_GetArraySize(facts), k = 0;
   d->facts = arena_alloc(&r->a, (size_t)(n ? n : 1) * sizeof *d->facts);
   cJSON_ArrayForEach(o, facts) {
@@ -207,11 +272,15 @@ static int on_deduction(const store_row *row, void *ud) {
     k++;
   }
   d->nfacts = k;
-  cJSON_ArrayForEach(o, tasks) ledger_add_task(r, d, json_str(o, "office"), json_str(o, "task"));
-  if (row->t[7] && (d->file = run_ledger_file_at(c->mt, row->t[7], &d->line)) < 0) c->bad = 1;
+  cJSON_ArrayForEach(o, tasks) {
+    if (!pairs) { ledger_add_task(r, d, json_str(o, "office"), json_str(o, "task")); continue; }
+    const cJSON *office = cJSON_GetArrayItem(o, 0), *text = cJSON_GetArrayItem(o, 1);   /* [office, task] */
+    if (!cJSON_IsString(office) || !cJSON_IsString(text)) { c->bad = 1; continue; }
+    ledger_add_task(r, d, office->valuestring, text->valuestring);
+  }
+  if (row->t[t + 2] && (d->file = run_ledger_file_at(c->mt, row->t[t + 2], &d->line)) < 0) c->bad = 1;
   cJSON_Delete(facts);
   cJSON_Delete(tasks);
-  return 0;
 }
 
 int run_ledger_file_at(const methodology *m, const char *at, int *line) {
@@ -234,7 +303,8 @@ int run_ledger_read(store *s, int64_t run, int year, const methodology *mt, cons
   ledger_init(out, unit, year, mt->ncrits, mt->ncomps);
   if (store_run_query(s, RQ_COMPONENTS, run, unit->id, on_component, &c) ||
       store_run_query(s, RQ_CRITERIA, run, unit->id, on_criterion, &c) ||
-      store_run_query(s, RQ_DEDUCTIONS, run, unit->id, on_deduction, &c)) {
+      store_run_query(s, RQ_DEDUCTIONS, run, unit->id, on_deduction, &c) ||
+      store_run_query(s, RQ_EXTRAS, run, unit->id, on_extra, &c)) {
     ledger_free(out);
     return -1;
   }

@@ -14,6 +14,11 @@
 **       (1 = m->files[0]; since schema v5, absent before)
 **   tasks: "office", the default task (LEDGER_FIX_PREFIX and the reason,
 **          for that office), or [[office, task], ...]
+**   a criterion not applicable with full points (when_not_applicable = "full"):
+**       [id, points, max, reason] (points, not null, and the reason nothing arose)
+**   "extras" (only when the unit has bonus or penalty lines, rules/README.md):
+**       [[item, requested, points, reason, [fact key, ...], [[office, task], ...], at | null, cap], ...]
+**       cap: LEDGER_CAP_* (ledger.h), what held points below requested
 ** The fact keys name facts of the unit as the run read them.
 **
 ** Ownership: a run_ledger_writer owns its buffers (run_ledger_writer_free);

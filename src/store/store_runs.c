@@ -52,6 +52,12 @@ static const char *const sql[W_COUNT] = {
                      " JOIN run_units u ON u.run=?1 AND u.unit=f.unit"
                      " WHERE f.year=(SELECT year FROM runs WHERE id=?1)"
                      " AND f.since>(SELECT facts_import FROM run_audit WHERE run=?1) ORDER BY f.unit,f.key",
+  [RQ_EXTRAS] = "SELECT json_extract(e.value,'$[0]'),json_extract(e.value,'$[1]'),json_extract(e.value,'$[2]'),"
+                "json_extract(e.value,'$[3]'),json_extract(e.value,'$[4]'),json_extract(e.value,'$[5]'),"
+                "(SELECT f.path FROM run_files f WHERE f.run=u.run AND f.seq=json_extract(e.value,'$[6][0]'))"
+                "||':'||json_extract(e.value,'$[6][1]'),json_extract(e.value,'$[7]')"
+                " FROM run_units u, json_each(u.ledger,'$.extras') e"
+                " WHERE u.run=?1 AND u.unit=?2 AND u.ledger IS NOT NULL ORDER BY e.key",
   [W_FACT_TEXT] = "INSERT OR IGNORE INTO fact_texts(sha256,content) VALUES(?1,?2)",
   [W_CHAIN] = "INSERT INTO run_chain(run,rules_abs,prev,prev_digest,digest) VALUES(?1,?2,?3,?4,?5)",
   [W_TEXT] = "INSERT OR IGNORE INTO rule_texts(sha256,content) VALUES(?1,?2)",

@@ -68,6 +68,9 @@ typedef enum {
   /* ?1 run -> unit key type value since imported: the facts of the run's units and year written
      by imports after the one the run saw (imported 0: no such import, the row was written by hand) */
   RQ_FACTS_SINCE,
+  /* ?1 run ?2 unit -> item requested points reason facts tasks at cap: the bonus and penalty
+  ** lines of the stored ledger ($.extras, run_ledger.h), in order */
+  RQ_EXTRAS,
   RQ_COUNT
 } store_run_query_id;
 

@@ -89,6 +89,35 @@ static void fail(report *r, const char *fmt, ...) {
   r->failed = 1;
 }
 
+/* A bonus or penalty item's test: its points as its own max leaves them
+** (the caps over all items and the index bounds depend on the rest of the
+** unit, which a test does not score), or one line of them. 1 if met. */
+static int item_expected(report *r, const methodology *mt, const unit_result *res, int xi, const rule_test *t) {
+  char P1[PTS_FMT_MAX], P2[PTS_FMT_MAX];
+  pts_t sum = 0;
+  int found = 0;
+  for (int k = 0; k < res->nextras; k++) {
+    const ledger_deduction *d = &res->extras[k];
+    if (d->crit != xi) continue;
+    pts_t p = d->requested < mt->extras[xi].max - sum ? d->requested : mt->extras[xi].max - sum;
+    sum += p;
+    found |= (!t->has_deduction_points || p == t->deduction_points) &&
+             (!t->deduction_reason || strstr(d->reason, t->deduction_reason));
+  }
+  if (t->has_points && sum != t->points) {
+    fail(r, "%s: expected %s points, got %s", t->criterion, pts_format(P1, t->points, ',', 0), pts_format(P2, sum, ',', 0));
+    return 0;
+  }
+  if (t->has_deduction && !found) {
+    fail(r, "%s: expected a line%s%s%s%s, got %d lines", t->criterion, t->has_deduction_points ? " of " : "",
+         t->has_deduction_points ? pts_format(P1, t->deduction_points, ',', 0) : "",
+         t->deduction_reason ? " with a reason containing " : "", t->deduction_reason ? t->deduction_reason : "",
+         res->nextras);
+    return 0;
+  }
+  return 1;
+}
+
 /* Run the test whose record is on top of the stack; 1 if it passed. */
 static int run_one(rulebook *rb, const rule_test *t, int default_year, char *tested, FILE *out) {
   const methodology *mt = rulebook_methodology(rb);
@@ -98,12 +127,15 @@ static int run_one(rulebook *rb, const rule_test *t, int default_year, char *tes
   pts_t want = t->points;
   int has_points = t->has_points, want_na = t->want_na, has_ded = t->has_deduction;
   int ci = cid ? methodology_criterion(mt, cid) : -1, ki = kid ? methodology_component(mt, kid) : -1;
-  char *only = calloc((size_t)mt->ncrits + 1, 1);
+  int xi = cid && ci < 0 ? methodology_extra(mt, cid) : -1;   /* a bonus or penalty item */
+  char *only = calloc((size_t)(mt->ncrits + mt->nextras) + 1, 1);
   unit_result res = {0};
   int evaluated = 0;
   if (!only) abort();
   if (!!cid == !!kid) fail(&r, "say what it tests: criterion = \"...\" or component = \"...\"");
-  else if (cid && ci < 0) fail(&r, "no criterion '%s' in this rulebook", cid);
+  else if (cid && ci < 0 && xi < 0) fail(&r, "no criterion (or bonus or penalty item) '%s' in this rulebook", cid);
+  else if (xi >= 0 && (want_na || has_points + has_ded != 1))
+    fail(&r, "a bonus or penalty test expects exactly one of: points = N, deduction = { points = N, reason = \"...\" }");
   else if (kid && ki < 0) fail(&r, "no component '%s' in this rulebook", kid);
   else if (kid && !has_points) fail(&r, "a component test needs points = N");
   else if (cid && has_points + want_na + has_ded != 1)
@@ -111,6 +143,7 @@ static int run_one(rulebook *rb, const rule_test *t, int default_year, char *tes
   else if (t->facts_error) fail(&r, "%s", t->facts_error);
   else {
     if (ci >= 0) only[ci] = 1;
+    else if (xi >= 0) only[mt->ncrits + xi] = 1;
     else for (int i = mt->comps[ki].first; i < mt->comps[ki].first + mt->comps[ki].count; i++) only[i] = 1;
     unit_facts uf = {{t->unit ? t->unit : "test", t->unit ? t->unit : "test", "district", NULL},
                      t->year ? t->year : default_year, t->facts, t->nfacts};
@@ -123,7 +156,10 @@ static int run_one(rulebook *rb, const rule_test *t, int default_year, char *tes
       fail(&r, "scoring failed: %s", msg);
     } else evaluated = 1;
   }
-  if (evaluated && ki >= 0) {
+  if (evaluated && xi >= 0) {
+    tested[mt->ncrits + xi] = 1;
+    if (!item_expected(&r, mt, &res, xi, t)) r.failed = 1;
+  } else if (evaluated && ki >= 0) {
     if (res.comps[ki].points != want)
       fail(&r, "component %s: expected %s points, got %s", kid, pts_format(P1, want, ',', 0),
            pts_format(P2, res.comps[ki].points, ',', 0));
@@ -190,7 +226,7 @@ int rules_test_main(const char *dir, FILE *out) {
   sites s = {0};
   scan_sites(mt, &s);
   rulebook_on_lose(rb, on_lose, &s);
-  char *tested = calloc((size_t)mt->ncrits + 1, 1);
+  char *tested = calloc((size_t)(mt->ncrits + mt->nextras) + 1, 1);   /* criteria, then items */
   if (!tested) abort();
   rule_test_set set;
   rulebook_load_tests(rb, files, nfiles, &set);
@@ -211,6 +247,10 @@ int rules_test_main(const char *dir, FILE *out) {
           mt->ncrits - untested, mt->ncrits, s.n - unran, s.n);
   for (int i = 0; i < mt->ncrits; i++)
     if (!tested[i]) fprintf(out, "  %s:%d: criterion %s has no test\n", mt->crits[i].file, mt->crits[i].line, mt->crits[i].id);
+  for (int i = 0; i < mt->nextras; i++)
+    if (!tested[mt->ncrits + i])
+      fprintf(out, "  %s:%d: %s %s has no test\n", mt->extras[i].file, mt->extras[i].line,
+              mt->extras[i].penalty ? "penalty" : "bonus", mt->extras[i].id);
   for (int i = 0; i < s.n; i++)
     if (!s.v[i].ran) fprintf(out, "  %s:%d: this u.lose never ran\n", s.v[i].file, s.v[i].line);
   if (!nfiles) fprintf(stderr, "parindex: no tests in %s (*_test.lua or tests/*.lua)\n", dir);

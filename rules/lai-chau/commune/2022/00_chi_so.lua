@@ -13,6 +13,9 @@ index {
   total     = 100,
   appraisal = { "1", "2", "3" },   -- điểm Tổ thẩm định cấp huyện
   survey    = { "4" },             -- điểm điều tra mức độ hài lòng
+  bonus_cap   = 2,                 -- tổng điểm thưởng (T1, T2) tối đa 2 điểm
+  penalty_cap = 3,                 -- tổng điểm trừ (P1) tối đa 3 điểm
+  exceed_total = false,            -- Chỉ số không vượt quá 100 điểm
   illustrative = "quyết định của UBND huyện Mường Tè về bộ tiêu chí chấm điểm cấp xã chưa được "
               .. "công bố ở đây; bộ này chỉ minh họa cách một huyện chấm điểm các xã bằng bộ tiêu chí riêng.",
 }

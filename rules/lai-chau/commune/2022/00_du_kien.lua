@@ -97,3 +97,23 @@ fact "ty_le_hai_long" {
   office      = "xa-mot-cua",
   evidence    = "Kết quả khảo sát, lấy ý kiến người dân, tổ chức tại Bộ phận một cửa xã",
 }
+
+-- Điểm thưởng, điểm trừ (01_tieu_chi.lua: T1, T2, P1; minh họa)
+fact "sang_kien_cchc_duoc_cong_nhan" {
+  type = "list", description = "Các sáng kiến, giải pháp CCHC của xã được UBND huyện công nhận trong năm (minh họa)",
+  office = "xa-van-phong", evidence = "Quyết định công nhận sáng kiến của UBND huyện", optional = true,
+  fields = {
+    { name = "ten", type = "text", description = "Tên sáng kiến, giải pháp" },
+    { name = "quyet_dinh", type = "text", description = "Quyết định công nhận (số, ngày)" },
+  },
+}
+
+fact "khen_thuong_cchc" {
+  type = "text", description = "Hình thức khen thưởng về CCHC của tập thể xã trong năm (để trống: không có; minh họa)",
+  office = "xa-van-phong", evidence = "Quyết định khen thưởng", optional = true,
+}
+
+fact "can_bo_bi_ky_luat" {
+  type = "integer", description = "Số cán bộ, công chức xã bị kỷ luật do vi phạm trong thực thi công vụ (minh họa)",
+  measure = "người", min = 0, office = "xa-van-phong", evidence = "Quyết định kỷ luật", optional = true,
+}

@@ -121,3 +121,48 @@ criterion "4.1" {
     end
   end,
 }
+
+-- Điểm thưởng, điểm trừ (MINH HỌA): cộng vào hoặc trừ khỏi Chỉ số, ngoài các lĩnh vực;
+-- tổng điểm thưởng tối đa 2 điểm, tổng điểm trừ tối đa 3 điểm (index, 00_chi_so.lua).
+-- Xã không có dữ kiện về sáng kiến, khen thưởng, kỷ luật thì không được cộng, không bị trừ.
+
+bonus "T1" {
+  name   = "Sáng kiến, giải pháp cải cách hành chính được công nhận",
+  max    = 2,
+  owner  = "xa-van-phong",
+  basis  = MINH_HOA .. "Mỗi sáng kiến, giải pháp CCHC được UBND huyện công nhận: cộng 1 điểm; tối đa 2 điểm.",
+  params = { moi_sang_kien = 1 },
+  score = function(u, p)
+    for _, sk in ipairs(u.records("sang_kien_cchc_duoc_cong_nhan", {})) do
+      u.award(p.moi_sang_kien, "Sáng kiến \"%s\" được công nhận (%s)", sk.ten, sk.quyet_dinh)
+    end
+  end,
+}
+
+bonus "T2" {
+  name   = "Khen thưởng về cải cách hành chính",
+  max    = 1,
+  owner  = "xa-van-phong",
+  basis  = MINH_HOA .. "Tập thể được Chủ tịch UBND huyện trở lên khen thưởng về CCHC trong năm: cộng 1 điểm.",
+  params = { diem = 1 },
+  score = function(u, p)
+    local kt = u.fact("khen_thuong_cchc", "")
+    if kt ~= "" then u.award(p.diem, "Được khen thưởng về CCHC (%s)", kt) end
+  end,
+}
+
+penalty "P1" {
+  name   = "Cán bộ, công chức bị kỷ luật do vi phạm trong thực thi công vụ",
+  max    = 3,
+  owner  = "xa-van-phong",
+  basis  = MINH_HOA .. "Mỗi cán bộ, công chức xã bị kỷ luật trong năm do vi phạm trong thực thi công vụ: "
+        .. "trừ 1 điểm; tối đa 3 điểm.",
+  params = { tru_moi_nguoi = 1 },
+  score = function(u, p)
+    local n = u.fact("can_bo_bi_ky_luat", 0)
+    if n > 0 then
+      u.lose(n * p.tru_moi_nguoi, "%d cán bộ, công chức xã bị kỷ luật do vi phạm trong thực thi công vụ", n)
+        :task(OWNER, "Tăng cường kỷ luật, kỷ cương hành chính, đạo đức công vụ năm %d", u.year + 1)
+    end
+  end,
+}

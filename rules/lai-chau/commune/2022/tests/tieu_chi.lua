@@ -35,3 +35,19 @@ test "3.2 một cán bộ chưa đạt chuẩn: trừ 2" {
 test "4.1 hài lòng 90%: trừ 3" {
   facts = { ty_le_hai_long = 90 }, criterion = "4.1", deduction = { points = 3, reason = "90,00%" },
 }
+
+-- Điểm thưởng, điểm trừ: điểm của mục sau mức tối đa của mục (giới hạn tổng của
+-- index và giới hạn 100 điểm của Chỉ số phụ thuộc các mục khác, không kiểm ở đây).
+test "T1 ba sáng kiến được công nhận: cộng tối đa 2" {
+  facts = { sang_kien_cchc_duoc_cong_nhan = {
+    { ten = "A", quyet_dinh = "QĐ 1" }, { ten = "B", quyet_dinh = "QĐ 2" }, { ten = "C", quyet_dinh = "QĐ 3" } } },
+  criterion = "T1", points = 2,
+}
+test "T1 không có sáng kiến: không cộng" { facts = {}, criterion = "T1", points = 0 }
+test "T2 được khen thưởng: cộng 1" {
+  facts = { khen_thuong_cchc = "Giấy khen" }, criterion = "T2", deduction = { points = 1, reason = "Giấy khen" },
+}
+test "P1 hai cán bộ bị kỷ luật: trừ 2" {
+  facts = { can_bo_bi_ky_luat = 2 }, criterion = "P1", deduction = { points = 2, reason = "2 cán bộ" },
+}
+test "P1 năm cán bộ bị kỷ luật: trừ tối đa 3" { facts = { can_bo_bi_ky_luat = 5 }, criterion = "P1", points = 3 }
