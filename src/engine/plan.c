@@ -28,6 +28,9 @@ void plan_retotal(const methodology *m, const unit_result *r, const unsigned cha
   out->nded = out->capded = r->nded;
   out->deds = arena_alloc(&out->a, (size_t)(r->nded ? r->nded : 1) * sizeof *out->deds);
   if (r->nded) memcpy(out->deds, r->deds, (size_t)r->nded * sizeof *out->deds);
+  out->nach = out->capach = r->nach;          /* what was achieved stays (its texts are r's) */
+  out->achs = arena_alloc(&out->a, (size_t)(r->nach ? r->nach : 1) * sizeof *out->achs);
+  if (r->nach) memcpy(out->achs, r->achs, (size_t)r->nach * sizeof *out->achs);
   for (int i = 0; i < r->ncrits; i++) {
     const ledger_criterion *lc = &r->crits[i];
     out->crits[i] = *lc;

@@ -38,11 +38,21 @@ typedef struct {
   int effort;               /* the rule's effort weight (:effort), 0 when not given */
 } ledger_deduction;
 
+/* What the unit achieved under a criterion, as the rule states it
+** (u.achieved): the report's "what went well", computed from the facts. */
+typedef struct {
+  int crit;                 /* criterion index in the rulebook */
+  const char *text;
+  int file, line;           /* where u.achieved was called, as for a deduction (-1: not known) */
+  ledger_fact *facts; int nfacts;
+} ledger_achievement;
+
 typedef struct {
   pts_t points, max;
   int na;                   /* not applicable: excluded from its component */
   const char *na_reason;
   int first, count;         /* its deductions: deds[first .. first+count) */
+  int afirst, acount;       /* its statements of what was achieved: achs[afirst .. afirst+acount) */
 } ledger_criterion;
 
 typedef struct { pts_t points, max; int rank; } ledger_component;
@@ -53,6 +63,7 @@ typedef struct {
   ledger_criterion *crits; int ncrits;
   ledger_component *comps; int ncomps;
   ledger_deduction *deds; int nded, capded;
+  ledger_achievement *achs; int nach, capach;
   pts_t appraisal, survey, total;
   int illustrative;         /* a fact's source starts with ILLUSTRATIVE_SOURCE */
   arena a;
@@ -65,6 +76,9 @@ void ledger_init(unit_result *r, const unit_info *unit, int year, int ncrits, in
 void ledger_reinit(unit_result *r, const unit_info *unit, int year, int ncrits, int ncomps);
 void ledger_free(unit_result *r);
 ledger_deduction *ledger_add_deduction(unit_result *r, int crit);
+/* A statement of what was achieved under criterion crit, its text to be set
+** by the caller (in r's arena); the criterion's afirst/acount are kept. */
+ledger_achievement *ledger_add_achievement(unit_result *r, int crit);
 void ledger_add_task(unit_result *r, ledger_deduction *d, const char *office, const char *text);
 /* The same with the text prefix followed by text (one copy, no temporary). */
 void ledger_add_task_prefixed(unit_result *r, ledger_deduction *d, const char *office,

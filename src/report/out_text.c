@@ -10,7 +10,7 @@
 typedef enum {
   L_INDEX_YEAR, L_COMPONENT, L_POINTS, L_MAX, L_PERCENT, L_RANK, L_APPRAISAL, L_SURVEY,
   L_PAR, L_UNIT, L_RULES, L_EXPLAIN, L_LOST, L_FACTS, L_SOURCE, L_TASK, L_BASIS, L_NA,
-  L_TASKS_TITLE, L_WIN_BACK, L_NO_TASKS, L_CAPPED, L_NOTE, L_AT, L_COUNT
+  L_TASKS_TITLE, L_WIN_BACK, L_NO_TASKS, L_CAPPED, L_NOTE, L_AT, L_ACHIEVED, L_COUNT
 } label;
 
 static const char *const labels[2][L_COUNT] = {
@@ -19,14 +19,14 @@ static const char *const labels[2][L_COUNT] = {
     "Điểm HĐTĐ cấp tỉnh", "Điểm điều tra xã hội học", "PAR INDEX", "Đơn vị", "Bộ tiêu chí",
     "Giải trình điểm", "trừ", "dữ kiện", "nguồn", "nhiệm vụ", "căn cứ", "không áp dụng",
     "Nhiệm vụ khắc phục", "có thể lấy lại", "Không có nhiệm vụ: không bị trừ điểm.",
-    "vượt mức tối đa của tiêu chí, chỉ trừ", "ghi chú", "quy tắc",
+    "vượt mức tối đa của tiêu chí, chỉ trừ", "ghi chú", "quy tắc", "đạt được",
   },
   [LANG_EN] = {
     "PAR index", "Component", "Points", "Max", "Percent", "Rank",
     "Appraisal points", "Survey points", "PAR INDEX", "Unit", "Rules",
     "Explanation of points", "lost", "facts", "source", "task", "basis", "not applicable",
     "Improvement tasks", "can win back", "No tasks: no points were lost.",
-    "beyond the criterion's maximum, only", "note", "rule",
+    "beyond the criterion's maximum, only", "note", "rule", "achieved",
   },
 };
 
@@ -140,6 +140,22 @@ static void shorten(char *out, size_t n, const char *s) {
   strcpy(out + cut, "…");
 }
 
+/* The facts and the rule line of a ledger entry, indented under it. */
+static void entry_sources(FILE *f, const methodology *mt, int file_index, int line, const ledger_fact *facts,
+                          int nfacts, report_lang lang) {
+  char v[200];
+  const char *file = methodology_file(mt, file_index);
+  if (file) fprintf(f, "             %s: %s:%d\n", T(L_AT), file, line);
+  for (int x = 0; x < nfacts; x++) {
+    const ledger_fact *lf = &facts[x];
+    shorten(v, 120, lf->value ? lf->value : "");
+    fprintf(f, "             %s: %s = %s", T(L_FACTS), lf->key, v);
+    if (lf->source) fprintf(f, " (%s: %s)", T(L_SOURCE), lf->source);
+    if (lf->note) fprintf(f, " [%s: %s]", T(L_NOTE), lf->note);
+    fputc('\n', f);
+  }
+}
+
 void out_explain_text(FILE *f, const methodology *mt, const unit_result *r, const char *crit, report_lang lang) {
   char a[PTS_FMT_MAX], b[PTS_FMT_MAX], v[200];
   fprintf(f, "%s · %s (%s) · %d\n%s: %s (%s)\n", T(L_EXPLAIN), r->unit.name, r->unit.id, r->year,
@@ -161,21 +177,17 @@ void out_explain_text(FILE *f, const methodology *mt, const unit_result *r, cons
       fprintf(f, "  %s %s: %s/%s", k->id, k->name, P(a, lc->points, lang), P(b, lc->max, lang));
       if (lc->points < lc->max) fprintf(f, " (%s %s)", T(L_LOST), P(a, lc->max - lc->points, lang));
       fputc('\n', f);
+      for (int k = 0; k < lc->acount; k++) {       /* what went well, before what was lost */
+        const ledger_achievement *la = &r->achs[lc->afirst + k];
+        fprintf(f, "      %s: %s\n", T(L_ACHIEVED), la->text);
+        entry_sources(f, mt, la->file, la->line, la->facts, la->nfacts, lang);
+      }
       for (int d = 0; d < lc->count; d++) {
         const ledger_deduction *ld = &r->deds[lc->first + d];
         fprintf(f, "      −%s  %s\n", P(a, ld->points, lang), ld->reason);
         if (ld->requested != ld->points)
           fprintf(f, "             (%s: %s %s)\n", P(b, ld->requested, lang), T(L_CAPPED), P(a, ld->points, lang));
-        const char *file = methodology_file(mt, ld->file);
-        if (file) fprintf(f, "             %s: %s:%d\n", T(L_AT), file, ld->line);
-        for (int x = 0; x < ld->nfacts; x++) {
-          const ledger_fact *lf = &ld->facts[x];
-          shorten(v, 120, lf->value ? lf->value : "");
-          fprintf(f, "             %s: %s = %s", T(L_FACTS), lf->key, v);
-          if (lf->source) fprintf(f, " (%s: %s)", T(L_SOURCE), lf->source);
-          if (lf->note) fprintf(f, " [%s: %s]", T(L_NOTE), lf->note);
-          fputc('\n', f);
-        }
+        entry_sources(f, mt, ld->file, ld->line, ld->facts, ld->nfacts, lang);
         for (int t = 0; t < ld->ntasks; t++)
           fprintf(f, "             %s [%s]: %s\n", T(L_TASK), ld->tasks[t].office, ld->tasks[t].text);
       }

@@ -66,6 +66,7 @@ typedef enum {
   /* ?1 run -> unit key type value since imported: the facts of the run's units and year written
      by imports after the one the run saw (imported 0: no such import, the row was written by hand) */
   RQ_FACTS_SINCE,
+  RQ_ACHIEVEMENTS,   /* ?1 run ?2 unit -> criterion seq statement facts at (run_ledger.h) */
   RQ_COUNT
 } store_run_query_id;
 
