@@ -10,26 +10,6 @@
 #include "rule_decl.h"
 #include "sandbox.h"
 
-rulebook *host_rulebook(lua_State *L) { return sandbox_limits_of(L)->host; }
-
-struct host *host_of(lua_State *L) { return host_rulebook(L)->host; }
-
-const char *host_check_key(lua_State *L, int arg) {
-  size_t len;
-  const char *key = luaL_checklstring(L, arg, &len);
-  if (memchr(key, '\0', len)) sandbox_error(L, "bad argument #%d: a fact key holds no NUL byte", arg);
-  return key;
-}
-
-size_t host_fact_pos(const unit_facts *uf, const char *key) {
-  size_t lo = 0, hi = uf->n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (strcmp(uf->facts[mid].key, key) < 0) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}
-
 int host_find_fact(const unit_facts *uf, const char *key) {
   size_t i = host_fact_pos(uf, key);
   return i < uf->n && !strcmp(uf->facts[i].key, key) ? (int)i : -1;

@@ -12,8 +12,10 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "rulebook_int.h"
+#include "sandbox.h"
 
 /* What one criterion may write into the ledger (rules/README.md, section 6).
 ** The ledger's memory (its arena) counts against the memory cap as well. */
@@ -40,14 +42,28 @@ struct host {
   struct { const char *key; size_t pos; } seen[256]; /* u.fact key (a Lua string) -> fact_pos */
 };
 
-struct host *host_of(lua_State *L);
-rulebook *host_rulebook(lua_State *L);
+/* Inline: every u.fact goes through these. */
+static inline rulebook *host_rulebook(lua_State *L) { return sandbox_limits_of(L)->host; }
+static inline struct host *host_of(lua_State *L) { return host_rulebook(L)->host; }
 
 /* A fact key at arg: a string without NUL (a C string would stop at it and
 ** name another fact). */
-const char *host_check_key(lua_State *L, int arg);
+static inline const char *host_check_key(lua_State *L, int arg) {
+  size_t len;
+  const char *key = luaL_checklstring(L, arg, &len);
+  if (memchr(key, '\0', len)) sandbox_error(L, "bad argument #%d: a fact key holds no NUL byte", arg);
+  return key;
+}
+
 /* Where key is or would be in the unit's sorted facts (lower bound). */
-size_t host_fact_pos(const unit_facts *uf, const char *key);
+static inline size_t host_fact_pos(const unit_facts *uf, const char *key) {
+  size_t lo = 0, hi = uf->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (strcmp(uf->facts[mid].key, key) < 0) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
 /* The index of key in the unit's sorted facts, or -1. */
 int host_find_fact(const unit_facts *uf, const char *key);
 /* Refuse (a Lua error naming what) a text with a NUL byte or longer than
