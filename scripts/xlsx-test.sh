@@ -234,6 +234,9 @@ rows = list(ws.iter_rows(values_only=True))
 assert rows[0][:3] == ("Component", "Criterion", "Name"), rows[0]
 ded = [r for r in rows[1:] if r[1] == "1.3"]
 assert ded and abs(ded[0][5] - 0.43) < 1e-9 and "4/17" in ded[0][6], ded
+assert rows[0][9] == "Achieved", rows[0]
+well = [r for r in rows[1:] if r[1] == "8.3"]
+assert well and well[0][9] == "Tổng thu NSNN trên địa bàn 67.279/58.000 triệu đồng, đạt 116%, vượt chỉ tiêu kế hoạch giao", well
 PYEOF
 
 # reconcile as a workbook: a row per criterion, numbers with 2 decimals, totals = the JSON's

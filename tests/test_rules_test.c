@@ -37,7 +37,27 @@ Test(rules_test, a_wrong_expectation_fails_with_file_line_expected_and_actual) {
   cr_expect_eq(r.status, 1);
   cr_expect(strstr(r.out, "tests/tieu_chi.lua:55: test '1.6 một nhiệm vụ quá hạn': criterion 1.6: "
                           "expected 1,5 points, got 1"), "%s", r.out);
-  cr_expect(strstr(r.out, "56 passed, 1 failed"), "%s", r.out);
+  cr_expect(strstr(r.out, "59 passed, 1 failed"), "%s", r.out);
+  cli_free(&r);
+  free(dir);
+}
+
+/* achieved = "...": a statement of u.achieved must hold it; one that does not fails with what was stated */
+Test(rules_test, an_expected_statement_of_what_was_achieved_is_checked) {
+  char *dir = copy_2022();
+  edit(dir, "tests/tieu_chi.lua", "achieved = \"30/30 chỉ tiêu đạt kế hoạch giao\"", "achieved = \"31/30 chỉ tiêu\"");
+  cli_result r = cli_run((const char *const[]){"rules", "test", dir, NULL});
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.out, "criterion 8.4: expected a statement of what was achieved containing \"31/30 chỉ tiêu\", got "
+                          "\"Thực hiện các chỉ tiêu chủ yếu về phát triển kinh tế - xã hội được UBND tỉnh giao với 30/30 chỉ "
+                          "tiêu đạt kế hoạch giao\""), "%s", r.out);
+  cli_free(&r);
+  /* a criterion that states nothing (9/10 loses points): "none" */
+  edit(dir, "tests/tieu_chi.lua", "criterion = \"8.4\", points = 0.5 }", "criterion = \"8.4\", points = 0.5, achieved = \"9/10\" }");
+  r = cli_run((const char *const[]){"rules", "test", dir, NULL});
+  cr_expect_eq(r.status, 1);
+  cr_expect(strstr(r.out, "criterion 8.4: expected a statement of what was achieved containing \"9/10\", got none"),
+            "%s", r.out);
   cli_free(&r);
   free(dir);
 }

@@ -75,6 +75,8 @@ Test(upgrade, a_v3_run_shows_as_it_did_after_the_upgrade_and_a_new_import) {
     size_t len = strcspn(l, "\n");
     char line[4096];
     snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line ? len : sizeof line - 1), l);
+    /* the rules now state what was achieved (u.achieved), which the v3 run could not: texts, no points */
+    if (strstr(line, " achieved ") && strstr(line, ": none -> \"")) continue;
     /* "criterion X deduction N: POINTS "reason" ... -> POINTS "reason" ...": the same points */
     const char *ded = strstr(line, " deduction "), *was = ded ? strstr(ded, ": ") : NULL, *now = strstr(line, " -> ");
     cr_expect(was && now, "points moved: %s", line);

@@ -206,6 +206,22 @@ function Unit.lose(points, fmt, ...) end
 ---@return parindex.Deduction
 function Unit.award(points, fmt, ...) end
 
+---State what the unit achieved under this criterion, from its facts (the report's "Kết quả đạt được").
+---Gives or takes no points; kept in the ledger with its facts and rule line.
+---@param fmt string
+---@param ... any
+---@return parindex.Statement
+function Unit.achieved(fmt, ...) end
+
+---A statement of what was achieved, as u.achieved returns it.
+---@class parindex.Statement
+local Statement = {}
+
+---Name the facts behind this statement (default: every fact the criterion has read so far).
+---@param ... string
+---@return parindex.Statement
+function Statement:facts(...) end
+
 ---Mark the criterion not applicable (its component is rescaled; full points with
 ---when_not_applicable = "full").
 ---@param fmt string
@@ -263,6 +279,7 @@ function percent(part, whole) end
 
 ---Tests beside the rules (`parindex rules test`): test "name" { facts = {...}, criterion = "1.1", points = 2 }.
 ---Expect one of: points = N; na = true; deduction = { points = N, reason = "piece" }; or component = "2", points = N.
+---A criterion test may add (or expect only) achieved = "piece": a statement of u.achieved holds it.
 ---@param name string
 ---@return fun(t: table)
 function test(name) end

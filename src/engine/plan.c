@@ -31,6 +31,9 @@ void plan_retotal(const methodology *m, const unit_result *r, const unsigned cha
   out->nextras = out->capextras = r->nextras;           /* bonus and penalty lines stay as they are */
   out->extras = arena_alloc(&out->a, (size_t)(r->nextras ? r->nextras : 1) * sizeof *out->extras);
   if (r->nextras) memcpy(out->extras, r->extras, (size_t)r->nextras * sizeof *out->extras);
+  out->nach = out->capach = r->nach;          /* what was achieved stays (its texts are r's) */
+  out->achs = arena_alloc(&out->a, (size_t)(r->nach ? r->nach : 1) * sizeof *out->achs);
+  if (r->nach) memcpy(out->achs, r->achs, (size_t)r->nach * sizeof *out->achs);
   for (int i = 0; i < r->ncrits; i++) {
     const ledger_criterion *lc = &r->crits[i];
     out->crits[i] = *lc;

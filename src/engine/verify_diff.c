@@ -1,6 +1,7 @@
 /*
 ** verify_diff.c -- what differs between a unit's stored ledger and the one
-** scored again: per criterion, then deduction by deduction (verify_int.h).
+** scored again: per criterion, then deduction by deduction and statement by
+** statement of what was achieved (verify_int.h).
 */
 #include <string.h>
 
@@ -40,6 +41,32 @@ static void show_deduction_changes(FILE *out, const char *unit, const char *crit
   }
 }
 
+static void show_achievement(FILE *out, const methodology *m, const ledger_achievement *a) {
+  if (!a) { fputs("none", out); return; }
+  fprintf(out, "\"%s\"", a->text);
+  const char *file = methodology_file(m, a->file);
+  if (file) fprintf(out, " at %s:%d", file, a->line);
+}
+
+/* The statements of what was achieved (u.achieved) that differ, one by one. */
+static void show_achievement_changes(FILE *out, const char *unit, const char *crit, const methodology *mw,
+                                     const unit_result *was, const ledger_criterion *x, const methodology *mn,
+                                     const unit_result *now, const ledger_criterion *y) {
+  for (int k = 0; k < x->acount || k < y->acount; k++) {
+    const ledger_achievement *a = k < x->acount ? &was->achs[x->afirst + k] : NULL;
+    const ledger_achievement *b = k < y->acount ? &now->achs[y->afirst + k] : NULL;
+    int same = a && b && !strcmp(a->text, b->text) && a->line == b->line && a->nfacts == b->nfacts;
+    for (int t = 0; same && t < a->nfacts; t++) same = !strcmp(a->facts[t].key, b->facts[t].key);
+    if (same) continue;
+    fprintf(out, "  %s: criterion %s achieved %d: ", unit, crit, k + 1);
+    show_achievement(out, mw, a);
+    fputs(" -> ", out);
+    show_achievement(out, mn, b);
+    if (a && b && !strcmp(a->text, b->text)) fputs(" (its facts or rule line)", out);
+    fputc('\n', out);
+  }
+}
+
 void verify_show_ledger_changes(FILE *out, const methodology *was_rb, const unit_result *was,
                                 const methodology *now_rb, const unit_result *now) {
   char p[PTS_FMT_MAX], q[PTS_FMT_MAX];
@@ -59,6 +86,7 @@ void verify_show_ledger_changes(FILE *out, const methodology *was_rb, const unit
              y->na ? "n/a" : pts_format((char[PTS_FMT_MAX]){0}, y->points, ',', 0),
              pts_format((char[PTS_FMT_MAX]){0}, y->max, ',', 0));
     show_deduction_changes(out, was->unit.id, was_rb->crits[i].id, was_rb, was, x, now_rb, now, y);
+    show_achievement_changes(out, was->unit.id, was_rb->crits[i].id, was_rb, was, x, now_rb, now, y);
   }
   for (int j = 0; j < now_rb->ncrits; j++)
     if (methodology_criterion(was_rb, now_rb->crits[j].id) < 0)

@@ -1,6 +1,7 @@
 /*
 ** rule_unit.c -- the `u` object a scoring function receives, and the
-** evaluation of one unit: facts in (read-only), deductions and tasks out.
+** evaluation of one unit: facts in (read-only), deductions and tasks out
+** (statements of what was achieved: rule_achieved.c).
 */
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -15,42 +16,14 @@
 #include "rule_format.h"
 #include "rule_extra.h"
 #include "rule_facts.h"
+#include "rule_host.h"
+#include "rule_achieved.h"
 #include "rule_unit.h"
 #include "sandbox.h"
 
 #define DED_META "parindex.deduction"
 
-/* What one criterion may write into the ledger (rules/README.md, section 6).
-** The ledger's memory (its arena) counts against the memory cap as well. */
-#define RULE_TEXT_MAX  8192   /* bytes of a reason, a task or a not-applicable text */
-#define RULE_DEDS_MAX  1000   /* deductions per criterion */
-#define RULE_TASKS_MAX 100    /* tasks per deduction */
-#define RULE_FACTS_MAX 1000   /* keys given to one :facts(...) */
-
-struct host {
-  const unit_facts *uf;     /* the unit being scored */
-  unit_result *res;
-  int crit;                 /* criterion (or bonus or penalty item) being scored */
-  int extra;                /* RB_CRITERION, or RB_BONUS / RB_PENALTY: crit indexes rb->extras */
-  int nlines;               /* lines the item has recorded so far */
-  unsigned serial;          /* bumps per criterion: stale handles are refused */
-  int *stamp;               /* stamp[i] == serial when fact i was read */
-  int *used; int nused;     /* facts read by this criterion, in reading order */
-  size_t capfacts;
-  pts_t lost;               /* deducted so far in this criterion */
-  int u_ref, inner_ref;     /* the read-only `u` and its private table */
-  int ded_meta_ref;         /* DED_META, to set without a lookup by name */
-  const void *ded_meta;     /* ... and to recognise a handle by its metatable */
-  struct { const char *key; size_t pos; } seen[256]; /* u.fact key (a Lua string) -> fact_pos */
-};
-
-typedef struct { unsigned serial; int ded, extra; } ded_handle;   /* extra: ded indexes res->extras */
-
-static struct host *host_of(lua_State *L) {
-  return ((rulebook *)sandbox_limits_of(L)->host)->host;
-}
-
-static rulebook *rb_of(lua_State *L) { return sandbox_limits_of(L)->host; }
+#define rb_of host_rulebook
 
 /* The criterion or item being scored. */
 static const rb_criterion *item_of(const rulebook *rb, const struct host *h) {
@@ -58,30 +31,6 @@ static const rb_criterion *item_of(const rulebook *rb, const struct host *h) {
 }
 
 /* ---- facts ---- */
-
-/* A fact key: a string without NUL (a C string would stop at it and name
-** another fact). */
-static const char *check_key(lua_State *L, int arg) {
-  size_t len;
-  const char *key = luaL_checklstring(L, arg, &len);
-  if (memchr(key, '\0', len)) sandbox_error(L, "bad argument #%d: a fact key holds no NUL byte", arg);
-  return key;
-}
-
-/* Where key is or would be in the sorted facts (lower bound). */
-static size_t fact_pos(const unit_facts *uf, const char *key) {
-  size_t lo = 0, hi = uf->n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (strcmp(uf->facts[mid].key, key) < 0) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}
-
-static int find_fact(const unit_facts *uf, const char *key) {
-  size_t i = fact_pos(uf, key);
-  return i < uf->n && !strcmp(uf->facts[i].key, key) ? (int)i : -1;
-}
 
 /* find_fact for a key that is a Lua string: the rulebook asks for the same
 ** keys (the same interned strings) unit after unit, and the units have
@@ -96,7 +45,7 @@ static int find_fact_seen(struct host *h, const char *key) {
     if (!c) return (int)i;
     if (c > 0 && (i == 0 || strcmp(uf->facts[i - 1].key, key) < 0)) return -1;
   }
-  i = fact_pos(uf, key);
+  i = host_fact_pos(uf, key);
   h->seen[slot].key = key;
   h->seen[slot].pos = i;
   return i < uf->n && !strcmp(uf->facts[i].key, key) ? (int)i : -1;
@@ -125,7 +74,7 @@ static void push_fact(lua_State *L, const fact *f) {
 
 static int u_fact(lua_State *L) {             /* u.fact(key [, default]) */
   struct host *h = host_of(L);
-  const char *key = check_key(L, 1);
+  const char *key = host_check_key(L, 1);
   int i = find_fact_seen(h, key);
   if (i < 0) {
     rb_facts_check_read(L, key);
@@ -138,8 +87,8 @@ static int u_fact(lua_State *L) {             /* u.fact(key [, default]) */
 }
 
 static int u_has(lua_State *L) {
-  const char *key = check_key(L, 1);
-  int found = find_fact(host_of(L)->uf, key) >= 0;
+  const char *key = host_check_key(L, 1);
+  int found = host_find_fact(host_of(L)->uf, key) >= 0;
   if (!found) rb_facts_check_read(L, key);
   lua_pushboolean(L, found);
   return 1;
@@ -160,8 +109,8 @@ static void push_json_value(lua_State *L, const cJSON *v) {
 
 static int u_records(lua_State *L) {          /* u.records(key): read-only list of records */
   struct host *h = host_of(L);
-  const char *key = check_key(L, 1);
-  int i = find_fact(h->uf, key);
+  const char *key = host_check_key(L, 1);
+  int i = host_find_fact(h->uf, key);
   if (i < 0) {
     rb_facts_check_read(L, key);
     if (lua_istable(L, 2)) { sandbox_push_readonly(L, 2, "records"); return 1; }
@@ -201,44 +150,16 @@ static int u_records(lua_State *L) {          /* u.records(key): read-only list 
 
 /* ---- deductions ---- */
 
-/* n as decimal text ending just before end (what %lld prints); returns its start. */
 static void copy_used_facts(unit_result *r, ledger_deduction *d, const unit_facts *uf,
                             const int *idx, int n) {
-  d->facts = arena_alloc(&r->a, (size_t)(n ? n : 1) * sizeof *d->facts);
+  d->facts = host_copy_facts(r, uf, idx, n);
   d->nfacts = n;
-  for (int k = 0; k < n; k++) ledger_set_fact(r, &d->facts[k], &uf->facts[idx[k]]);
-}
-
-/* A reason, task or not-applicable text of at most RULE_TEXT_MAX bytes. */
-static void check_text(lua_State *L, const char *what, const char *text, size_t len) {
-  if (memchr(text, '\0', len))
-    sandbox_error(L, "%s: the text holds a NUL byte, which the ledger cannot keep", what);
-  if (len > RULE_TEXT_MAX)
-    sandbox_error(L, "%s: the text is %I bytes, more than the %d a ledger entry may hold", what,
-                  (lua_Integer)len, RULE_TEXT_MAX);
-}
-
-/* The unit's ledger and the Lua state together stay under the memory cap. */
-static void check_ledger(lua_State *L, struct host *h) {
-  sandbox_limits *lim = sandbox_limits_of(L);
-  size_t ledger = arena_size(&h->res->a);
-  if (lim->mem_used + ledger > lim->mem_limit) {
-    lim->stopped = "memory cap";
-    sandbox_error(L, "memory cap exceeded (%d MiB): the ledger of unit %s holds %I KiB of reasons, "
-                  "tasks and facts", (int)(lim->mem_limit >> 20), h->uf->unit.id,
-                  (lua_Integer)(ledger >> 10));
-  }
 }
 
 static ledger_deduction *check_handle(lua_State *L) {
   struct host *h = host_of(L);
-  ded_handle *hd = lua_touserdata(L, 1);     /* luaL_checkudata, by the cached metatable */
-  int ok = hd && lua_getmetatable(L, 1) && lua_topointer(L, -1) == h->ded_meta;
-  if (!ok) luaL_typeerror(L, 1, DED_META);
-  lua_pop(L, 1);
-  if (hd->serial != h->serial)
-    sandbox_error(L, "this deduction belongs to another criterion or unit");
-  return hd->extra ? &h->res->extras[hd->ded] : &h->res->deds[hd->ded];
+  int i = host_check_handle(L, h->ded_meta, DED_META, "deduction");   /* extras: -1 - index */
+  return i >= 0 ? &h->res->deds[i] : &h->res->extras[-1 - i];
 }
 
 /* u.lose / u.award: a line of the ledger. A criterion's deduction is capped
@@ -269,7 +190,7 @@ static int record(lua_State *L, const char *what) {
   luaL_Buffer b;
   size_t len;
   const char *reason = lfmt_text(L, 2, &b, &len);
-  check_text(L, what, reason, len);
+  host_check_text(L, what, reason, len);
   unit_result *r = h->res;
   ledger_deduction *d = lc ? ledger_add_deduction(r, h->crit) : ledger_add_extra(r, h->crit);
   d->requested = p;
@@ -287,13 +208,8 @@ static int record(lua_State *L, const char *what) {
   copy_used_facts(r, d, h->uf, h->used, h->nused);
   if (lc && lc->count == 0) lc->first = r->nded - 1;
   if (lc) lc->count++;
-  check_ledger(L, h);
-  ded_handle *hd = lua_newuserdatauv(L, sizeof *hd, 0);
-  hd->serial = h->serial;
-  hd->extra = lc == NULL;
-  hd->ded = lc ? r->nded - 1 : r->nextras - 1;
-  lua_rawgeti(L, LUA_REGISTRYINDEX, h->ded_meta_ref);
-  lua_setmetatable(L, -2);
+  host_check_ledger(L, h);
+  host_push_handle(L, h, h->ded_meta_ref, lc ? r->nded - 1 : -r->nextras);   /* extras: -1 - index */
   return 1;
 }
 
@@ -339,9 +255,9 @@ static int add_task(lua_State *L, int lead) {
     return sandbox_error(L, "%s: this deduction already has %d tasks, the most one deduction may have",
                          lead ? "task" : "support", RULE_TASKS_MAX);
   lfmt_push(L, 3);
-  check_text(L, "task", lua_tostring(L, -1), lua_rawlen(L, -1));
+  host_check_text(L, "task", lua_tostring(L, -1), lua_rawlen(L, -1));
   ledger_add_task(h->res, d, office, lua_tostring(L, -1));
-  check_ledger(L, h);
+  host_check_ledger(L, h);
   lua_settop(L, 1);
   return 1;
 }
@@ -361,22 +277,8 @@ static int ded_effort(lua_State *L) {         /* handle:effort(n): the work its 
 static int ded_facts(lua_State *L) {          /* handle:facts(key, ...) */
   struct host *h = host_of(L);
   ledger_deduction *d = check_handle(L);
-  int n = lua_gettop(L) - 1;
-  if (n > RULE_FACTS_MAX)
-    return sandbox_error(L, "facts: %d keys given, more than the %d one deduction may name", n, RULE_FACTS_MAX);
-  int *idx = malloc((size_t)(n ? n : 1) * sizeof *idx);
-  if (!idx) abort();
-  for (int k = 0; k < n; k++) {
-    const char *key = lua_type(L, k + 2) == LUA_TSTRING ? check_key(L, k + 2) : NULL;
-    idx[k] = key ? find_fact(h->uf, key) : -1;
-    if (idx[k] < 0) {
-      free(idx);
-      return sandbox_error(L, "facts: unit %s has no fact '%s'", h->uf->unit.id, key ? key : "?");
-    }
-  }
-  copy_used_facts(h->res, d, h->uf, idx, n);
-  free(idx);
-  check_ledger(L, h);
+  d->facts = host_named_facts(L, h, "facts", "deduction", 2, &d->nfacts);
+  host_check_ledger(L, h);
   lua_settop(L, 1);
   return 1;
 }
@@ -388,13 +290,14 @@ static int u_na(lua_State *L) {               /* u.na(fmt, ...) */
                          h->extra == RB_BONUS ? "bonus" : "penalty");
   ledger_criterion *lc = &h->res->crits[h->crit];
   if (lc->count) return sandbox_error(L, "u.na: the criterion already has deductions");
+  if (lc->acount) return sandbox_error(L, "u.na: the criterion already has statements of what was achieved");
   if (lua_type(L, 1) != LUA_TSTRING) return sandbox_error(L, "u.na: a reason (format string) is required");
   lfmt_push(L, 1);
-  check_text(L, "u.na", lua_tostring(L, -1), lua_rawlen(L, -1));
+  host_check_text(L, "u.na", lua_tostring(L, -1), lua_rawlen(L, -1));
   if (rb_of(L)->crits[h->crit].na_full) lc->na_full = 1;   /* no task of its kind arose: full points */
   else lc->na = 1;
   lc->na_reason = arena_strdup(&h->res->a, lua_tostring(L, -1));
-  check_ledger(L, h);
+  host_check_ledger(L, h);
   return 0;
 }
 
@@ -405,6 +308,7 @@ static const luaL_Reg ded_methods[] = {
 };
 static const luaL_Reg u_funcs[] = {
   {"fact", u_fact}, {"has", u_has}, {"records", u_records}, {"lose", u_lose}, {"award", u_award}, {"na", u_na},
+  {"achieved", rule_u_achieved},
   {NULL, NULL}
 };
 
@@ -413,15 +317,8 @@ int host_init(rulebook *rb) {
   struct host *h = calloc(1, sizeof *h);
   if (!h) abort();
   rb->host = h;
-  luaL_newmetatable(L, DED_META);
-  luaL_newlib(L, ded_methods);
-  lua_setfield(L, -2, "__index");
-  lua_pushcfunction(L, ded_newindex);
-  lua_setfield(L, -2, "__newindex");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
-  h->ded_meta = lua_topointer(L, -1);         /* anchored in the registry */
-  h->ded_meta_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  h->ded_meta_ref = host_handle_meta(L, DED_META, ded_methods, ded_newindex, &h->ded_meta);
+  rule_achieved_init(L, h);
   luaL_newlib(L, u_funcs);
   lua_pushvalue(L, -1);
   h->inner_ref = luaL_ref(L, LUA_REGISTRYINDEX);

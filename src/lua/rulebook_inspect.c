@@ -400,6 +400,7 @@ static void read_test(lua_State *L, rule_test *t, arena *a) {
   t->criterion = keep(a, L, spec, "criterion");
   t->component = keep(a, L, spec, "component");
   t->unit = keep(a, L, spec, "unit");
+  t->achieved = keep(a, L, spec, "achieved");
   t->has_points = opt_pts(L, spec, "points", &t->points);
   lua_getfield(L, spec, "na");
   t->want_na = lua_toboolean(L, -1);

@@ -54,6 +54,7 @@ typedef struct {
   int has_deduction;                          /* deduction = { points = N, reason = "..." } */
   int has_deduction_points; pts_t deduction_points;
   const char *deduction_reason;               /* NULL when not given */
+  const char *achieved;                       /* achieved = "...": a statement holds it; NULL when not given */
   fact *facts; size_t nfacts;                 /* sorted by key */
   const char *facts_error;                    /* why facts could not be read, or NULL */
 } rule_test;

@@ -61,6 +61,23 @@ ledger_deduction *ledger_add_extra(unit_result *r, int item) {
   return d;
 }
 
+ledger_achievement *ledger_add_achievement(unit_result *r, int crit) {
+  if (r->nach == r->capach) {
+    int cap = r->capach ? 2 * r->capach : 8;
+    ledger_achievement *a = arena_alloc(&r->a, (size_t)cap * sizeof *a);
+    if (r->nach) memcpy(a, r->achs, (size_t)r->nach * sizeof *a);
+    r->achs = a; r->capach = cap;
+  }
+  ledger_criterion *lc = &r->crits[crit];
+  if (lc->acount == 0) lc->afirst = r->nach;
+  lc->acount++;
+  ledger_achievement *a = &r->achs[r->nach++];
+  memset(a, 0, sizeof *a);
+  a->crit = crit;
+  a->file = -1;
+  return a;
+}
+
 void ledger_add_task(unit_result *r, ledger_deduction *d, const char *office, const char *text) {
   ledger_add_task_prefixed(r, d, office, "", text);
 }

@@ -48,6 +48,15 @@ enum {
   LEDGER_CAP_INDEX = 3      /* the index held within 0 .. total (exceed_total = false) */
 };
 
+/* What the unit achieved under a criterion, as the rule states it
+** (u.achieved): the report's "what went well", computed from the facts. */
+typedef struct {
+  int crit;                 /* criterion index in the rulebook */
+  const char *text;
+  int file, line;           /* where u.achieved was called, as for a deduction (-1: not known) */
+  ledger_fact *facts; int nfacts;
+} ledger_achievement;
+
 typedef struct {
   pts_t points, max;
   int na;                   /* not applicable: excluded from its component */
@@ -55,6 +64,7 @@ typedef struct {
                                points are max, na_reason says why */
   const char *na_reason;
   int first, count;         /* its deductions: deds[first .. first+count) */
+  int afirst, acount;       /* its statements of what was achieved: achs[afirst .. afirst+acount) */
 } ledger_criterion;
 
 typedef struct { pts_t points, max; int rank; } ledger_component;
@@ -68,6 +78,7 @@ typedef struct {
   ledger_deduction *extras; int nextras, capextras;   /* bonus and penalty lines: crit is the
                             ** methodology's extras index; requested and points >= 0 */
   pts_t bonus, penalty;     /* the extras' points, after the caps */
+  ledger_achievement *achs; int nach, capach;
   pts_t appraisal, survey, total;   /* total = appraisal + survey + bonus - penalty */
   int illustrative;         /* a fact's source starts with ILLUSTRATIVE_SOURCE */
   arena a;
@@ -86,6 +97,9 @@ void ledger_free(unit_result *r);
 ledger_deduction *ledger_add_deduction(unit_result *r, int crit);
 /* A bonus or penalty line of the methodology's extras[item]. */
 ledger_deduction *ledger_add_extra(unit_result *r, int item);
+/* A statement of what was achieved under criterion crit, its text to be set
+** by the caller (in r's arena); the criterion's afirst/acount are kept. */
+ledger_achievement *ledger_add_achievement(unit_result *r, int crit);
 void ledger_add_task(unit_result *r, ledger_deduction *d, const char *office, const char *text);
 /* The same with the text prefix followed by text (one copy, no temporary). */
 void ledger_add_task_prefixed(unit_result *r, ledger_deduction *d, const char *office,

@@ -18,23 +18,12 @@ static cJSON *pts_item(pts_t v) {
   return cJSON_CreateRaw(pts_format(buf, v, '.', 0));
 }
 
-/* "file:line" of the u.lose call that made d, or NULL (a ledger stored before v5). */
-static cJSON *deduction_at(const methodology *mt, const ledger_deduction *d) {
-  char *at = report_rule_line(mt, d);
-  cJSON *o = at ? cJSON_CreateString(at) : cJSON_CreateNull();
-  free(at);
-  return o;
-}
 
-cJSON *out_json_deduction(const methodology *mt, const ledger_deduction *d) {
-  cJSON *o = cJSON_CreateObject();
-  add_pts(o, "points", d->points);
-  if (d->requested != d->points) add_pts(o, "requested", d->requested);
-  cJSON_AddStringToObject(o, "why", d->reason);
-  cJSON_AddItemToObject(o, "at", deduction_at(mt, d));
-  cJSON *facts = cJSON_AddArrayToObject(o, "facts");
-  for (int i = 0; i < d->nfacts; i++) {
-    const ledger_fact *lf = &d->facts[i];
+/* The facts of a ledger entry, with their values, sources and notes. */
+static cJSON *facts_json(const ledger_fact *facts, int n) {
+  cJSON *arr = cJSON_CreateArray();
+  for (int i = 0; i < n; i++) {
+    const ledger_fact *lf = &facts[i];
     cJSON *fo = cJSON_CreateObject();
     cJSON_AddStringToObject(fo, "key", lf->key);
     cJSON_AddStringToObject(fo, "type", lf->type);
@@ -46,8 +35,34 @@ cJSON *out_json_deduction(const methodology *mt, const ledger_deduction *d) {
     else cJSON_AddStringToObject(fo, "value", lf->value);
     if (lf->source) cJSON_AddStringToObject(fo, "source", lf->source);
     if (lf->note) cJSON_AddStringToObject(fo, "note", lf->note);
-    cJSON_AddItemToArray(facts, fo);
+    cJSON_AddItemToArray(arr, fo);
   }
+  return arr;
+}
+
+/* "file:line" of a rule call, or null when not known. */
+static cJSON *rule_at(const methodology *mt, int file, int line) {
+  char *at = report_rule_at(mt, file, line);
+  cJSON *o = at ? cJSON_CreateString(at) : cJSON_CreateNull();
+  free(at);
+  return o;
+}
+
+static cJSON *achievement_json(const methodology *mt, const ledger_achievement *a) {
+  cJSON *o = cJSON_CreateObject();
+  cJSON_AddStringToObject(o, "statement", a->text);
+  cJSON_AddItemToObject(o, "at", rule_at(mt, a->file, a->line));
+  cJSON_AddItemToObject(o, "facts", facts_json(a->facts, a->nfacts));
+  return o;
+}
+
+cJSON *out_json_deduction(const methodology *mt, const ledger_deduction *d) {
+  cJSON *o = cJSON_CreateObject();
+  add_pts(o, "points", d->points);
+  if (d->requested != d->points) add_pts(o, "requested", d->requested);
+  cJSON_AddStringToObject(o, "why", d->reason);
+  cJSON_AddItemToObject(o, "at", rule_at(mt, d->file, d->line));
+  cJSON_AddItemToObject(o, "facts", facts_json(d->facts, d->nfacts));
   cJSON *tasks = cJSON_AddArrayToObject(o, "tasks");
   for (int i = 0; i < d->ntasks; i++) {
     cJSON *t = cJSON_CreateObject();
@@ -173,6 +188,8 @@ static cJSON *unit_json(const methodology *mt, const unit_result *r, int detail,
     if (lc->na_full) cJSON_AddStringToObject(co, "not_arisen", lc->na_reason ? lc->na_reason : "");   /* full points */
     add_pts(co, "max", lc->max);
     add_declared(co, c->owner, c->basis, c->file, c->line);
+    cJSON *as = cJSON_AddArrayToObject(co, "achieved");
+    for (int k = 0; k < lc->acount; k++) cJSON_AddItemToArray(as, achievement_json(mt, &r->achs[lc->afirst + k]));
     cJSON *ds = cJSON_AddArrayToObject(co, "deductions");
     for (int k = 0; k < lc->count; k++) cJSON_AddItemToArray(ds, out_json_deduction(mt, &r->deds[lc->first + k]));
     cJSON_AddItemToArray(crits, co);
@@ -281,7 +298,8 @@ void out_tasks_json(FILE *f, const methodology *mt, const unit_result *r, const 
     if (items[i].lead && !items[i].points) cJSON_AddTrueToObject(t, "at_floor");
     cJSON_AddStringToObject(t, "task", items[i].text);
     cJSON_AddStringToObject(t, "why", items[i].reason);
-    cJSON_AddItemToObject(t, "at", deduction_at(mt, report_task_line(r, &items[i])));
+    const ledger_deduction *tl = report_task_line(r, &items[i]);
+    cJSON_AddItemToObject(t, "at", rule_at(mt, tl->file, tl->line));
     cJSON_AddItemToArray(tasks, t);
   }
   pts_t lost = 0;

@@ -159,6 +159,19 @@ static char *facts_text(const ledger_deduction *d) {
   return s;
 }
 
+/* The criterion's statements of what was achieved (u.achieved), one per line, in column 9. */
+static void achieved_cell(xlsx_book *b, lxw_worksheet *ws, int r, const unit_result *u, const ledger_criterion *lc) {
+  size_t cap = 1;
+  for (int k = 0; k < lc->acount; k++) cap += strlen(u->achs[lc->afirst + k].text) + 1;
+  char *s = malloc(cap), *p = s;
+  if (!s) abort();
+  *p = '\0';
+  for (int k = 0; k < lc->acount; k++)
+    p += snprintf(p, cap - (size_t)(p - s), "%s%s", k ? "\n" : "", u->achs[lc->afirst + k].text);
+  str(ws, r, 9, s, b->text);
+  free(s);
+}
+
 int out_explain_xlsx(const char *path, const methodology *mt, const unit_result *u, const char *crit, report_lang lang,
                      char *err, size_t errlen) {
   xlsx_book b;
@@ -166,8 +179,9 @@ int out_explain_xlsx(const char *path, const methodology *mt, const unit_result 
   const xlsx_column cols[] = {
     {VI("Lĩnh vực", "Component"), 9}, {VI("Tiêu chí", "Criterion"), 9}, {VI("Tên tiêu chí", "Name"), 45},
     {VI("Điểm", "Points"), 9}, {VI("Tối đa", "Max"), 9}, {VI("Điểm trừ", "Deducted"), 9},
-    {VI("Lý do", "Reason"), 60}, {VI("Dữ kiện (nguồn)", "Facts (source)"), 60}, {VI("Nhiệm vụ", "Tasks"), 60}};
-  lxw_worksheet *ws = xlsx_book_sheet(&b, VI("Giải trình", "Explanation"), cols, 9);
+    {VI("Lý do", "Reason"), 60}, {VI("Dữ kiện (nguồn)", "Facts (source)"), 60}, {VI("Nhiệm vụ", "Tasks"), 60},
+    {VI("Kết quả đạt được", "Achieved"), 60}};
+  lxw_worksheet *ws = xlsx_book_sheet(&b, VI("Giải trình", "Explanation"), cols, 10);
   int r = 1;
   for (int i = 0; ws && i < mt->ncrits; i++) {
     const meth_criterion *k = &mt->crits[i];
@@ -179,7 +193,7 @@ int out_explain_xlsx(const char *path, const methodology *mt, const unit_result 
       str(ws, r, 1, k->id, NULL);
       str(ws, r, 2, k->name, b.text);
       if (lc->na) { str(ws, r, 6, lc->na_reason, b.text); str(ws, r, 3, VI("không chấm", "n/a"), NULL); continue; }
-      if (d == 0) { pts(&b, ws, r, 3, lc->points); pts(&b, ws, r, 4, lc->max); }
+      if (d == 0) { pts(&b, ws, r, 3, lc->points); pts(&b, ws, r, 4, lc->max); achieved_cell(&b, ws, r, u, lc); }
       if (!lc->count) continue;
       const ledger_deduction *ld = &u->deds[lc->first + d];
       pts(&b, ws, r, 5, ld->points);

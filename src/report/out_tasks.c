@@ -91,14 +91,18 @@ const ledger_deduction *report_task_line(const unit_result *r, const task_item *
   return t->ded < r->nded ? &r->deds[t->ded] : &r->extras[t->ded - r->nded];
 }
 
-char *report_rule_line(const methodology *mt, const ledger_deduction *d) {
-  const char *file = methodology_file(mt, d->file);
+char *report_rule_at(const methodology *mt, int file_index, int line) {
+  const char *file = methodology_file(mt, file_index);
   if (!file) return NULL;
   size_t n = strlen(file) + 24;
   char *at = malloc(n);
   if (!at) abort();
-  snprintf(at, n, "%s:%d", file, d->line);
+  snprintf(at, n, "%s:%d", file, line);
   return at;
+}
+
+char *report_rule_line(const methodology *mt, const ledger_deduction *d) {
+  return report_rule_at(mt, d->file, d->line);
 }
 
 pts_t report_office_points(const task_item *items, int first, int end) {

@@ -12,7 +12,7 @@ typedef enum {
   L_PAR, L_UNIT, L_RULES, L_EXPLAIN, L_LOST, L_FACTS, L_SOURCE, L_TASK, L_BASIS, L_NA,
   L_TASKS_TITLE, L_WIN_BACK, L_NO_TASKS, L_CAPPED, L_NOTE, L_AT, L_BONUS, L_PENALTY, L_EXTRAS,
   L_NOT_ARISEN, L_REQUESTED, L_CAP_ITEM, L_CAP_BONUS, L_CAP_PENALTY, L_CAP_TOP, L_CAP_ZERO, L_ONLY,
-  L_NO_CAP, L_EXCEED, L_HELD, L_COUNT
+  L_NO_CAP, L_EXCEED, L_HELD, L_ACHIEVED, L_COUNT
 } label;
 
 static const char *const labels[2][L_COUNT] = {
@@ -25,6 +25,7 @@ static const char *const labels[2][L_COUNT] = {
     "Điểm thưởng, điểm trừ", "không phát sinh: đạt điểm tối đa", "đề nghị", "tối đa của mục",
     "giới hạn tổng điểm thưởng", "giới hạn tổng điểm trừ", "chỉ số không vượt quá", "chỉ số không dưới",
     "chỉ tính", "không giới hạn", "chỉ số có thể vượt điểm tối đa", "chỉ số giữ trong 0 đến",
+    "đạt được",
   },
   [LANG_EN] = {
     "PAR index", "Component", "Points", "Max", "Percent", "Rank",
@@ -35,6 +36,7 @@ static const char *const labels[2][L_COUNT] = {
     "Bonus and penalty points", "did not arise: full points", "requested", "the item's max",
     "capped at the total bonus cap", "capped at the total penalty cap", "the index stays at most",
     "the index stays at least", "only", "no cap", "the index may exceed its maximum", "the index stays within 0 to",
+    "achieved",
   },
 };
 
@@ -159,19 +161,25 @@ static void shorten(char *out, size_t n, const char *s) {
   strcpy(out + cut, "…");
 }
 
-/* Under a ledger line: its rule line, its facts with their sources, its tasks. */
-static void line_details(FILE *f, const methodology *mt, const ledger_deduction *ld, report_lang lang) {
+/* The facts and the rule line of a ledger entry, indented under it. */
+static void entry_sources(FILE *f, const methodology *mt, int file_index, int line, const ledger_fact *facts,
+                          int nfacts, report_lang lang) {
   char v[200];
-  const char *file = methodology_file(mt, ld->file);
-  if (file) fprintf(f, "             %s: %s:%d\n", T(L_AT), file, ld->line);
-  for (int x = 0; x < ld->nfacts; x++) {
-    const ledger_fact *lf = &ld->facts[x];
+  const char *file = methodology_file(mt, file_index);
+  if (file) fprintf(f, "             %s: %s:%d\n", T(L_AT), file, line);
+  for (int x = 0; x < nfacts; x++) {
+    const ledger_fact *lf = &facts[x];
     shorten(v, 120, lf->value ? lf->value : "");
     fprintf(f, "             %s: %s = %s", T(L_FACTS), lf->key, v);
     if (lf->source) fprintf(f, " (%s: %s)", T(L_SOURCE), lf->source);
     if (lf->note) fprintf(f, " [%s: %s]", T(L_NOTE), lf->note);
     fputc('\n', f);
   }
+}
+
+/* Under a ledger line: its rule line, its facts with their sources, its tasks. */
+static void line_details(FILE *f, const methodology *mt, const ledger_deduction *ld, report_lang lang) {
+  entry_sources(f, mt, ld->file, ld->line, ld->facts, ld->nfacts, lang);
   for (int t = 0; t < ld->ntasks; t++)
     fprintf(f, "             %s [%s]: %s\n", T(L_TASK), ld->tasks[t].office, ld->tasks[t].text);
 }
@@ -235,6 +243,11 @@ void out_explain_text(FILE *f, const methodology *mt, const unit_result *r, cons
       if (lc->points < lc->max) fprintf(f, " (%s %s)", T(L_LOST), P(a, lc->max - lc->points, lang));
       if (lc->na_full) fprintf(f, " (%s: %s)", T(L_NOT_ARISEN), lc->na_reason ? lc->na_reason : "");
       fputc('\n', f);
+      for (int k = 0; k < lc->acount; k++) {       /* what went well, before what was lost */
+        const ledger_achievement *la = &r->achs[lc->afirst + k];
+        fprintf(f, "      %s: %s\n", T(L_ACHIEVED), la->text);
+        entry_sources(f, mt, la->file, la->line, la->facts, la->nfacts, lang);
+      }
       for (int d = 0; d < lc->count; d++) {
         const ledger_deduction *ld = &r->deds[lc->first + d];
         fprintf(f, "      %s%s  %s\n", ld->points < 0 ? "+" : "−", P(a, ld->points < 0 ? -ld->points : ld->points, lang),

@@ -33,6 +33,8 @@ const ledger_deduction *report_task_line(const unit_result *r, const task_item *
 /* "file:line" of the u.lose call that made d, whole (malloc'd: free it), or
 ** NULL for a ledger stored before deductions kept their line. */
 char *report_rule_line(const methodology *mt, const ledger_deduction *d);
+/* The same for any rule call: file is an index into mt->files (-1: NULL). */
+char *report_rule_at(const methodology *mt, int file, int line);
 
 /* Points an office can win back: the points of the deductions it leads
 ** among items[first..end), each counted once. Every deduction has exactly

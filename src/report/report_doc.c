@@ -206,8 +206,8 @@ static void criteria_of(ctx *x, int ci) {
     list = S(&x->ss, "%s%s(%s) %s", list, *list ? "; " : "", x->mt->crits[i].id, x->mt->crits[i].name);
   w->para(w, NULL, S(&x->ss, L("Lĩnh vực được đánh giá qua %d tiêu chí: %s.", "The component is assessed by %d criteria: %s."),
                      rc->count, list));
-  const char *full = rd_full_points(x, ci);
-  if (*full) w->para(w, L("Kết quả đạt được:", "What went well:"), full);
+  const char *well = rd_went_well(x, ci);
+  if (*well) w->para(w, L("Kết quả đạt được:", "What went well:"), well);
   int lost = 0;
   for (int i = rc->first; i < rc->first + rc->count; i++) {
     const ledger_criterion *lc = &x->r->crits[i];

@@ -72,9 +72,13 @@ void rd_letter_end(rd_ctx *x, const char *subject);
 /* The narrative (report_narrative.c): what went well in a component, the
 ** statements that compare components (highest, lowest, largest fall). */
 const char *rd_component_standing(rd_ctx *x, const cmp_component *k);
-/* The criteria of component ci at full points, as a sentence; "" when none
-** or all are. */
-const char *rd_full_points(rd_ctx *x, int ci);
+/* The criteria of component ci at full points, as a sentence (starting with
+** a capital when capital); "" when none or all are. */
+const char *rd_full_points(rd_ctx *x, int ci, int capital);
+/* What went well in component ci: the statements its rules made from the
+** facts (u.achieved, in the ledger), then its criteria at full points; ""
+** when there is neither. */
+const char *rd_went_well(rd_ctx *x, int ci);
 
 /* The unit's bonus and penalty points (report_extras.c): a sentence and a
 ** table of every line; nothing when it has none. */

@@ -32,7 +32,7 @@ const char *rd_component_standing(rd_ctx *x, const cmp_component *k) {
   return s;
 }
 
-const char *rd_full_points(rd_ctx *x, int ci) {
+const char *rd_full_points(rd_ctx *x, int ci, int capital) {
   const meth_component *rc = &x->mt->comps[ci];
   const char *list = "";
   int n = 0, applicable = 0;
@@ -46,5 +46,19 @@ const char *rd_full_points(rd_ctx *x, int ci) {
                   lc->na_full ? L(" (không phát sinh: đạt điểm tối đa)", " (did not arise: full points)") : "");
   }
   if (!n || n == applicable) return "";        /* none, or every one (said once, below) */
-  return rd_str(&x->ss, L("điểm tối đa ở %d/%d tiêu chí: %s.", "full points in %d of %d criteria: %s."), n, applicable, list);
+  return capital ? rd_str(&x->ss, L("Điểm tối đa ở %d/%d tiêu chí: %s.", "Full points in %d of %d criteria: %s."), n, applicable, list)
+                 : rd_str(&x->ss, L("điểm tối đa ở %d/%d tiêu chí: %s.", "full points in %d of %d criteria: %s."), n, applicable, list);
+}
+
+const char *rd_went_well(rd_ctx *x, int ci) {
+  const meth_component *rc = &x->mt->comps[ci];
+  const char *said = "";
+  for (int i = rc->first; i < rc->first + rc->count; i++) {
+    const ledger_criterion *lc = &x->r->crits[i];
+    for (int k = 0; k < lc->acount; k++)
+      said = rd_str(&x->ss, "%s%s%s", said, *said ? "; " : "", x->r->achs[lc->afirst + k].text);
+  }
+  const char *full = rd_full_points(x, ci, *said != '\0');
+  if (!*said) return full;
+  return rd_str(&x->ss, "%s.%s%s", said, *full ? " " : "", full);
 }

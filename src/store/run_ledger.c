@@ -88,7 +88,7 @@ static void json_tasks(const run_ledger_writer *c, jsonw *w, const ledger_deduct
   json_task_pairs(w, d);
 }
 
-static void json_at(jsonw *w, const ledger_deduction *d) {
+static void json_ded_at(jsonw *w, const ledger_deduction *d) {
   JSONW_LIT(w, "[");
   jsonw_int(w, d->file + 1);
   JSONW_LIT(w, ",");
@@ -109,11 +109,32 @@ static void json_extras(const methodology *mt, jsonw *w, const unit_result *r) {
     JSONW_LIT(w, ",");
     json_task_pairs(w, d);
     JSONW_LIT(w, ",");
-    if (methodology_file(mt, d->file)) json_at(w, d); else JSONW_LIT(w, "null");
+    if (methodology_file(mt, d->file)) json_ded_at(w, d); else JSONW_LIT(w, "null");
     JSONW_LIT(w, ",");
     jsonw_int(w, d->cap);
     JSONW_LIT(w, "]");
   }
+  JSONW_LIT(w, "]");
+}
+
+/* The keys of facts as a JSON array. */
+static void json_keys(jsonw *w, const ledger_fact *facts, int n) {
+  JSONW_LIT(w, "[");
+  for (int f = 0; f < n; f++) {
+    if (f) JSONW_LIT(w, ",");
+    jsonw_str(w, facts[f].key);
+  }
+  JSONW_LIT(w, "]");
+}
+
+/* ",[seq, line]": where the rule's call was (seq of run_files, 1 = m->files[0]);
+** nothing when the file is not known. */
+static void json_at(jsonw *w, const methodology *mt, int file, int line) {
+  if (!methodology_file(mt, file)) return;
+  JSONW_LIT(w, ",[");
+  jsonw_int(w, file + 1);
+  JSONW_LIT(w, ",");
+  jsonw_int(w, line);
   JSONW_LIT(w, "]");
 }
 
@@ -140,7 +161,7 @@ const char *run_ledger_json(run_ledger_writer *c, const unit_result *r) {
     jsonw_int(w, lc->max);
     int why = lc->na || lc->na_full;          /* na_full: points, and the reason nothing arose */
     if (why) { JSONW_LIT(w, ","); jsonw_str(w, lc->na_reason ? lc->na_reason : ""); }
-    if (lc->count) { if (why) JSONW_LIT(w, ",["); else JSONW_LIT(w, ",null,["); }
+    if (lc->count || lc->acount) { if (why) JSONW_LIT(w, ",["); else JSONW_LIT(w, ",null,["); }
     for (int k = 0; k < lc->count; k++) {
       const ledger_deduction *d = &r->deds[lc->first + k];
       if (k) JSONW_LIT(w, ",");
@@ -150,11 +171,23 @@ const char *run_ledger_json(run_ledger_writer *c, const unit_result *r) {
       json_tasks(c, w, d, i);
       if (methodology_file(mt, d->file)) {           /* where u.lose was called: [seq, line] */
         JSONW_LIT(w, ",");
-        json_at(w, d);
+        json_ded_at(w, d);
       }
       JSONW_LIT(w, "]");
     }
-    if (lc->count) JSONW_LIT(w, "]]"); else JSONW_LIT(w, "]");
+    if (lc->count || lc->acount) JSONW_LIT(w, "]");
+    if (lc->acount) JSONW_LIT(w, ",[");
+    for (int k = 0; k < lc->acount; k++) {           /* what was achieved: [statement, [keys], at] */
+      const ledger_achievement *a = &r->achs[lc->afirst + k];
+      if (k) JSONW_LIT(w, ",");
+      JSONW_LIT(w, "[");
+      jsonw_str(w, a->text);
+      JSONW_LIT(w, ",");
+      json_keys(w, a->facts, a->nfacts);
+      json_at(w, mt, a->file, a->line);
+      JSONW_LIT(w, "]");
+    }
+    if (lc->acount) JSONW_LIT(w, "]]"); else JSONW_LIT(w, "]");
   }
   JSONW_LIT(w, "]");
   if (r->nextras) json_extras(mt, w, r);
@@ -251,13 +284,15 @@ static int on_extra(const store_row *row, void *ud) {
   return 0;
 }
 
-static void read_line(ledger_ctx *c, ledger_deduction *d, const store_row *row, int t, int pairs) {
+/* The facts of a stored entry (a JSON array: keys since v4, copies before)
+** as the ledger shows them, in the result's arena; *n set. */
+static ledger_fact *read_facts(ledger_ctx *c, const char *text, int *n) {
   unit_result *r = c->out;
-  cJSON *facts = cJSON_Parse(row->t[t] ? row->t[t] : "[]"), *tasks = cJSON_Parse(row->t[t + 1] ? row->t[t + 1] : "[]"), *o;
-  int n = cJSON_GetArraySize(facts), k = 0;
-  d->facts = arena_alloc(&r->a, (size_t)(n ? n : 1) * sizeof *d->facts);
+  cJSON *facts = cJSON_Parse(text ? text : "[]"), *o;
+  int k = 0;
+  ledger_fact *out = arena_alloc(&r->a, (size_t)(cJSON_GetArraySize(facts) ? cJSON_GetArraySize(facts) : 1) * sizeof *out);
   cJSON_ArrayForEach(o, facts) {
-    ledger_fact *lf = &d->facts[k];
+    ledger_fact *lf = &out[k];
     if (cJSON_IsString(o)) {                  /* since v4: a key of the unit's stored facts */
       const fact *f = stored_fact(c, o->valuestring);
       if (!f) { c->bad = 1; continue; }
@@ -271,7 +306,15 @@ static void read_line(ledger_ctx *c, ledger_deduction *d, const store_row *row, 
     }
     k++;
   }
-  d->nfacts = k;
+  cJSON_Delete(facts);
+  *n = k;
+  return out;
+}
+
+static void read_line(ledger_ctx *c, ledger_deduction *d, const store_row *row, int t, int pairs) {
+  unit_result *r = c->out;
+  cJSON *tasks = cJSON_Parse(row->t[t + 1] ? row->t[t + 1] : "[]"), *o;
+  d->facts = read_facts(c, row->t[t], &d->nfacts);
   cJSON_ArrayForEach(o, tasks) {
     if (!pairs) { ledger_add_task(r, d, json_str(o, "office"), json_str(o, "task")); continue; }
     const cJSON *office = cJSON_GetArrayItem(o, 0), *text = cJSON_GetArrayItem(o, 1);   /* [office, task] */
@@ -279,8 +322,19 @@ static void read_line(ledger_ctx *c, ledger_deduction *d, const store_row *row, 
     ledger_add_task(r, d, office->valuestring, text->valuestring);
   }
   if (row->t[t + 2] && (d->file = run_ledger_file_at(c->mt, row->t[t + 2], &d->line)) < 0) c->bad = 1;
-  cJSON_Delete(facts);
   cJSON_Delete(tasks);
+}
+
+static int on_achievement(const store_row *row, void *ud) {
+  ledger_ctx *c = ud;
+  unit_result *r = c->out;
+  int i = methodology_criterion(c->mt, row->t[0]);
+  if (i < 0 || !row->t[2]) { c->bad = 1; return 0; }
+  ledger_achievement *a = ledger_add_achievement(r, i);
+  a->text = arena_strdup(&r->a, row->t[2]);
+  a->facts = read_facts(c, row->t[3], &a->nfacts);
+  if (row->t[4] && (a->file = run_ledger_file_at(c->mt, row->t[4], &a->line)) < 0) c->bad = 1;
+  return 0;
 }
 
 int run_ledger_file_at(const methodology *m, const char *at, int *line) {
@@ -304,7 +358,8 @@ int run_ledger_read(store *s, int64_t run, int year, const methodology *mt, cons
   if (store_run_query(s, RQ_COMPONENTS, run, unit->id, on_component, &c) ||
       store_run_query(s, RQ_CRITERIA, run, unit->id, on_criterion, &c) ||
       store_run_query(s, RQ_DEDUCTIONS, run, unit->id, on_deduction, &c) ||
-      store_run_query(s, RQ_EXTRAS, run, unit->id, on_extra, &c)) {
+      store_run_query(s, RQ_EXTRAS, run, unit->id, on_extra, &c) ||
+      store_run_query(s, RQ_ACHIEVEMENTS, run, unit->id, on_achievement, &c)) {
     ledger_free(out);
     return -1;
   }

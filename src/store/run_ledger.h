@@ -8,8 +8,12 @@
 ** The format (points are hundredths):
 **   {"components": [[id, points, max], ...],
 **    "criteria": [[id, points, max], [id, null, max, na_reason],
-**                 [id, points, max, null, [deduction, ...]], ...]}
+**                 [id, points, max, null, [deduction, ...]],
+**                 [id, points, max, null, [deduction, ...], [achieved, ...]], ...]}
 **   deduction: [requested, points, reason, [fact key, ...], tasks, at]
+**   achieved:  [statement, [fact key, ...], at]: what u.achieved stated (a
+**       criterion with statements and no deduction has an empty list of
+**       deductions; ledgers stored before u.achieved have none)
 **   at: [seq, line] of the u.lose call, seq the rule file's in run_files
 **       (1 = m->files[0]; since schema v5, absent before)
 **   tasks: "office", the default task (LEDGER_FIX_PREFIX and the reason,
@@ -73,6 +77,19 @@
   "      ||':'||json_extract(d.value,'$[5][1]')" \
   "  FROM run_units u, json_each(u.ledger,'$.criteria') k, json_each(k.value,'$[4]') d" \
   "  WHERE u.ledger IS NOT NULL;"
+
+/* The statements of what was achieved (u.achieved), a row each: run unit
+** criterion seq statement facts at, `at` as in run_deductions. Ledgers
+** stored before u.achieved existed have none. Not a view (the schema is
+** unchanged): store_runs.c reads it for one unit, and SQL can use it as a
+** query for all. */
+#define RUN_LEDGER_ACHIEVEMENTS_SQL \
+  "SELECT u.run,u.unit,json_extract(k.value,'$[0]') AS criterion,a.key+1 AS seq," \
+  "    json_extract(a.value,'$[0]') AS statement,json_extract(a.value,'$[1]') AS facts," \
+  "    (SELECT f.path FROM run_files f WHERE f.run=u.run AND f.seq=json_extract(a.value,'$[2][0]'))" \
+  "      ||':'||json_extract(a.value,'$[2][1]') AS at" \
+  "  FROM run_units u, json_each(u.ledger,'$.criteria') k, json_each(k.value,'$[5]') a" \
+  "  WHERE u.ledger IS NOT NULL"
 
 typedef struct {
   const methodology *m;

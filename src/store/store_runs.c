@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "run_ledger.h"
 #include "store_int.h"
 
 enum {                                /* slots in store_extra_stmt, after the queries */
@@ -35,6 +36,8 @@ static const char *const sql[W_COUNT] = {
   [RQ_CRITERIA] = "SELECT criterion,points,max,na FROM run_criteria WHERE run=?1 AND unit=?2",
   [RQ_DEDUCTIONS] = "SELECT criterion,seq,requested,points,reason,facts,tasks,at FROM run_deductions"
                     " WHERE run=?1 AND unit=?2 ORDER BY criterion,seq",
+  [RQ_ACHIEVEMENTS] = "SELECT criterion,seq,statement,facts,at FROM (" RUN_LEDGER_ACHIEVEMENTS_SQL
+                      " AND u.run=?1 AND u.unit=?2) ORDER BY criterion,seq",
   [RQ_FACT_TEXT] = "SELECT x.content FROM run_unit_facts u JOIN fact_texts x ON x.sha256=u.sha256"
                    " WHERE u.run=?1 AND u.unit=?2",
   [RQ_CHAIN_TIP] = "SELECT run,digest FROM run_chain WHERE run<?1 ORDER BY run DESC LIMIT 1",

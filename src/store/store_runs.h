@@ -71,6 +71,7 @@ typedef enum {
   /* ?1 run ?2 unit -> item requested points reason facts tasks at cap: the bonus and penalty
   ** lines of the stored ledger ($.extras, run_ledger.h), in order */
   RQ_EXTRAS,
+  RQ_ACHIEVEMENTS,   /* ?1 run ?2 unit -> criterion seq statement facts at (run_ledger.h) */
   RQ_COUNT
 } store_run_query_id;
 

@@ -138,8 +138,10 @@ static int run_one(rulebook *rb, const rule_test *t, int default_year, char *tes
     fail(&r, "a bonus or penalty test expects exactly one of: points = N, deduction = { points = N, reason = \"...\" }");
   else if (kid && ki < 0) fail(&r, "no component '%s' in this rulebook", kid);
   else if (kid && !has_points) fail(&r, "a component test needs points = N");
-  else if (cid && has_points + want_na + has_ded != 1)
-    fail(&r, "a criterion test expects exactly one of: points = N, na = true, deduction = { points = N, reason = \"...\" }");
+  else if (cid && has_points + want_na + has_ded != 1 && !(has_points + want_na + has_ded == 0 && t->achieved))
+    fail(&r, "a criterion test expects exactly one of: points = N, na = true, deduction = { points = N, reason = \"...\" } "
+             "(and achieved = \"...\" with it, or alone)");
+  else if (kid && t->achieved) fail(&r, "achieved = \"...\" is expected of a criterion, not of a component");
   else if (t->facts_error) fail(&r, "%s", t->facts_error);
   else {
     if (ci >= 0) only[ci] = 1;
@@ -192,6 +194,18 @@ static int run_one(rulebook *rb, const rule_test *t, int default_year, char *tes
         fputc('\n', out);
         r.failed = 1;
       }
+    }
+  }
+  if (evaluated && ci >= 0 && t->achieved) {
+    const ledger_criterion *lc = &res.crits[ci];
+    int found = 0;
+    for (int k = 0; k < lc->acount && !found; k++) found = strstr(res.achs[lc->afirst + k].text, t->achieved) != NULL;
+    if (!found) {
+      fprintf(out, "%s:%d: test '%s': criterion %s: expected a statement of what was achieved containing \"%s\", got %s",
+              r.file, r.line, r.name, cid, t->achieved, lc->acount ? "" : "none");
+      for (int k = 0; k < lc->acount; k++) fprintf(out, "%s\"%s\"", k ? "; " : "", res.achs[lc->afirst + k].text);
+      fputc('\n', out);
+      r.failed = 1;
     }
   }
   if (evaluated) ledger_free(&res);

@@ -27,6 +27,8 @@ criterion "1.1" {
              xong, tong, u.year, ty_le)
         :task(OWNER, "Theo dõi, đôn đốc hoàn thành 100%% nhiệm vụ của Kế hoạch CCHC năm %d", u.year + 1)
         :support("all-heads", "Tổ chức thực hiện đầy đủ các nhiệm vụ được giao trong Kế hoạch CCHC năm %d", u.year + 1)
+    else
+      u.achieved("Hoàn thành %d/%d nhiệm vụ của Kế hoạch CCHC năm %d đã đề ra (đạt %.0f%%)", xong, tong, u.year, ty_le)
     end
   end,
 }

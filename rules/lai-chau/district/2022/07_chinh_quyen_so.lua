@@ -52,6 +52,9 @@ criterion "7.2" {
       u.lose(p.diem_qlvb - diem_qlvb, "Tỷ lệ cơ quan, đơn vị, UBND xã, thị trấn sử dụng hệ thống quản lý văn bản và điều hành đạt %s%%", qlvb)
         :facts("ty_le_co_quan_xa_su_dung_he_thong_qlvb")
         :task(OWNER, "Hướng dẫn 100%% cơ quan, đơn vị, UBND xã, thị trấn gửi, nhận văn bản qua Hệ thống quản lý văn bản")
+    else
+      u.achieved("%s%% các cơ quan, đơn vị, UBND các xã, thị trấn đã sử dụng hệ thống quản lý văn bản và điều hành", qlvb)
+        :facts("ty_le_co_quan_xa_su_dung_he_thong_qlvb")
     end
     local ky_so = u.fact("ty_le_van_ban_dien_tu_ky_so")
     local diem_ky_so = linear(ky_so, 0, 100, p.diem_ky_so)

@@ -76,6 +76,9 @@ criterion "8.3" {
       u.lose(p.diem - diem, "Tổng thu NSNN trên địa bàn %s/%s triệu đồng, đạt %.0f%% kế hoạch giao",
              thousands(thu), thousands(ke_hoach), ty_le)
         :task(OWNER, "Tham mưu các giải pháp hoàn thành, vượt chỉ tiêu thu ngân sách nhà nước được giao")
+    elseif ke_hoach > 0 then
+      u.achieved("Tổng thu NSNN trên địa bàn %s/%s triệu đồng, đạt %.0f%%%s", thousands(thu), thousands(ke_hoach), ty_le,
+                 thu > ke_hoach and ", vượt chỉ tiêu kế hoạch giao" or " kế hoạch giao")
     end
   end,
 }
@@ -94,6 +97,9 @@ criterion "8.4" {
     if diem < p.diem then
       u.lose(p.diem - diem, "Thực hiện %d/%d chỉ tiêu chủ yếu về phát triển kinh tế - xã hội đạt kế hoạch giao (%.0f%%)", dat, tong, ty_le)
         :task(OWNER, "Theo dõi, đôn đốc thực hiện các chỉ tiêu chủ yếu về phát triển kinh tế - xã hội được giao")
+    elseif tong > 0 then
+      u.achieved("Thực hiện các chỉ tiêu chủ yếu về phát triển kinh tế - xã hội được UBND tỉnh giao với %d/%d chỉ tiêu đạt kế hoạch giao",
+                 dat, tong)
     end
   end,
 }

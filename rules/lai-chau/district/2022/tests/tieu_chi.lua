@@ -3,9 +3,9 @@
 -- Điểm kỳ vọng tính tay theo `basis` của từng tiêu chí, không lấy từ máy chấm.
 
 -- 1.1: 100%: 2; 90–<100%: 1,5; 70–<90%: 1; dưới 70%: 0
-test "1.1 hoàn thành đủ nhiệm vụ: 2 điểm" {
+test "1.1 hoàn thành đủ nhiệm vụ: 2 điểm, nêu kết quả đạt được" {
   facts = { ke_hoach_cchc_nhiem_vu = 22, ke_hoach_cchc_nhiem_vu_hoan_thanh = 22 },
-  criterion = "1.1", points = 2,
+  year = 2022, criterion = "1.1", points = 2, achieved = "Hoàn thành 22/22 nhiệm vụ của Kế hoạch CCHC năm 2022 đã đề ra (đạt 100%)",
 }
 test "1.1 hoàn thành 9/10 (90%): trừ 0,5" {
   facts = { ke_hoach_cchc_nhiem_vu = 10, ke_hoach_cchc_nhiem_vu_hoan_thanh = 9 },
@@ -199,6 +199,10 @@ test "7.2 ký số 87%: trừ 0,26" {
   facts = { ty_le_co_quan_xa_su_dung_he_thong_qlvb = 100, ty_le_van_ban_dien_tu_ky_so = 87 },
   criterion = "7.2", deduction = { points = 0.26, reason = "ký số đạt 87%" },
 }
+test "7.2 QLVB 100%: nêu kết quả đạt được dù phần ký số bị trừ" {
+  facts = { ty_le_co_quan_xa_su_dung_he_thong_qlvb = 100, ty_le_van_ban_dien_tu_ky_so = 87 },
+  criterion = "7.2", achieved = "100% các cơ quan, đơn vị, UBND các xã, thị trấn đã sử dụng hệ thống quản lý văn bản",
+}
 -- 6 − (2 − 2 × 10/25) − (2 − 2 × 20/40) − 1 − 1 = 1,8
 test "7.3 trực tuyến, số hóa dưới chỉ tiêu, chưa thanh toán, trang chưa đủ" {
   facts = { ty_le_tthc_phat_sinh_ho_so_truc_tuyen = 10, ty_le_so_hoa_ho_so_ket_qua_tthc = 20,
@@ -215,6 +219,13 @@ test "8.1 lý do nêu chỉ số thành phần" {
 test "8.2 điều tra xã hội học 90%: 13,5" { facts = { dtxhh_can_bo_lanh_dao_ty_le = 90 }, criterion = "8.2", points = 13.5 }
 test "8.3 thu ngân sách 95% kế hoạch: 0,5" {
   facts = { thu_ngan_sach_thuc_hien = 950, thu_ngan_sach_ke_hoach = 1000 }, criterion = "8.3", points = 0.5,
+}
+test "8.3 thu vượt kế hoạch: 1 điểm, nêu số thu có dấu phân cách hàng nghìn" {
+  facts = { thu_ngan_sach_thuc_hien = 67279, thu_ngan_sach_ke_hoach = 58000 }, criterion = "8.3", points = 1,
+  achieved = "67.279/58.000 triệu đồng, đạt 116%, vượt chỉ tiêu kế hoạch giao",
+}
+test "8.4 đạt 30/30 chỉ tiêu: nêu kết quả đạt được" {
+  facts = { chi_tieu_ktxh_dat = 30, chi_tieu_ktxh_tong = 30 }, criterion = "8.4", points = 1, achieved = "30/30 chỉ tiêu đạt kế hoạch giao",
 }
 test "8.4 đạt 9/10 chỉ tiêu (90%): 0,5" { facts = { chi_tieu_ktxh_dat = 9, chi_tieu_ktxh_tong = 10 }, criterion = "8.4", points = 0.5 }
 test "8.5 không đạt chỉ tiêu HTX, hộ kinh doanh: 0" {
