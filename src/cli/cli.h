@@ -9,6 +9,8 @@
 #ifndef PARINDEX_CLI_H
 #define PARINDEX_CLI_H
 
+#include <stdio.h>
+
 #include "engine.h"
 #include "store.h"
 #include "year_scores.h"
@@ -114,13 +116,29 @@ extern const cli_command cmd_runs, cmd_verify, cmd_rules, cmd_init, cmd_facts, c
 /* facts template (cmd_facts_template.c). */
 int cli_facts_template(cli_args *a);
 
-/* report --format docx (cli_pandoc.c): convert the Markdown file md into
-** the Word file docx with pandoc and the reference document of
+/* report --format docx (cli_pandoc.c): Word files made by pandoc from the
+** report writer's JSON (report_docx_writer), with the reference document of
 ** Nghị định 30 ($PARINDEX_REFERENCE_DOCX, else data/documents/nd30-reference.docx
-** in the working folder or the source tree). EXIT_OK, or EXIT_FAIL after
-** printing why. */
+** in the working folder or the source tree). A batch runs up to jobs pandoc
+** workers at a time (jobs < 1: one per CPU online; at most 16), each
+** converting one document after another, and makes its files all or none. */
 const char *cli_reference_docx(void);
-int cli_pandoc_docx(const char *md, const char *docx);
+typedef struct cli_docx cli_docx;
+/* A new batch (many: of many documents, worth a larger pandoc heap): NULL
+** after printing why (no reference document, no pandoc). */
+cli_docx *cli_docx_open(int jobs, int many);
+/* The pandoc-api-version the batch's pandoc reads (4 numbers, the batch's). */
+const int *cli_docx_api(const cli_docx *b);
+/* The file to write the JSON of the Word file out into (label, the unit,
+** names it in messages); then cli_docx_end. NULL after printing why. */
+FILE *cli_docx_begin(cli_docx *b, const char *out, const char *label);
+/* Close that JSON and give it to a worker, once one is free.
+** EXIT_OK, or EXIT_FAIL when this or an earlier conversion failed (printed). */
+int cli_docx_end(cli_docx *b);
+/* Wait for every pandoc; when ok and all succeeded, give each file its name
+** (as if just created: 0666 less the umask), else remove them all. Frees b.
+** EXIT_OK, or EXIT_FAIL after printing why. */
+int cli_docx_close(cli_docx *b, int ok);
 
 /* explain/tasks --run: show a stored run as it was (cmd_runs.c); which 'e' or 't'. */
 int cli_show_run(cli_args *a, char which);

@@ -28,6 +28,9 @@ typedef struct {
   int have_from, have_to;
   engine_results same;                 /* year-1's facts under year's rules */
   doc_published pub_from, pub_to;
+  cli_docx *docx;                      /* --all --format docx: the batch */
+  const int *pandoc_api;               /* docx: the version pandoc reads */
+  int jobs;                            /* --jobs */
 } report_job;
 
 const char *cli_documents_dir(const cli_args *a) {
@@ -47,7 +50,7 @@ static const unit_result *same_unit(const report_job *j, const char *unit) {
 /* The writer of the job's format, for f. */
 static void pick_writer(const report_job *j, report_writer *w, FILE *f) {
   if (!strcmp(j->format, "html")) report_html_writer(w, f);
-  else if (!strcmp(j->format, "docx")) report_docx_writer(w, f);
+  else if (!strcmp(j->format, "docx")) report_docx_writer(w, f, j->pandoc_api);
   else report_md_writer(w, f);
 }
 
@@ -57,28 +60,33 @@ static void write_body(report_job *j, FILE *f, const report_doc *d) {
   report_write(&w, d);
 }
 
-/* Write f's content: to out, or stdout; docx through pandoc. */
-static int emit(report_job *j, const char *out, void (*body)(report_job *, FILE *, const void *), const void *arg) {
-  int docx = !strcmp(j->format, "docx");
-  char tmp[4200];
-  FILE *f;
-  if (docx) {
-    snprintf(tmp, sizeof tmp, "%s.XXXXXX", out);
-    int fd = mkstemp(tmp);
-    if (fd < 0) return cli_fail("%s: %s", tmp, strerror(errno));
-    f = fdopen(fd, "w");
-  } else f = out ? fopen(out, "w") : stdout;
+typedef void (*body_fn)(report_job *, FILE *, const void *);
+
+/* A Word file: the JSON into the batch (--all) or a batch of one. */
+static int emit_docx(report_job *j, const char *out, const char *label, body_fn body, const void *arg) {
+  cli_docx *b = j->docx ? j->docx : cli_docx_open(1, 0);
+  if (!b) return EXIT_FAIL;
+  j->pandoc_api = cli_docx_api(b);
+  FILE *f = cli_docx_begin(b, out, label);
+  int rc = EXIT_FAIL;
+  if (f) {
+    body(j, f, arg);
+    rc = cli_docx_end(b);
+  }
+  if (!j->docx && cli_docx_close(b, rc == EXIT_OK)) rc = EXIT_FAIL;
+  return rc;
+}
+
+/* Write the body: to out, or stdout; docx through pandoc. */
+static int emit(report_job *j, const char *out, const char *label, body_fn body, const void *arg) {
+  if (!strcmp(j->format, "docx")) return emit_docx(j, out, label, body, arg);
+  FILE *f = out ? fopen(out, "w") : stdout;
   if (!f) return cli_fail("%s: %s", out ? out : "stdout", strerror(errno));
   body(j, f, arg);
   int bad = ferror(f);
-  if (out || docx) bad |= fclose(f) != 0;
+  if (out) bad |= fclose(f) != 0;
   else bad |= fflush(f) != 0;
-  int rc = bad ? cli_fail("%s: write error", out ? out : "stdout") : EXIT_OK;
-  if (docx) {
-    if (!rc) rc = cli_pandoc_docx(tmp, out);
-    unlink(tmp);
-  }
-  return rc;
+  return bad ? cli_fail("%s: write error", out ? out : "stdout") : EXIT_OK;
 }
 
 typedef struct { const report_doc *d; } body_arg;
@@ -109,7 +117,7 @@ static int one_report(report_job *j, const unit_result *rt, const char *out, int
   if (j->reconcile && reconcile_build(j->s, j->to.mt, rt, &recon)) rc = cli_fail("%s", store_errmsg(j->s));
   else if (j->reconcile) d.recon = &recon;
   body_arg ba = {&d};
-  if (!rc) rc = emit(j, out, report_body, &ba);
+  if (!rc) rc = emit(j, out, rt->unit.id, report_body, &ba);
   if (d.recon) reconcile_free(&recon);
   if (!rc && out && !quiet) fprintf(stderr, "parindex: wrote %s\n", out);
   comparison_free(&c);
@@ -176,6 +184,7 @@ static int all_reports(report_job *j, const char *dir, int *n) {
   char path[4200];
   int rc = EXIT_OK;
   const char *ext = !strcmp(j->format, "html") ? "html" : !strcmp(j->format, "docx") ? "docx" : "md";
+  if (!strcmp(ext, "docx") && !(j->docx = cli_docx_open(j->jobs, j->to.res.n > 1))) return EXIT_FAIL;
   for (int i = 0; i < j->to.res.n && !rc; i++) {
     const char *id = j->to.res.units[i].unit.id;
     if (strchr(id, '/') || id[0] == '.') { rc = cli_fail("unit id '%s' cannot name a file", id); break; }
@@ -183,6 +192,8 @@ static int all_reports(report_job *j, const char *dir, int *n) {
     rc = one_report(j, &j->to.res.units[i], path, 1);
     (*n)++;
   }
+  if (j->docx && cli_docx_close(j->docx, rc == EXIT_OK)) rc = EXIT_FAIL;
+  j->docx = NULL;
   return rc;
 }
 
@@ -262,7 +273,7 @@ static int letter(report_job *j, const unit_result *rt, const char *office, cons
   province_compare(&c, j->to.mt, rt, j->to.st, j->to.res.n, j->to.mt, rt, j->to.st, j->to.res.n, NULL);
   report_doc d = {j->lang, &c, NULL, 0, j->to.st, j->to.res.n, 1, j->no_ranking, &set, &j->pub_from, &j->pub_to, NULL, NULL};
   letter_arg la = {&d, office, 0};
-  int rc = emit(j, out, letter_body, &la);
+  int rc = emit(j, out, rt->unit.id, letter_body, &la);
   if (!rc && out) fprintf(stderr, "parindex: wrote %s\n", out);
   comparison_free(&c);
   doc_settings_free(&set);
@@ -296,6 +307,9 @@ static int run_report(cli_args *a) {
   j.reconcile = cli_opt(a, "reconcile") != NULL;
   if (j.reconcile && office) return cli_usage_error(a, "--reconcile adds a part to the report; an --office letter has none");
   j.docs = cli_documents_dir(a);
+  long long jobs;
+  if ((rc = cli_int(a, "jobs", 1, 64, 0, &jobs))) return rc;
+  j.jobs = (int)jobs;
   if (!strcmp(j.format, "docx") && !out && !all) return cli_usage_error(a, "--format docx needs --out FILE (a Word file is not text)");
   if (!(j.s = cli_open_store(a))) return EXIT_FAIL;
   if (all) {
@@ -320,12 +334,12 @@ done:
 
 const cli_command cmd_report = {
   "report", "the written report of one unit and year, ready to sign (Markdown, HTML or Word)",
-  "rules= unit= year= kind= parent= format= lang= out= all out-dir= office= documents= no-ranking reconcile max-instructions= max-memory=",
+  "rules= unit= year= kind= parent= format= lang= out= all out-dir= office= documents= no-ranking reconcile jobs= max-instructions= max-memory=",
   "usage: parindex [--db FILE] report [--rules DIR] --unit ID --year Y [--format md|html|docx]\n"
   "                                   [--lang vi|en] [--out FILE] [--documents DIR] [--no-ranking]\n"
   "                                   [--reconcile]\n"
   "       parindex [--db FILE] report --all --year Y --out-dir DIR [--kind K] [--parent ID]\n"
-  "                                   [--format md|html|docx] ...\n"
+  "                                   [--format md|html|docx] [--jobs N] ...\n"
   "       parindex [--db FILE] report --office ID --unit ID --year Y [--format md|html|docx] [--out FILE]\n"
   "\n"
   "Write the analysis of the unit's PAR INDEX for year Y against Y-1 as a report\n"
@@ -347,6 +361,10 @@ const cli_command cmd_report = {
   "  --all                    every unit with facts for Y, into --out-dir DIR as\n"
   "                           UNIT-Y.md (.html, .docx), each kind with its rulebook\n"
   "                           and each unit ranked among its kind under its parent\n"
+  "                           (Word files made all or none for each kind; a failing\n"
+  "                           pandoc names the unit and file)\n"
+  "  --jobs N                 pandoc processes at a time for --all's Word files\n"
+  "                           (default: one per CPU)\n"
   "  --kind K, --parent ID    with --all: only the units of kind K, under ID\n"
   "  --reconcile              add part III: the unit's self-assessment beside the\n"
   "                           appraisal (per criterion self, appraised, difference;\n"

@@ -3,7 +3,7 @@
 ** a district's "Báo cáo phân tích Chỉ số CCHC"), built only from results:
 ** the comparison with the previous year, both years' standings and the
 ** ledger. report_doc.c writes the body once through a report_writer;
-** report_md.c and report_html.c are the two writers.
+** report_md.c, report_html.c and report_docx.c (Word, through pandoc) are the writers.
 **
 ** Ownership: a report_doc points into results owned by the caller.
 */
@@ -58,6 +58,8 @@ struct report_writer {
   FILE *f;
   const report_doc *doc;
   int list_depth;                      /* open list levels (writers keep it) */
+  const int *pandoc_api;               /* the Word writer: pandoc-api-version, 4 numbers */
+  void *state;                         /* a writer's own, from begin to end (the Word writer's tree) */
   void (*begin)(report_writer *w, const char *title);
   void (*end)(report_writer *w);
   /* the document's heading (body and number, national title, place and
@@ -88,7 +90,11 @@ int report_letter_write(report_writer *w, const report_doc *d, const char *offic
 ** raw OpenXML tables without borders, everything else as Markdown. */
 void report_md_writer(report_writer *w, FILE *f);
 void report_html_writer(report_writer *w, FILE *f);
-void report_docx_writer(report_writer *w, FILE *f);
+/* The Word writer: pandoc's document model as JSON (pandoc-api-version api,
+** as the pandoc that converts it writes it), for `pandoc -f json -t docx`
+** with the reference document; written to f when the document ends. api
+** stays the caller's and must live until then. */
+void report_docx_writer(report_writer *w, FILE *f, const int api[4]);
 
 
 #endif

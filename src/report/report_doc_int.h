@@ -84,4 +84,16 @@ const char *rd_went_well(rd_ctx *x, int ci);
 ** table of every line; nothing when it has none. */
 void rd_extras(rd_ctx *x);
 
+/* The dashes under column c of a pipe table (report_md.c): as wide as the
+** column's longest body cell (up to 45) or its header's longest word, plus
+** 4 for the cell's padding in Word. pandoc sizes a Word table's columns
+** from them; the Word writer (report_docx.c) gives pandoc the same widths. */
+int rd_table_dashes(int ncols, int nrows, const char *const *cells, int c);
+
+/* The frame of Nghị định 30 as OpenXML (report_docx_frame.c): the heading
+** (issuing body and number beside the national title, kind and subject) and
+** the end (recipients beside the signature). */
+void rd_docx_head_xml(FILE *f, const doc_frame *fr);
+void rd_docx_sign_xml(FILE *f, const doc_frame *fr);
+
 #endif

@@ -86,7 +86,7 @@ void rd_opening(rd_ctx *x) {
                      "định số %s, ngày %s%s, UBND %s tiến hành phân tích, đánh giá các chỉ số thành phần của PAR "
                      "INDEX năm %d, đề ra các giải pháp nâng cao Chỉ số PAR INDEX năm %d như sau:",
              x->name, y, by, num, date, subj, x->name, y, y + 1)
-    : rd_str(&x->ss, "On the basis of the PAR INDEX %d of %s published by %s in Decision No. %s of %s%s, the "
+    : rd_str(&x->ss, "On the basis of the PAR INDEX %d of %s published by %s in Decision No.\xc2\xa0%s of %s%s, the "
                      "People's Committee of %s analyses the components of its PAR INDEX %d and sets out the measures "
                      "to raise it in %d as follows:",
              y, x->name, by, num, date, subj, x->name, y, y + 1));

@@ -59,7 +59,7 @@ int report_letter_write(report_writer *w, const report_doc *d, const char *offic
   x->w->para(x->w, NULL, S(&x->ss, L("Căn cứ kết quả Chỉ số cải cách hành chính (PAR INDEX) năm %d của %s do %s công bố tại "
                                      "Quyết định số %s, ngày %s; căn cứ Báo cáo phân tích Chỉ số PAR INDEX năm %d của UBND "
                                      "%s, UBND %s giao %s thực hiện các nhiệm vụ năm %d như sau:",
-                                     "On the basis of the PAR INDEX %d of %s published by %s in Decision No. %s of %s and of "
+                                     "On the basis of the PAR INDEX %d of %s published by %s in Decision No.\xc2\xa0%s of %s and of "
                                      "the analysis of the PAR INDEX %d of %s, the People's Committee of %s assigns %s the "
                                      "following tasks for %d:"),
                                y, x->name, p->decision_body ? p->decision_body : "…",

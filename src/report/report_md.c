@@ -3,7 +3,7 @@
 */
 #include <string.h>
 
-#include "report_doc.h"
+#include "report_doc_int.h"
 
 static void close_list(report_writer *w) {
   if (w->list_depth) fputc('\n', w->f);
@@ -33,6 +33,18 @@ static int longest_word(const char *s) {
     while (*s == ' ') s++;
   }
   return best;
+}
+
+int rd_table_dashes(int ncols, int nrows, const char *const *cells, int c) {
+  int wd = 7;
+  for (int k = 1; k < nrows; k++) {
+    int cw = out_width(cells[k * ncols + c]);
+    if (cw > wd) wd = cw;
+  }
+  if (wd > 45) wd = 45;
+  int word = longest_word(cells[c]);
+  if (word > wd) wd = word;
+  return wd + 4;                 /* room for the cell's padding in Word */
 }
 
 static void md_begin(report_writer *w, const char *title) { (void)w; (void)title; }
@@ -113,20 +125,10 @@ static void md_table(report_writer *w, const char *caption, int ncols, int nrows
     fputc('|', w->f);
     for (int c = 0; c < ncols; c++) { fputc(' ', w->f); cell(w->f, cells[r * ncols + c]); fputs(" |", w->f); }
     fputc('\n', w->f);
-    if (r == 0) {              /* dashes as wide as the column's longest body cell (up to
-                                  45) or its header's longest word: pandoc sizes the Word
-                                  table's columns from them */
+    if (r == 0) {
       fputc('|', w->f);
       for (int c = 0; c < ncols; c++) {
-        int wd = 7;
-        for (int k = 1; k < nrows; k++) {
-          int cw = out_width(cells[k * ncols + c]);
-          if (cw > wd) wd = cw;
-        }
-        if (wd > 45) wd = 45;
-        int word = longest_word(cells[c]);
-        if (word > wd) wd = word;
-        wd += 4;                 /* room for the cell's padding in Word */
+        int wd = rd_table_dashes(ncols, nrows, cells, c);
         fputc(' ', w->f);
         for (int i = 0; i < wd; i++) fputc('-', w->f);
         fputs(align[c] == ALIGN_RIGHT ? ": |" : " |", w->f);
