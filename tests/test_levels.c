@@ -320,3 +320,24 @@ Test(levels, a_communes_report_is_marked_illustrative, .init = golden_setup, .fi
             "ranked among the communes of Mường Tè");
   cli_free(&r);
 }
+
+Test(levels, a_kinds_first_year_is_its_own_when_another_kind_has_the_year_before) {
+  char *dir = tmp_folder(), *db = path_join(dir, "parindex.db");
+  cli_result r = cli_run((const char *const[]){"--db", db, "import", "data/lai-chau/units.json",
+                                               "data/lai-chau/muong-te-2021.json", "data/lai-chau/muong-te-2022.json",
+                                               "data/lai-chau/xa-muong-te-2022.json", NULL});
+  cr_assert_eq(r.status, 0, "%s", r.err);
+  cli_free(&r);
+  /* the communes have no 2021 (the districts have): the commune's report speaks of 2022 alone */
+  r = cli_run((const char *const[]){"--db", db, "report", "--unit", "xa-pa-ve-su", "--year", "2022", NULL});
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "Năm 2022 là năm đầu tiên có kết quả đánh giá") != NULL, "%.1500s", r.out);
+  cli_free(&r);
+  /* and the district's report still compares with 2021 */
+  r = cli_run((const char *const[]){"--db", db, "report", "--unit", "muong-te", "--year", "2022", NULL});
+  cr_expect_eq(r.status, 0, "%s", r.err);
+  cr_expect(strstr(r.out, "năm 2021 và năm 2022") != NULL, "%.1500s", r.out);
+  cli_free(&r);
+  remove_tree(dir);
+  free(db); free(dir);
+}

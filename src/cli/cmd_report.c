@@ -147,6 +147,13 @@ static void published_from_store(const year_scores *y, doc_published *p, const c
   if (y->decision_date[0]) p->decision_date = y->decision_date;
 }
 
+typedef struct { const char *kind; int64_t units; } kind_count;
+static int count_kind(const char *kind, int64_t units, void *ud) {
+  kind_count *k = ud;
+  if (!strcmp(kind, k->kind)) k->units = units;
+  return 0;
+}
+
 /* Load what the reports of one kind need (kind NULL: the root is one
 ** rulebook, or the unit's kind): both years' scores of the units under
 ** parent (NULL: every one), the split of I.3 for unit (NULL: for all) and
@@ -156,9 +163,12 @@ static int job_load(report_job *j, const char *kind, const char *parent, const c
   int rc;
   if ((rc = cli_year_load(j->a, j->s, j->year, kind, parent, &j->to))) return rc;
   j->have_to = 1;
-  int64_t earlier = 0;
-  if (store_year_has_units(j->s, j->year - 1, &earlier)) return cli_fail("%s", store_errmsg(j->s));
-  j->first_year = earlier == 0;
+  int64_t earlier = 0;                 /* units of the kind with facts the year before */
+  kind_count kc = {j->to.kind, 0};
+  if (j->to.kind[0] ? store_year_kinds(j->s, j->year - 1, count_kind, &kc) < 0
+                    : store_year_has_units(j->s, j->year - 1, &earlier))
+    return cli_fail("%s", store_errmsg(j->s));
+  j->first_year = (j->to.kind[0] ? kc.units : earlier) == 0;
   if (!j->first_year) {
     if ((rc = cli_year_load(j->a, j->s, j->year - 1, kind, parent, &j->from)))
       return cli_fail("the report compares %d with %d, so it needs %d's rulebook and facts too", j->year, j->year - 1,
