@@ -13,6 +13,9 @@ rm -f parindex.db parindex.db-wal parindex.db-shm
 echo "== parindex import data/lai-chau"
 $P --db parindex.db import data/lai-chau
 echo
+echo "== parindex published data/lai-chau/published/*.json (the decisions that published 2021 and 2022)"
+$P --db parindex.db published data/lai-chau/published/2021.json data/lai-chau/published/2022.json
+echo
 echo "== parindex score --year 2022 --unit muong-te"
 $P --db parindex.db score --year 2022 --unit muong-te
 echo

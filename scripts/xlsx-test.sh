@@ -272,4 +272,38 @@ en = openpyxl.load_workbook(w + "/rec-en.xlsx").active
 assert next(en.iter_rows(values_only=True))[4] == "Self-assessed"
 PYEOF
 
-echo "xlsx-test: the template, its import, an office's workbook, rank, compare, tasks, explain and reconcile read back as meant"
+# the decision's table of results as an office types it (parindex published): a merged title
+# row, titled columns, totals as number cells (82.1 is stored as 82.09999...) and one typed as
+# text with a decimal comma; read as published, with the report's ranking from it
+"$PY" - "$W/decision.xlsx" "$W/decision-bad.xlsx" <<'PYEOF'
+import sys, openpyxl
+for path, bad in ((sys.argv[1], False), (sys.argv[2], True)):
+    wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Phụ lục"
+    ws["A1"] = "KẾT QUẢ CHỈ SỐ CCHC NĂM 2022 CỦA UBND CÁC HUYỆN, THÀNH PHỐ"; ws.merge_cells("A1:D1")
+    ws.append(["Mã đơn vị (unit)", "Tên đơn vị (name)", "Tổng điểm (total)", "Xếp hạng (rank)"])
+    ws.append(["thanh-pho-lai-chau", "Thành phố Lai Châu", 82.1, 1])
+    ws.append(["tam-duong", "Huyện Tam Đường", "77,31", 2])
+    ws.append(["muong-te", None, 65.84, 7])
+    ws.append(["sin-ho", "Huyện Sìn Hồ", 63.025 if bad else 63.02, 8])
+    wb.save(path)
+PYEOF
+"$P" --db "$W/dec.db" import data/lai-chau/units.json data/lai-chau/muong-te-2022.json >/dev/null
+"$P" --db "$W/dec.db" published "$W/decision.xlsx" --year 2022 --kind district --decision 701/QĐ-UBND \
+  --date 2023-05-24 --units 8 >/dev/null
+"$P" --db "$W/dec.db" published --list --format json >"$W/dec.json"
+"$PY" - "$W/dec.json" <<'PYEOF' || fail "the decision's workbook is not read as published"
+import sys, json
+d = json.load(open(sys.argv[1]))
+assert len(d) == 1 and d[0]["decision"]["number"] == "701/QĐ-UBND" and d[0]["units"] == 8, d
+got = [(r["unit"], r["total"], r["rank"]) for r in d[0]["results"]]
+assert got == [("thanh-pho-lai-chau", 82.1, 1), ("tam-duong", 77.31, 2), ("muong-te", 65.84, 7), ("sin-ho", 63.02, 8)], got
+assert d[0]["results"][2]["name"] == "Huyện Mường Tè", "the store's name of a unit the table leaves unnamed"
+PYEOF
+"$P" --db "$W/dec.db" report --unit muong-te --year 2022 >"$W/dec.md"
+grep -q '| 1 | Thành phố Lai Châu | 82,10 |' "$W/dec.md" || fail "the report's ranking is not the decision's"
+if "$P" --db "$W/dec.db" published "$W/decision-bad.xlsx" --year 2021 --kind district 2>"$W/dec.err"; then
+  fail "a total with three decimals was taken"
+fi
+grep -q 'decision-bad.xlsx:Phụ lục!A6: total' "$W/dec.err" || fail "the bad total is not named by its cell: $(cat "$W/dec.err")"
+
+echo "xlsx-test: the template, its import, an office's workbook, rank, compare, tasks, explain, reconcile and a decision's table read back as meant"

@@ -140,6 +140,14 @@ char *bundled_store(void) {
     abort();
   }
   cli_free(&r);
+  /* the decisions that published 2021 and 2022, as demo.sh imports them */
+  r = cli_run((const char *const[]){"--db", db, "published", "data/lai-chau/published/2021.json",
+                                    "data/lai-chau/published/2022.json", NULL});
+  if (r.status != 0) {
+    fprintf(stderr, "importing data/lai-chau/published failed (%d): %s\n", r.status, r.err);
+    abort();
+  }
+  cli_free(&r);
   return db;
 }
 

@@ -51,7 +51,8 @@ int sql_exec(const char *db, const char *sql);
 ** 51 -> 3. The result is parindex import's (status 127 if the copy failed). */
 cli_result import_corrected_figure(const char *db);
 
-/* A store at dir/parindex.db with data/lai-chau imported; returns its path. */
+/* A store at dir/parindex.db with data/lai-chau imported, and the published
+** decisions of data/lai-chau/published; returns its path. */
 char *bundled_store(void);
 
 /* tests/golden/muong-te-published.json parsed (a cJSON *, NULL if missing or

@@ -120,8 +120,8 @@ Test(report_frame, settings_file_fills_the_frame, .init = golden_setup, .fini = 
   cr_expect(strstr(md, "**TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**") != NULL, "no KT. line when the head signs");
   cr_expect(strstr(md, "**Nguyễn Văn A**") != NULL && strstr(md, "- UBND tỉnh (b/c);") != NULL);
   cr_expect(strstr(md, "- Lưu: VT, NV.") != NULL && strstr(md, "- Lưu: VT.") == NULL, "Lưu given once");
-  /* no published-YYYY.json in this folder: the decision is a blank to fill, not invented */
-  cr_expect(strstr(md, "Quyết định số …, ngày …") != NULL);
+  /* the decision is the store's (parindex published), whatever the documents folder */
+  cr_expect(strstr(md, "Quyết định số 701/QĐ-UBND, ngày 24/5/2023") != NULL);
   free(md);
   /* a misspelt field, a wrong date, the wrong unit: refused, naming the file and the field */
   const char *bad[][2] = {{"{\"unit\": \"muong-te\", \"signr\": \"X\"}", "signr"},
@@ -148,8 +148,17 @@ Test(report_frame, rank_as_published_without_the_others, .init = golden_setup, .
   char *u = path_join(PARINDEX_SOURCE_DIR, "data/lai-chau/units.json");
   char *f1 = path_join(PARINDEX_SOURCE_DIR, "data/lai-chau/muong-te-2021.json");
   char *f2 = path_join(PARINDEX_SOURCE_DIR, "data/lai-chau/muong-te-2022.json");
+  char *p1 = path_join(PARINDEX_SOURCE_DIR, "data/lai-chau/published/2021.json");
+  char *p2 = path_join(PARINDEX_SOURCE_DIR, "data/lai-chau/published/2022.json");
   free(run_ok((const char *const[]){"--db", db, "import", u, f1, f2, NULL}));
+  /* before the decision is imported: no rank, and the decision is a blank to fill, not invented */
   char *md = run_ok((const char *const[]){"--db", db, "report", "--unit", "muong-te", "--year", "2022", NULL});
+  cr_expect(strstr(md, "tại Quyết định số …, ngày …") != NULL);
+  cr_expect(strstr(md, "| 2022 | 42,56 | 23,28 | 65,84 | — |") != NULL, "no rank of one unit");
+  free(md);
+  free(run_ok((const char *const[]){"--db", db, "published", p1, p2, NULL}));
+  md = run_ok((const char *const[]){"--db", db, "report", "--unit", "muong-te", "--year", "2022", NULL});
+  cr_expect(strstr(md, "tại Quyết định số 701/QĐ-UBND, ngày 24/5/2023") != NULL);
   cr_expect(strstr(md, "Xếp hạng (/8 đơn vị)") != NULL, "the published number of units");
   cr_expect(strstr(md, "| 2021 | 43,34 | 22,08 | 65,42 | 7 |") && strstr(md, "| 2022 | 42,56 | 23,28 | 65,84 | 7 |"),
             "the published ranks");
@@ -160,13 +169,14 @@ Test(report_frame, rank_as_published_without_the_others, .init = golden_setup, .
   /* only 2022's facts: 2021 as published (total and rank), the components for 2022 alone */
   char *db2 = path_join(dir, "only22.db");
   free(run_ok((const char *const[]){"--db", db2, "import", u, f2, NULL}));
+  free(run_ok((const char *const[]){"--db", db2, "published", p1, p2, NULL}));
   md = run_ok((const char *const[]){"--db", db2, "report", "--unit", "muong-te", "--year", "2022", NULL});
   cr_expect(strstr(md, "| 2021 | — | — | 65,42 | 7 |  |") != NULL, "2021 as published");
   cr_expect(strstr(md, "đạt 65,84 điểm, xếp hạng 7/8 (tăng 0,42 điểm so với 65,42 điểm năm 2021 đã công bố).") != NULL);
   cr_expect(strstr(md, "| 2022 | 42,56 | 23,28 | 65,84 | 7 |") != NULL);
   free(md);
   free(db2);
-  free(u); free(f1); free(f2);
+  free(u); free(f1); free(f2); free(p1); free(p2);
   remove_tree(dir);
   free(dir); free(db);
 }

@@ -141,7 +141,7 @@ Test(audit, a_v1_store_is_upgraded_and_its_old_runs_still_show) {
            "CREATE TEMP TABLE c AS SELECT * FROM run_components; CREATE TEMP TABLE k AS SELECT * FROM run_criteria;"
            " CREATE TEMP TABLE d AS SELECT run,unit,criterion,seq,requested,points,reason,facts,tasks FROM run_deductions;"
            " DROP INDEX units_kind; DROP TABLE self_assessments; DROP TABLE adjustments; DROP TABLE run_adjustments;"
-           " DROP TABLE publications;"
+           " DROP TABLE publications; DROP TABLE published_results; DROP TABLE published_decisions;"
            " DROP TABLE run_chain; DROP TABLE fact_texts; DROP TABLE run_audit;"
            " DROP TABLE run_facts; DROP TABLE run_unit_facts;"
            " DROP TABLE run_offices; DROP TABLE run_files; DROP TABLE rule_texts;"

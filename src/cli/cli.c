@@ -15,7 +15,7 @@
 
 static const cli_command *const commands[] = {
   &cmd_import, &cmd_score, &cmd_explain, &cmd_tasks, &cmd_plan,
-  &cmd_rank, &cmd_compare, &cmd_report, &cmd_self_assess, &cmd_reconcile, &cmd_adjust, &cmd_publish,
+  &cmd_rank, &cmd_compare, &cmd_report, &cmd_self_assess, &cmd_reconcile, &cmd_adjust, &cmd_publish, &cmd_published,
   &cmd_runs, &cmd_verify, &cmd_rules, &cmd_facts, &cmd_init, NULL
 };
 

@@ -110,7 +110,7 @@ const unit_result *cli_year_unit(const year_scores *y, const char *unit, int *rc
 
 extern const cli_command cmd_rank, cmd_compare, cmd_report;
 extern const cli_command cmd_import, cmd_score, cmd_explain, cmd_tasks, cmd_plan;
-extern const cli_command cmd_runs, cmd_verify, cmd_rules, cmd_init, cmd_facts, cmd_self_assess, cmd_reconcile,
+extern const cli_command cmd_runs, cmd_verify, cmd_rules, cmd_init, cmd_facts, cmd_self_assess, cmd_reconcile, cmd_published,
   cmd_adjust, cmd_publish;
 
 /* facts template (cmd_facts_template.c). */

@@ -92,6 +92,22 @@ static int emit(report_job *j, const char *out, const char *label, body_fn body,
 typedef struct { const report_doc *d; } body_arg;
 static void report_body(report_job *j, FILE *f, const void *arg) { write_body(j, f, ((const body_arg *)arg)->d); }
 
+/* The unit's score (and rank, among units units) beside what the decision
+** published: a warning where they differ, since the report gives the score
+** and the published rank. */
+static void check_published(const doc_published *p, const unit_result *r, int rank, int units) {
+  const published_result *pr = doc_published_find(p, r->unit.id);
+  char a[PTS_FMT_MAX], b[PTS_FMT_MAX];
+  const char *dec = p->decision_number ? p->decision_number : "without a number";
+  if (!pr) return;
+  if (pr->total >= 0 && pr->total != r->total)
+    fprintf(stderr, "parindex: %s %d: the score is %s, the decision (%s) published %s\n", r->unit.id, r->year,
+            pts_format(a, r->total, '.', 1), dec, pts_format(b, pr->total, '.', 1));
+  if (units > 1 && units == p->units && rank && rank != pr->rank)
+    fprintf(stderr, "parindex: %s %d: ranks %d of the %d units scored, %d in the decision (%s); the report gives %d\n",
+            r->unit.id, r->year, rank, units, pr->rank, dec, pr->rank);
+}
+
 /* One unit's report into out (NULL: stdout). */
 static int one_report(report_job *j, const unit_result *rt, const char *out, int quiet) {
   char err[8192];
@@ -110,6 +126,8 @@ static int one_report(report_job *j, const unit_result *rt, const char *out, int
   if (rf) province_compare(&c, j->from.mt, rf, j->from.st, j->from.res.n, j->to.mt, rt, j->to.st, j->to.res.n,
                            same_unit(j, rt->unit.id));
   else province_compare(&c, j->to.mt, rt, j->to.st, j->to.res.n, j->to.mt, rt, j->to.st, j->to.res.n, NULL);
+  check_published(&j->pub_to, rt, c.to_rank, j->to.res.n);
+  if (rf) check_published(&j->pub_from, rf, c.from_rank, j->from.res.n);
   report_doc d = {j->lang, &c, rf ? j->from.st : NULL, rf ? j->from.res.n : 0, j->to.st, j->to.res.n, !rf,
                   j->no_ranking, &set, &j->pub_from, &j->pub_to, &dr, NULL};
   reconciliation recon;
@@ -137,14 +155,28 @@ static void job_free(report_job *j) {
 }
 
 /* The year's decision as the store's publication (parindex publish) names
-** it wins over the published-Y.json of the documents folder. */
-static void published_from_store(const year_scores *y, doc_published *p, const char *docs) {
+** it wins over the number of an imported decision (parindex published). */
+static void published_from_store(const year_scores *y, doc_published *p) {
   if (!y->published_run) return;
   if (p->decision_number && strcmp(p->decision_number, y->decision))
-    fprintf(stderr, "parindex: %s/published-%d.json names decision %s, the store's publication %s: the report cites %s\n",
-            docs, y->year, p->decision_number, y->decision, y->decision);
+    fprintf(stderr, "parindex: the imported decision of %d is %s, the store's publication %s: the report cites %s\n",
+            y->year, p->decision_number, y->decision, y->decision);
   p->decision_number = y->decision;
   if (y->decision_date[0]) p->decision_date = y->decision_date;
+}
+
+/* Before the import (parindex published), the published results were a
+** file of the documents folder: say that it is no longer read. */
+static void old_published_files(report_job *j, const char *kind) {
+  char f[4200];
+  for (int i = 0; i < 2; i++) {
+    if (i ? !kind : 0) break;
+    if (i) snprintf(f, sizeof f, "%s/published-%d-%s.json", j->docs, j->year, kind);
+    else snprintf(f, sizeof f, "%s/published-%d.json", j->docs, j->year);
+    if (access(f, F_OK) == 0 && !j->pub_to.found)
+      fprintf(stderr, "parindex: %s is not read: the published results come from the store; import them with "
+              "parindex published %s\n", f, f);
+  }
 }
 
 typedef struct { const char *kind; int64_t units; } kind_count;
@@ -181,11 +213,11 @@ static int job_load(report_job *j, const char *kind, const char *parent, const c
       return cli_fail("scoring %d's facts with %s: %s", j->year - 1, j->to.dir, err);
   }
   const char *k = j->to.kind[0] ? j->to.kind : NULL;
-  if (doc_published_read_kind(j->docs, j->year, k, &j->pub_to, err, sizeof err) ||
-      doc_published_read_kind(j->docs, j->year - 1, k, &j->pub_from, err, sizeof err))
-    return cli_fail("%s", err);
-  published_from_store(&j->to, &j->pub_to, j->docs);
-  if (j->have_from) published_from_store(&j->from, &j->pub_from, j->docs);
+  if (doc_published_load(j->s, j->year, k, &j->pub_to) || doc_published_load(j->s, j->year - 1, k, &j->pub_from))
+    return cli_fail("%s", store_errmsg(j->s));
+  old_published_files(j, k);
+  published_from_store(&j->to, &j->pub_to);
+  if (j->have_from) published_from_store(&j->from, &j->pub_from);
   return EXIT_OK;
 }
 
@@ -360,7 +392,10 @@ const cli_command cmd_report = {
   "that lost points, I.3 causes (each change split into what the new\n"
   "methodology and what the work made, as compare --same-rules does), II next\n"
   "year's tasks by office; the closing, the recipients and the signature. In the\n"
-  "first year (no facts for Y-1) the report speaks of Y alone. Nothing is stored.\n"
+  "first year (no facts for Y-1) the report speaks of Y alone, or compares with\n"
+  "Y-1 as published. The decision, the published ranks and the other units'\n"
+  "totals come from the decisions imported with parindex published. Nothing is\n"
+  "stored.\n"
   "\n"
   "  --format FMT             md (default), html (one self-contained file,\n"
   "                           printable on A4) or docx (Word, through pandoc;\n"
@@ -381,8 +416,7 @@ const cli_command cmd_report = {
   "                           the reasons where they differ), see parindex reconcile\n"
   "  --office ID              the assignment letter of office ID: its lead and\n"
   "                           supporting tasks for Y+1, with points and criteria\n"
-  "  --documents DIR          the unit's document settings DIR/UNIT.json, the\n"
-  "                           published results DIR/published-Y.json and the\n"
+  "  --documents DIR          the unit's document settings DIR/UNIT.json and the\n"
   "                           drafting officer's paragraphs DIR/narrative/UNIT-Y.json\n"
   "                           (see data/README.md); default $PARINDEX_DOCUMENTS, else\n"
   "                           " DEFAULT_DOCUMENTS "\n"

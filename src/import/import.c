@@ -44,45 +44,13 @@
 
 /* ---- files and folders ---- */
 
-/* The first byte of s[0..len) that does not begin a valid UTF-8 character
-** (or is NUL): its offset, with *bad = 1. Else len, or (when !final) the
-** start of a character cut by the end of s, to be read again with more. */
-static size_t utf8_scan(const unsigned char *s, size_t len, int final, int *bad) {
-  *bad = 0;
-  for (size_t i = 0; i < len;) {
-    uint64_t w;                               /* 8 bytes of ASCII but NUL at once */
-    if (i + 8 <= len && (memcpy(&w, s + i, 8), !((w | (w - 0x0101010101010101u)) & 0x8080808080808080u))) {
-      i += 8;
-      continue;
-    }
-    unsigned char c = s[i];
-    if (c - 1u < 0x7Fu) { i++; continue; }    /* ASCII but NUL: most bytes */
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n && i + n > len && !final) return i;
-    int ok = n && i + n <= len;
-    for (size_t k = 1; ok && k < n; k++) ok = (s[i + k] & 0xC0) == 0x80;
-    if (ok && n == 2) ok = c >= 0xC2;
-    if (ok && n == 3) {
-      unsigned cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
-      ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
-    }
-    if (ok && n == 4) {
-      unsigned cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6);
-      ok = cp >= 0x10000 && cp <= 0x10FFFF;
-    }
-    if (!ok || c == 0) { *bad = 1; return i; }
-    i += n;
-  }
-  return len;
-}
-
 static int bad_byte(importer *b, int line, int col, unsigned char c) {
   return imp_fail_col(b, line, col, c == 0 ? "NUL byte in text" : "invalid UTF-8");
 }
 
 static int check_utf8(importer *b, const unsigned char *s, size_t len) {
   int bad, line = 1, col = 1;
-  size_t i = utf8_scan(s, len, 1, &bad);
+  size_t i = imp_utf8_scan(s, len, 1, &bad);
   if (!bad) return 0;
   imp_advance(s, i, &line, &col);
   return bad_byte(b, line, col, s[i]);
@@ -131,7 +99,7 @@ static int check_stream(importer *b, FILE *f, off_t size) {
     int bad, final = k < CSV_CHUNK;
     if (ferror(f)) { rc = read_error(b); break; }
     if ((total += (long long)k) >= MAX_FILE_BYTES) { rc = imp_fail(b, (loc){b->cur, 1}, "file larger than 512 MiB"); break; }
-    i = utf8_scan(buf, n, final, &bad);
+    i = imp_utf8_scan(buf, n, final, &bad);
     if (bad) {                          /* where: read up to it again */
       unsigned char c = buf[i];
       long long at = base + (long long)i;

@@ -8,6 +8,7 @@
 #include "xlsx_read.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -159,3 +160,66 @@ void imp_advance(const unsigned char *s, size_t n, int *line, int *col) {
     else if ((s[k] & 0xC0) != 0x80) (*col)++;
 }
 
+
+/* The first byte of s[0..len) that does not begin a valid UTF-8 character
+** (or is NUL): its offset, with *bad = 1. Else len, or (when !final) the
+** start of a character cut by the end of s, to be read again with more. */
+size_t imp_utf8_scan(const unsigned char *s, size_t len, int final, int *bad) {
+  *bad = 0;
+  for (size_t i = 0; i < len;) {
+    uint64_t w;                               /* 8 bytes of ASCII but NUL at once */
+    if (i + 8 <= len && (memcpy(&w, s + i, 8), !((w | (w - 0x0101010101010101u)) & 0x8080808080808080u))) {
+      i += 8;
+      continue;
+    }
+    unsigned char c = s[i];
+    if (c - 1u < 0x7Fu) { i++; continue; }    /* ASCII but NUL: most bytes */
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n && i + n > len && !final) return i;
+    int ok = n && i + n <= len;
+    for (size_t k = 1; ok && k < n; k++) ok = (s[i + k] & 0xC0) == 0x80;
+    if (ok && n == 2) ok = c >= 0xC2;
+    if (ok && n == 3) {
+      unsigned cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+      ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
+    }
+    if (ok && n == 4) {
+      unsigned cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6);
+      ok = cp >= 0x10000 && cp <= 0x10FFFF;
+    }
+    if (!ok || c == 0) { *bad = 1; return i; }
+    i += n;
+  }
+  return len;
+}
+
+int imp_points_text(const char *p, size_t n, int comma, int64_t *out) {
+  int64_t v = 0;
+  size_t dec = 0, digits = 0;
+  int point = 0;
+  for (size_t i = 0; i < n; i++) {
+    char ch = p[i];
+    if ((ch == '.' || (comma && ch == ',')) && !point) { point = 1; continue; }
+    if (ch < '0' || ch > '9' || (point && ++dec > 2) || v > 100000000) return -1;
+    v = v * 10 + (ch - '0');
+    digits++;
+  }
+  if (!digits) return -1;
+  for (; dec < 2; dec++) v *= 10;
+  *out = v;
+  return 0;
+}
+
+/* The column named name: a header that is the name, or a title that ends
+** with it in parentheses ("Giá trị (value)", as `facts template --excel`
+** writes them). */
+int imp_column(char *const *hdr, int n, const char *name) {
+  size_t k = strlen(name);
+  for (int i = 0; i < n; i++) {
+    size_t len = strlen(hdr[i]);
+    if (strcmp(hdr[i], name) == 0) return i;
+    if (len > k + 2 && hdr[i][len - 1] == ')' && hdr[i][len - k - 2] == '(' && !strncmp(hdr[i] + len - k - 1, name, k))
+      return i;
+  }
+  return -1;
+}

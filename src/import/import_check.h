@@ -9,6 +9,8 @@
 #define PARINDEX_IMPORT_CHECK_H
 
 #include <cjson/cJSON.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "import_int.h"
 #include "json_strict.h"
@@ -23,6 +25,18 @@ int imp_fail_col(importer *b, int line, int col, const char *msg);
 int imp_store_fail(importer *b);
 /* Line and column (in characters) after reading s[0..n), from *line, *col. */
 void imp_advance(const unsigned char *s, size_t n, int *line, int *col);
+
+/* The first byte of s[0..len) that does not begin a valid UTF-8 character
+** (or is NUL): its offset, with *bad = 1. Else len, or (when !final) the
+** start of a character cut by the end of s, to be read again with more. */
+size_t imp_utf8_scan(const unsigned char *s, size_t len, int final, int *bad);
+/* Points as hundredths from their text p[0..n): digits with at most two
+** decimals after '.' (or ',' when comma), no sign, up to a million. 0, or -1. */
+int imp_points_text(const char *p, size_t n, int comma, int64_t *out);
+
+/* The column named name: a header that is the name, or a title that ends
+** with it in parentheses ("Giá trị (value)"); -1 when there is none. */
+int imp_column(char *const *hdr, int n, const char *name);
 
 /* 1 if s is an id: 1 to 128 of A-Z a-z 0-9 _ - . */
 int imp_valid_id(const char *s);

@@ -16,20 +16,6 @@
 
 /* ---- CSV ---- */
 
-/* The column named name: a header that is the name, or a title that ends
-** with it in parentheses ("Giá trị (value)", as `facts template --excel`
-** writes them). */
-static int column(char **hdr, int n, const char *name) {
-  size_t k = strlen(name);
-  for (int i = 0; i < n; i++) {
-    size_t len = strlen(hdr[i]);
-    if (strcmp(hdr[i], name) == 0) return i;
-    if (len > k + 2 && hdr[i][len - 1] == ')' && hdr[i][len - k - 2] == '(' && !strncmp(hdr[i] + len - k - 1, name, k))
-      return i;
-  }
-  return -1;
-}
-
 /* Is s a number as a spreadsheet writes one: sign, digits, a fraction, an
 ** exponent ("+5", ".5" and "5." too)? */
 static int csv_number(const char *s) {
@@ -134,11 +120,11 @@ int imp_csv_rows(importer *b, csv_reader *r) {
   }
   char **hdr = arena_alloc(&ha, (size_t)nh * sizeof *hdr);
   for (int i = 0; i < nh; i++) hdr[i] = arena_strdup(&ha, row[i]);
-  int cu = column(hdr, nh, "unit"), cy = column(hdr, nh, "year"), ck = column(hdr, nh, "key"),
-      cv = column(hdr, nh, "value"), ct = column(hdr, nh, "type"), cs = column(hdr, nh, "source"),
-      cn = column(hdr, nh, "note"), cid = column(hdr, nh, "id"), cname = column(hdr, nh, "name"),
-      ckind = column(hdr, nh, "kind"), cpar = column(hdr, nh, "parent");
-  int form = column(hdr, nh, "description") >= 0;    /* `facts template`: a row left empty is not filled in */
+  int cu = imp_column(hdr, nh, "unit"), cy = imp_column(hdr, nh, "year"), ck = imp_column(hdr, nh, "key"),
+      cv = imp_column(hdr, nh, "value"), ct = imp_column(hdr, nh, "type"), cs = imp_column(hdr, nh, "source"),
+      cn = imp_column(hdr, nh, "note"), cid = imp_column(hdr, nh, "id"), cname = imp_column(hdr, nh, "name"),
+      ckind = imp_column(hdr, nh, "kind"), cpar = imp_column(hdr, nh, "parent");
+  int form = imp_column(hdr, nh, "description") >= 0;    /* `facts template`: a row left empty is not filled in */
   enum { FACTS, UNITS, OFFICES } kind;
   if (cu >= 0 && cy >= 0 && ck >= 0 && cv >= 0) kind = FACTS;
   else if (cid >= 0 && cname >= 0 && ckind >= 0) kind = UNITS;

@@ -31,23 +31,6 @@ static int sa_fail(sa_ctx *c, const cJSON *at, const char *fmt, ...) {
   return -1;
 }
 
-/* Hundredths from a number's text: digits, at most two decimals, >= 0. */
-static int points_of(const json_span t, int64_t *out) {
-  int64_t v = 0;
-  size_t i = 0, dec = 0;
-  int point = 0;
-  if (!t.n || t.p[0] == '-') return -1;
-  for (; i < t.n; i++) {
-    char ch = t.p[i];
-    if (ch == '.' && !point) { point = 1; continue; }
-    if (ch < '0' || ch > '9' || (point && ++dec > 2) || v > 100000000) return -1;
-    v = v * 10 + (ch - '0');
-  }
-  for (; dec < 2; dec++) v *= 10;
-  *out = v;
-  return 0;
-}
-
 static const char *text_member(sa_ctx *c, const cJSON *o, const char *name, int required, int *bad) {
   const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
   if (!v) {
@@ -102,7 +85,8 @@ static int one_criterion(sa_ctx *c, const cJSON *o, const char *unit, int year, 
   const cJSON *pv = cJSON_GetObjectItemCaseSensitive(o, "points");
   if (!pv) return sa_fail(c, o, "points: required (criterion %s)", id);
   int64_t pts;
-  if (!cJSON_IsNumber(pv) || points_of(imp_number_text(c->j, pv), &pts))
+  json_span pt = cJSON_IsNumber(pv) ? imp_number_text(c->j, pv) : (json_span){NULL, 0};
+  if (!pt.p || imp_points_text(pt.p, pt.n, 0, &pts))
     return sa_fail(c, o, "points: must be a number from 0 with at most two decimals (criterion %s)", id);
   const cJSON *ev = cJSON_GetObjectItemCaseSensitive(o, "evidence");
   if ((!ev || !cJSON_GetArraySize(ev)) && !expl)
@@ -117,20 +101,6 @@ static int one_criterion(sa_ctx *c, const cJSON *o, const char *unit, int year, 
     return sa_fail(c, o, "writing the store: %s", store_errmsg(c->s));
   }
   return 0;
-}
-
-/* Is s[0..len) UTF-8 (no overlong forms, surrogates or code points past U+10FFFF)? */
-static int utf8_ok(const unsigned char *s, size_t len) {
-  for (size_t i = 0; i < len;) {
-    unsigned char b = s[i];
-    size_t n = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-    if (!n || i + n > len || (n == 2 && b < 0xC2) || b > 0xF4) return 0;
-    for (size_t k = 1; k < n; k++) if ((s[i + k] & 0xC0) != 0x80) return 0;
-    if (n == 3 && ((b == 0xE0 && s[i + 1] < 0xA0) || (b == 0xED && s[i + 1] >= 0xA0))) return 0;
-    if (n == 4 && ((b == 0xF0 && s[i + 1] < 0x90) || (b == 0xF4 && s[i + 1] >= 0x90))) return 0;
-    i += n;
-  }
-  return 1;
 }
 
 static int one_file(sa_ctx *c, const char *buf, size_t len, int64_t sub, FILE *out) {
@@ -190,8 +160,9 @@ int self_assess_import(store *s, const char *const *paths, int n, FILE *out, cha
     size_t len;
     char *buf = file_read_all(paths[i], &len);
     if (!buf) { snprintf(err, errlen, "%s: cannot read the file", file); store_rollback(s); return -1; }
+    int bad;
     int rc = strlen(buf) != len ? sa_fail(&c, NULL, "the file holds a NUL byte")
-           : !utf8_ok((const unsigned char *)buf, len) ? sa_fail(&c, NULL, "the file is not UTF-8")
+           : (imp_utf8_scan((const unsigned char *)buf, len, 1, &bad), bad) ? sa_fail(&c, NULL, "the file is not UTF-8")
            : one_file(&c, buf, len, sub, out);
     free(buf);
     if (rc) { store_rollback(s); return -1; }

@@ -24,7 +24,7 @@ static int comp_of(ctx *x, const cmp_component *k) {
 
 static const char *rank_text(ctx *x, int rank, int units) {
   if (!rank) return "—";
-  return units == x->units_to ? S(&x->ss, "%d", rank) : S(&x->ss, "%d/%d", rank, units);
+  return !units || units == x->units_to ? S(&x->ss, "%d", rank) : S(&x->ss, "%d/%d", rank, units);
 }
 
 static void summary(ctx *x) {
@@ -73,9 +73,16 @@ static void summary(ctx *x) {
   static const int align[6] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_LEFT};
   w->table(w, NULL, nc, rows + (x->first_year ? 1 : 2), cells, align);
   rd_drafted(x, DRAFT_SUMMARY);
-  if (!x->d->no_ranking && x->d->n_to > 1)
-    w->chart(w, CHART_RANKING, S(&x->ss, L("Xếp hạng Chỉ số CCHC năm %d của %d đơn vị", "PAR index %d of the %d units"),
-                                 c->to_year, x->d->n_to));
+  rd_rank_row *ranking;
+  const char *dec;
+  int nr = rd_ranking(x->d, &ranking, &dec), of = dec && x->d->pub_to->units ? x->d->pub_to->units : nr;
+  free(ranking);
+  if (!x->d->no_ranking && nr > 1)
+    w->chart(w, CHART_RANKING,
+             dec ? S(&x->ss, L("Xếp hạng Chỉ số CCHC năm %d của %d đơn vị (công bố tại Quyết định số %s)",
+                               "PAR index %d of the %d units (as published by Decision No. %s)"),
+                     c->to_year, of, *dec ? dec : "…")
+                 : S(&x->ss, L("Xếp hạng Chỉ số CCHC năm %d của %d đơn vị", "PAR index %d of the %d units"), c->to_year, nr));
 }
 
 /* ---- I.2 ---- */
@@ -90,7 +97,9 @@ static const char *rank_change(ctx *x) {
 static void index_sentence(ctx *x) {
   const comparison *c = x->c;
   pts_t dt = c->to->total - c->from->total;
-  const char *rank = x->rank_to ? S(&x->ss, L(", xếp hạng %d/%d", ", rank %d of %d"), x->rank_to, x->units_to) : "";
+  const char *rank = !x->rank_to ? ""
+                   : x->units_to ? S(&x->ss, L(", xếp hạng %d/%d", ", rank %d of %d"), x->rank_to, x->units_to)
+                                 : S(&x->ss, L(", xếp hạng %d", ", rank %d"), x->rank_to);
   const char *change = "";
   if (x->first_year && x->pub_prev) {
     pts_t dp = c->to->total - x->pub_prev->total;

@@ -34,6 +34,16 @@ typedef struct {
 ** units with facts, else as published). */
 void rd_ctx_init(rd_ctx *x, report_writer *w, const report_doc *d);
 
+/* One row of the ranking (I.1's table or chart): the decision's rows when
+** it published other units' results, else the standings computed among the
+** units with facts. total -1: not published. */
+typedef struct { int rank; const char *name; pts_t total; const char *band; int me, illustrative; } rd_rank_row;
+/* The ranking of d's year into *rows (malloc'd, the caller frees it; the
+** strings stay d's): its number of rows (0: none to show); *decision: the
+** decision's number ("" without one) when the rows are as published, else
+** NULL. */
+int rd_ranking(const report_doc *d, rd_rank_row **rows, const char **decision);
+
 /* A formatted string owned by ss. */
 const char *rd_str(strs *ss, const char *fmt, ...)
 #if defined(__GNUC__)

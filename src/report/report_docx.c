@@ -304,40 +304,44 @@ static void d_table(report_writer *w, const char *cap, int ncols, int nrows, con
 ** chart of components (its figures are in the comparison tables). */
 static void d_chart(report_writer *w, int which, const char *cap) {
   const report_doc *d = w->doc;
-  int vi = d->lang == LANG_VI, n = d->n_to + 1;
+  int vi = d->lang == LANG_VI;
   if (which != CHART_RANKING) return;
+  rd_rank_row *rows;
+  const char *dec;
+  int n = rd_ranking(d, &rows, &dec) + 1;
   caption(w, cap);
   cJSON **cs = malloc((size_t)n * 4 * sizeof *cs);
   if (!cs) abort();
   const char *head[4] = {vi ? "Hạng" : "Rank", vi ? "Đơn vị" : "Unit", "PAR INDEX", vi ? "Xếp loại" : "Band"};
   static const int dashes[4] = {4, 30, 4, 3}, align[4] = {ALIGN_RIGHT, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_LEFT};
   int longest = 54;                          /* "| ---: | ------------------------------ | ---: | --- |" */
-  for (int i = -1; i < d->n_to; i++) {
+  for (int i = -1; i < n - 1; i++) {
     cJSON **row = cs + (i + 1) * 4;
     for (int c = 0; c < 4; c++) row[c] = need(cJSON_CreateArray());
     int line = 1 + 4 * 3;
     if (i < 0) {
       for (int c = 0; c < 4; c++) { add_text(row[c], head[c]); line += md_len(head[c]); }
     } else {
-      const standing *s = &d->st_to[i];
-      const char *band = s->band ? s->band : "";
+      const rd_rank_row *r = &rows[i];
+      const char *band = r->band ? r->band : "";
       char rank[24], total[PTS_FMT_MAX];
-      snprintf(rank, sizeof rank, "%d", s->rank);
-      pts_format(total, s->r->total, vi ? ',' : '.', 1);
-      int me = !strcmp(s->r->unit.id, d->cmp->to->unit.id);
+      snprintf(rank, sizeof rank, "%d", r->rank);
+      if (r->total >= 0) pts_format(total, r->total, vi ? ',' : '.', 1);
+      else snprintf(total, sizeof total, "—");
       add_text(row[0], rank);
-      if (me) add_styled(row[1], "Strong", s->r->unit.name);
-      else add_text(row[1], s->r->unit.name);
-      if (s->r->illustrative) add_text(row[1], "(*)");
+      if (r->me) add_styled(row[1], "Strong", r->name);
+      else add_text(row[1], r->name);
+      if (r->illustrative) add_text(row[1], "(*)");
       add_text(row[2], total);
       add_text(row[3], band);
-      line += md_len(rank) + md_len(s->r->unit.name) + (me ? 4 : 0) + (s->r->illustrative ? 4 : 0) + md_len(total) +
+      line += md_len(rank) + md_len(r->name) + (r->me ? 4 : 0) + (r->illustrative ? 4 : 0) + md_len(total) +
               md_len(band);
     }
     if (line > longest) longest = line;
   }
   table(w, 4, n, cs, longest, dashes, align);
   free(cs);
+  free(rows);
 }
 
 static void d_footnote(report_writer *w, const char *text) {

@@ -2,6 +2,7 @@
 ** report_html.c -- the report writer for HTML: one self-contained file
 ** (inline CSS, inline SVG charts, no external URL) that prints on A4.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report_doc_int.h"
@@ -208,7 +209,10 @@ static void chart_ranking(report_writer *w, const report_doc *d) {
   char b[PTS_FMT_MAX];
   const methodology *mt = d->cmp->mt_to;
   const int W = 680, row = 26, top = 34, left = 200, right = 60;
-  const int H = top + row * d->n_to + 10;
+  rd_rank_row *rows;
+  const char *dec;
+  int n = rd_ranking(d, &rows, &dec);
+  const int H = top + row * n + 10;
   const double scale = (double)(W - left - right) / (double)(mt->total > 0 ? mt->total : 1);
   fprintf(f, "<svg viewBox=\"0 0 %d %d\" role=\"img\" "
              "font-family=\"'Liberation Sans','DejaVu Sans',Arial,sans-serif\" font-size=\"11\">\n", W, H);
@@ -220,19 +224,19 @@ static void chart_ranking(report_writer *w, const report_doc *d) {
     esc(f, mt->bands[i].name);
     fprintf(f, " ≥ %s</text>\n", pts_format(b, mt->bands[i].min, d->lang == LANG_VI ? ',' : '.', 0));
   }
-  for (int i = 0; i < d->n_to; i++) {
-    const standing *s = &d->st_to[i];
-    int me = !strcmp(s->r->unit.id, d->cmp->to->unit.id);
-    double y = top + row * i;
+  for (int i = 0; i < n; i++) {
+    const rd_rank_row *r = &rows[i];
+    double y = top + row * i, len = r->total >= 0 ? scale * (double)r->total : 0;
     fprintf(f, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\"%s>%d. ", left - 6, y + 16,
-            me ? " font-weight=\"bold\"" : "", s->rank);
-    esc(f, s->r->unit.name);
-    fprintf(f, "%s</text>", s->r->illustrative ? " (*)" : "");
+            r->me ? " font-weight=\"bold\"" : "", r->rank);
+    esc(f, r->name);
+    fprintf(f, "%s</text>", r->illustrative ? " (*)" : "");
     fprintf(f, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>"
                "<text x=\"%.1f\" y=\"%.1f\"%s>%s</text>\n",
-            left, y + 4, scale * (double)s->r->total, row - 8, me ? C_ME : C_OTHER,
-            left + scale * (double)s->r->total + 4, y + 16, me ? " font-weight=\"bold\"" : "", num(b, s->r->total, d));
+            left, y + 4, len, row - 8, r->me ? C_ME : C_OTHER, left + len + 4, y + 16,
+            r->me ? " font-weight=\"bold\"" : "", r->total >= 0 ? num(b, r->total, d) : "—");
   }
+  free(rows);
   fputs("</svg>\n", f);
 }
 

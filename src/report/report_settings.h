@@ -2,21 +2,25 @@
 ** report_settings.h -- what a signed document needs that the facts do not
 ** hold: the issuing body, the document number, the signer, the recipients
 ** and the place (one settings file per unit), and the decision that
-** published a year's results with the published totals and ranks (one file
-** per year). Both files are documented in data/README.md.
+** published a year's results with the published totals and ranks (imported
+** into the store by `parindex published`, store_published.h). The settings
+** file and the import are documented in data/README.md.
 **
 ** Nothing here is invented: a field the file leaves out (or a file that is
 ** not there) stays NULL, and the document prints a blank to fill in.
 **
 ** Ownership: a doc_settings / doc_published owns its strings (the cJSON
-** tree it was read from); free them with the matching *_free.
+** tree it was read from, the copies of the store's); free them with the
+** matching *_free.
 */
 #ifndef PARINDEX_REPORT_SETTINGS_H
 #define PARINDEX_REPORT_SETTINGS_H
 
 #include <stddef.h>
 
+#include "arena.h"
 #include "points.h"
+#include "store.h"
 
 typedef struct {
   const char *parent_body;           /* the body above the issuer, or NULL (ND30: line 1) */
@@ -36,6 +40,7 @@ typedef struct {
   void *tree_;                       /* the cJSON tree (private) */
 } doc_settings;
 
+/* A published result: total -1 when the decision gives none. */
 typedef struct { const char *unit, *name; pts_t total; int rank; } published_result;
 
 typedef struct {
@@ -46,9 +51,9 @@ typedef struct {
   const char *decision_body;         /* "UBND tỉnh Lai Châu", or NULL */
   const char *decision_subject;      /* "về phê duyệt và công bố …", or NULL */
   int units;                         /* how many units the decision ranks (0: not given) */
-  published_result *results; int nresults;
+  published_result *results; int nresults;   /* by rank */
   int found;
-  void *tree_;
+  arena strs_;                       /* the strings (private) */
 } doc_published;
 
 /* Read DIR/UNIT.json into s. A missing file is no error (s->found = 0);
@@ -57,12 +62,11 @@ typedef struct {
 int doc_settings_read(const char *dir, const char *unit, doc_settings *s, char *err, size_t errlen);
 void doc_settings_free(doc_settings *s);
 
-/* Read DIR/published-YEAR.json into p, as doc_settings_read. */
-int doc_published_read(const char *dir, int year, doc_published *p, char *err, size_t errlen);
-/* The published results of year for units of kind (NULL: any): from
-** DIR/published-YEAR-KIND.json when there is one, else DIR/published-YEAR.json
-** unless its "kind" names another kind (then p->found = 0). */
-int doc_published_read_kind(const char *dir, int year, const char *kind, doc_published *p, char *err, size_t errlen);
+/* The decision in force that published year's results for units of kind
+** (NULL: any), as `parindex published` imported it: the one of that kind,
+** else the one for every kind. 0 (p->found = 0 when there is none), or -1
+** (store_errmsg). */
+int doc_published_load(store *s, int year, const char *kind, doc_published *p);
 void doc_published_free(doc_published *p);
 /* The published result of unit, or NULL. */
 const published_result *doc_published_find(const doc_published *p, const char *unit);

@@ -76,16 +76,39 @@ void rd_ctx_init(rd_ctx *x, report_writer *w, const report_doc *d) {
   x->lang = d->lang; x->vi = d->lang == LANG_VI; x->first_year = d->first_year;
   x->name = !x->vi ? x->r->unit.name
           : d->settings->name_in_text ? d->settings->name_in_text : rd_running_name(&x->ss, x->r->unit.name);
-  /* ranks: computed among the units with facts, else as published */
+  /* ranks: as the decision published them, else computed among the units with facts */
   const published_result *pt = doc_published_find(d->pub_to, x->r->unit.id), *pf = doc_published_find(d->pub_from, x->r->unit.id);
-  if (d->n_to > 1 || !pt) { x->rank_to = d->n_to > 1 ? x->c->to_rank : 0; x->units_to = d->n_to; }
-  else { x->rank_to = pt->rank; x->units_to = d->pub_to->units; }
+  if (pt) { x->rank_to = pt->rank; x->units_to = d->pub_to->units; }
+  else { x->rank_to = d->n_to > 1 ? x->c->to_rank : 0; x->units_to = d->n_to > 1 ? d->n_to : 0; }
   if (d->first_year) x->pub_prev = pf;
-  else {
-    if (d->n_from > 1 || !pf) { x->rank_from = d->n_from > 1 ? x->c->from_rank : 0; x->units_from = d->n_from; }
-    else { x->rank_from = pf->rank; x->units_from = d->pub_from->units; }
-  }
+  else if (pf) { x->rank_from = pf->rank; x->units_from = d->pub_from->units; }
+  else { x->rank_from = d->n_from > 1 ? x->c->from_rank : 0; x->units_from = d->n_from > 1 ? d->n_from : 0; }
   w->doc = d;
+}
+
+int rd_ranking(const report_doc *d, rd_rank_row **out, const char **decision) {
+  const doc_published *p = d->pub_to;
+  const methodology *mt = d->cmp->mt_to;
+  const char *me = d->cmp->to->unit.id;
+  int n = p->nresults > 1 ? p->nresults : d->n_to > 1 ? d->n_to : 0;
+  rd_rank_row *v = calloc((size_t)(n ? n : 1), sizeof *v);
+  if (!v) abort();
+  *decision = NULL;
+  if (p->nresults > 1) {                     /* as the decision published it */
+    *decision = p->decision_number ? p->decision_number : "";
+    for (int i = 0; i < n; i++) {
+      const published_result *r = &p->results[i];
+      v[i] = (rd_rank_row){r->rank, r->name ? r->name : r->unit, r->total,
+                           r->total >= 0 ? methodology_band(mt, r->total) : NULL, !strcmp(r->unit, me), 0};
+    }
+  } else {
+    for (int i = 0; i < n; i++) {
+      const standing *s = &d->st_to[i];
+      v[i] = (rd_rank_row){s->rank, s->r->unit.name, s->r->total, s->band, !strcmp(s->r->unit.id, me), s->r->illustrative};
+    }
+  }
+  *out = v;
+  return n;
 }
 
 void rd_drafted(rd_ctx *x, int place) {

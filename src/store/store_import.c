@@ -26,7 +26,7 @@ static const char empty[] =
 
 enum { I_OFFICE, I_UNIT, I_KEY, I_GROUP_ADD, I_GROUP_GET, I_UPDATE, I_UPDATE_ROWS, I_UPDATES,
        I_MISSING_UNIT, I_MISSING_PARENT, I_COUNT };
-_Static_assert(STORE_IMPORT_SLOT + I_COUNT <= STORE_EXTRA_STMTS, "raise STORE_EXTRA_STMTS");
+_Static_assert(STORE_IMPORT_SLOT + I_COUNT <= STORE_PUBLISHED_SLOT, "raise STORE_PUBLISHED_SLOT");
 
 #define UPDATE_ROWS 32             /* rows of one I_UPDATE_ROWS */
 #define ROWS4 "(?,?,?,?),(?,?,?,?),(?,?,?,?),(?,?,?,?)"

@@ -12,9 +12,10 @@
 
 #include "store.h"
 
-#define STORE_EXTRA_STMTS 56
+#define STORE_EXTRA_STMTS 64
 #define STORE_LEVELS_SLOT 24     /* slots from here on are store_levels.c's */
 #define STORE_IMPORT_SLOT 40     /* slots from here on are store_import.c's */
+#define STORE_PUBLISHED_SLOT 56  /* slots from here on are store_published.c's */
 
 sqlite3 *store_sqlite(store *s);
 /* Record "what: sqlite message" as the store's error; returns -1. */

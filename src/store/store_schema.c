@@ -193,6 +193,30 @@ const char *const store_migrations[] = {
   "CREATE VIEW run_unit_digests(run,unit,keys_sha256,facts_sha256,ledger_sha256) AS"
   "  SELECT run,unit," STORE_DIGEST_HEX("keys_sha256") "," STORE_DIGEST_HEX("facts_sha256") ","
   STORE_DIGEST_HEX("ledger_sha256") " FROM run_units;",
+  /* v8: the results a decision published (issue 16), imported from the
+  ** decision as it was issued (parindex published), for the units whose
+  ** facts the store may not hold: the decision (number, date, issuing
+  ** body, subject, how many units it ranks) of a year and kind of unit
+  ** ('' for every kind), and its rows (unit, name, total in hundredths or
+  ** NULL, rank). Append-only: a corrected decision is imported anew, and
+  ** the latest of a year and kind is the one in force. digest: the sha256
+  ** of the decision's canonical text (store_published.h), so that importing
+  ** the same decision again changes nothing; source: the file read. */
+  "CREATE TABLE published_decisions(id INTEGER PRIMARY KEY, created TEXT NOT NULL, year INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL, number TEXT, date TEXT, body TEXT, subject TEXT, units INTEGER CHECK(units>0),"
+  "  source TEXT NOT NULL, digest TEXT NOT NULL);"
+  "CREATE INDEX published_decisions_year ON published_decisions(year,kind,id);"
+  "CREATE TABLE published_results(decision INTEGER NOT NULL REFERENCES published_decisions(id),"
+  "  unit TEXT NOT NULL, name TEXT, total INTEGER CHECK(total>=0), rank INTEGER NOT NULL CHECK(rank>0),"
+  "  PRIMARY KEY(decision,unit)) WITHOUT ROWID;"
+  "CREATE TRIGGER published_decisions_no_update BEFORE UPDATE ON published_decisions BEGIN"
+  "  SELECT RAISE(ABORT,'a published decision is never changed: import the corrected one'); END;"
+  "CREATE TRIGGER published_decisions_no_delete BEFORE DELETE ON published_decisions BEGIN"
+  "  SELECT RAISE(ABORT,'a published decision is never changed: import the corrected one'); END;"
+  "CREATE TRIGGER published_results_no_update BEFORE UPDATE ON published_results BEGIN"
+  "  SELECT RAISE(ABORT,'a published decision is never changed: import the corrected one'); END;"
+  "CREATE TRIGGER published_results_no_delete BEFORE DELETE ON published_results BEGIN"
+  "  SELECT RAISE(ABORT,'a published decision is never changed: import the corrected one'); END;",
 };
 _Static_assert(sizeof store_migrations / sizeof *store_migrations == STORE_SCHEMA_VERSION,
                "one migration per schema version");
