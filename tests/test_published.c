@@ -207,8 +207,12 @@ Test(published, a_kinds_decision_is_its_own) {
   cli_free(&r);
   /* the district's decision on its communes, for the communes only */
   char *csv = file("communes.csv", "unit,rank\nxa-muong-te,3\n");
-  r = published((const char *const[]){csv, "--year", "2022", "--kind", "commune", "--decision", "55/QĐ-UBND",
-                                      "--units", "14", NULL});
+  r = published((const char *const[]){csv, "--year", "2022", "--kind", "commune", "--parent", "tam-duong", NULL});
+  cr_expect(r.status == 1 && strstr(r.err, "communes.csv:2: unit: 'xa-muong-te' is under muong-te, the decision ranks "
+                                    "the units under tam-duong"), "%s", r.err);
+  cli_free(&r);
+  r = published((const char *const[]){csv, "--year", "2022", "--kind", "commune", "--parent", "muong-te", "--decision",
+                                      "55/QĐ-UBND", "--units", "14", NULL});
   cr_assert_eq(r.status, 0, "%s", r.err);
   cli_free(&r);
   /* the district's report: no decision of its kind; the file of an earlier parindex is named, not read */
@@ -230,7 +234,7 @@ Test(published, a_kinds_decision_is_its_own) {
   cli_free(&r);
   /* --list names both kinds' decisions: only the communes' here */
   r = published((const char *const[]){"--list", "--year", "2022", NULL});
-  cr_expect(strstr(r.out, "2022, commune units: decision 55/QĐ-UBND, 14 units ranked") != NULL, "%s", r.out);
+  cr_expect(strstr(r.out, "2022, commune units under muong-te: decision 55/QĐ-UBND, 14 units ranked") != NULL, "%s", r.out);
   cli_free(&r);
   free(csv);
 }

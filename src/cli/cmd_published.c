@@ -31,7 +31,8 @@ static void add_opt(cJSON *o, const char *name, const char *v) {
 static int on_decision(const store_decision *d, void *ud) {
   list_ctx *c = ud;
   if (!c->json) {
-    printf("%d, %s units: decision %s", d->year, *d->kind ? d->kind : "all", d->number ? d->number : "(no number)");
+    printf("%d, %s units%s%s: decision %s", d->year, *d->kind ? d->kind : "all", *d->parent ? " under " : "", d->parent,
+           d->number ? d->number : "(no number)");
     if (d->date) printf(" of %s", d->date);
     if (d->body) printf(", %s", d->body);
     if (d->units) printf(", %d units ranked", d->units);
@@ -43,6 +44,7 @@ static int on_decision(const store_decision *d, void *ud) {
   cJSON *o = need(cJSON_CreateObject());
   cJSON_AddNumberToObject(o, "year", d->year);
   add_opt(o, "kind", *d->kind ? d->kind : NULL);
+  add_opt(o, "parent", *d->parent ? d->parent : NULL);
   cJSON *dec = need(cJSON_AddObjectToObject(o, "decision"));
   add_opt(dec, "number", d->number);
   add_opt(dec, "date", d->date);
@@ -76,12 +78,14 @@ static int on_row(const store_published_row *r, void *ud) {
   return 0;
 }
 
-typedef struct { int *years; char **kinds; int n; } kinds_ctx;
-static int on_kind(int year, const char *kind, void *ud) {
+typedef struct { int *years; char **kinds, **parents; int n; } kinds_ctx;
+static int on_kind(int year, const char *kind, const char *parent, void *ud) {
   kinds_ctx *k = ud;
   k->years = realloc(k->years, (size_t)(k->n + 1) * sizeof *k->years);
   k->kinds = realloc(k->kinds, (size_t)(k->n + 1) * sizeof *k->kinds);
-  if (!k->years || !k->kinds || !(k->kinds[k->n] = strdup(kind))) abort();
+  k->parents = realloc(k->parents, (size_t)(k->n + 1) * sizeof *k->parents);
+  if (!k->years || !k->kinds || !k->parents || !(k->kinds[k->n] = strdup(kind)) || !(k->parents[k->n] = strdup(parent)))
+    abort();
   k->years[k->n++] = year;
   return 0;
 }
@@ -94,7 +98,8 @@ static int list(cli_args *a, store *s, int year) {
   if (store_published_kinds(s, year, on_kind, &k)) rc = cli_fail("%s", store_errmsg(s));
   for (int i = 0; i < k.n && !rc; i++) {
     if (!c.json && i) putchar('\n');
-    if (store_published_get(s, k.years[i], k.kinds[i], on_decision, on_row, &c) < 0) rc = cli_fail("%s", store_errmsg(s));
+    if (store_published_get(s, k.years[i], k.kinds[i], k.parents[i], on_decision, on_row, &c) < 0)
+      rc = cli_fail("%s", store_errmsg(s));
   }
   if (!rc && !k.n && !c.json)
     fprintf(stderr, "parindex: no published results%s in the store (parindex published FILE)\n",
@@ -106,8 +111,9 @@ static int list(cli_args *a, store *s, int year) {
     free(t);
   }
   cJSON_Delete(c.list);
-  for (int i = 0; i < k.n; i++) free(k.kinds[i]);
+  for (int i = 0; i < k.n; i++) { free(k.kinds[i]); free(k.parents[i]); }
   free(k.kinds);
+  free(k.parents);
   free(k.years);
   if (!rc && fflush(stdout)) rc = cli_fail("stdout: write error");
   return rc;
@@ -123,7 +129,7 @@ static int run_published(cli_args *a) {
   const char *date = cli_opt(a, "date");
   pdate d;
   if (date && !date_parse_iso(date, &d)) return cli_usage_error(a, "--date: '%s' is not a date YYYY-MM-DD", date);
-  static const char *const meta_opts[] = {"kind", "decision", "date", "body", "subject", "units"};
+  static const char *const meta_opts[] = {"kind", "parent", "decision", "date", "body", "subject", "units"};
   if (cli_opt(a, "list")) {
     if (a->nargs) return cli_usage_error(a, "--list takes no file");
     for (size_t i = 0; i < sizeof meta_opts / sizeof *meta_opts; i++)
@@ -136,9 +142,9 @@ static int run_published(cli_args *a) {
   }
   if (!a->nargs) return cli_usage_error(a, "give the decision's files to import (or --list)");
   if (cli_opt(a, "format")) return cli_usage_error(a, "--format goes with --list");
-  for (size_t i = 0; i < 5; i++)
+  for (size_t i = 0; i < 6; i++)
     if (cli_opt(a, meta_opts[i]) && !*cli_opt(a, meta_opts[i])) return cli_usage_error(a, "--%s: empty", meta_opts[i]);
-  published_meta m = {(int)year, cli_opt(a, "kind"), cli_opt(a, "decision"), date, cli_opt(a, "body"),
+  published_meta m = {(int)year, cli_opt(a, "kind"), cli_opt(a, "parent"), cli_opt(a, "decision"), date, cli_opt(a, "body"),
                       cli_opt(a, "subject"), (int)units};
   store *s = cli_open_store(a);
   if (!s) return EXIT_FAIL;
@@ -152,9 +158,9 @@ static int run_published(cli_args *a) {
 
 const cli_command cmd_published = {
   "published", "import the results a decision published (rank, totals), or list them",
-  "year= kind= decision= date= body= subject= units= list format=",
+  "year= kind= parent= decision= date= body= subject= units= list format=",
   "usage: parindex [--db FILE] published FILE.json...\n"
-  "       parindex [--db FILE] published FILE.csv|FILE.xlsx --year Y [--kind K] [--decision NUMBER]\n"
+  "       parindex [--db FILE] published FILE.csv|FILE.xlsx --year Y [--kind K] [--parent ID] [--decision NUMBER]\n"
   "                            [--date YYYY-MM-DD] [--body TEXT] [--subject TEXT] [--units N]\n"
   "       parindex [--db FILE] published --list [--year Y] [--format text|json]\n"
   "\n"
@@ -172,7 +178,7 @@ const cli_command cmd_published = {
   "the options give the decision. Every file is checked before anything is\n"
   "stored (file:line: field: problem): totals with at most two decimals, ranks\n"
   "within the units ranked and in the order of the totals, each unit once, of the\n"
-  "decision's kind, and named when the store does not know it. All files are\n"
+  "decision's kind (and parent), and named when the store does not know it. All files are\n"
   "stored in one transaction, or none.\n"
   "\n"
   "A decision is never changed: importing a corrected one for the same year and\n"
@@ -183,6 +189,8 @@ const cli_command cmd_published = {
   "                        --list: only that year)\n"
   "  --kind K              the kind of unit it ranks (district, commune, ...);\n"
   "                        without it, the decision is for every kind\n"
+  "  --parent ID           it ranks the units of the kind under ID (a district's\n"
+  "                        decision on its communes); without it, wherever they are\n"
   "  --decision NUMBER     its number: \"701/QĐ-UBND\"\n"
   "  --date YYYY-MM-DD     its date\n"
   "  --body TEXT           who issued it: \"UBND tỉnh Lai Châu\"\n"

@@ -186,6 +186,14 @@ static int count_kind(const char *kind, int64_t units, void *ud) {
   return 0;
 }
 
+/* The parent of every unit of y, or NULL when they have different ones (or none). */
+static const char *common_parent(const year_scores *y) {
+  const char *p = y->res.n ? y->res.units[0].unit.parent : NULL;
+  for (int i = 1; i < y->res.n && p; i++)
+    if (!y->res.units[i].unit.parent || strcmp(y->res.units[i].unit.parent, p)) p = NULL;
+  return p && *p ? p : NULL;
+}
+
 /* Load what the reports of one kind need (kind NULL: the root is one
 ** rulebook, or the unit's kind): both years' scores of the units under
 ** parent (NULL: every one), the split of I.3 for unit (NULL: for all) and
@@ -213,7 +221,9 @@ static int job_load(report_job *j, const char *kind, const char *parent, const c
       return cli_fail("scoring %d's facts with %s: %s", j->year - 1, j->to.dir, err);
   }
   const char *k = j->to.kind[0] ? j->to.kind : NULL;
-  if (doc_published_load(j->s, j->year, k, &j->pub_to) || doc_published_load(j->s, j->year - 1, k, &j->pub_from))
+  if (!parent) parent = common_parent(&j->to);
+  if (doc_published_load(j->s, j->year, k, parent, &j->pub_to) ||
+      doc_published_load(j->s, j->year - 1, k, parent, &j->pub_from))
     return cli_fail("%s", store_errmsg(j->s));
   old_published_files(j, k);
   published_from_store(&j->to, &j->pub_to);

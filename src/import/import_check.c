@@ -223,3 +223,17 @@ int imp_column(char *const *hdr, int n, const char *name) {
   }
   return -1;
 }
+
+cJSON *imp_json_parse(json_strict *j, const char *buf, size_t len, const char *file, char *err, size_t errlen) {
+  if (json_strict_check(j, buf, len)) {
+    int line = 1, col = 1;
+    imp_advance((const unsigned char *)buf, j->at, &line, &col);
+    snprintf(err, errlen, "%s:%d:%d: %s", file, line, col, j->err);
+    return NULL;
+  }
+  cJSON *root = cJSON_ParseWithLength(buf, len);
+  if (!root) { snprintf(err, errlen, "%s:1: JSON: out of memory", file); return NULL; }
+  imp_tagger t = {j, 0, 0, 0};
+  imp_tag(root, &t);
+  return root;
+}

@@ -167,15 +167,7 @@ static int read_json(pub *p, const char *buf, size_t len) {
   int rc = -1;
   char w[16];
   p->j = &j;
-  if (json_strict_check(&j, buf, len)) {
-    int line = 1, col = 1;
-    imp_advance((const unsigned char *)buf, j.at, &line, &col);
-    snprintf(p->err, p->errlen, "%s:%d:%d: %s", p->file, line, col, j.err);
-    goto done;
-  }
-  if (!(root = cJSON_ParseWithLength(buf, len))) { pfail(p, NULL, "JSON: out of memory"); goto done; }
-  imp_tagger t = {&j, 0, 0, 0};
-  imp_tag(root, &t);
+  if (!(root = imp_json_parse(&j, buf, len, p->file, p->err, p->errlen))) goto done;
   if (!cJSON_IsObject(root)) { pfail(p, "1", "expected one object {\"year\", \"decision\", \"units\", \"results\"}"); goto done; }
   const cJSON *m, *results = NULL;
   int has_year = 0;
@@ -185,12 +177,13 @@ static int read_json(pub *p, const char *buf, size_t len) {
     int bad = 0;
     if (!strcmp(k, "year")) { bad = jint(p, root, m, "year", 1900, 2200, &v); p->d.year = (int)v; has_year = 1; }
     else if (!strcmp(k, "kind")) bad = jstr(p, root, m, "kind", &p->d.kind);
+    else if (!strcmp(k, "parent")) bad = jstr(p, root, m, "parent", &p->d.parent);
     else if (!strcmp(k, "units")) { bad = jint(p, root, m, "units", 1, MAX_ROWS, &v); p->d.units = (int)v; }
     else if (!strcmp(k, "decision")) bad = json_decision(p, root, m);
     else if (!strcmp(k, "results")) results = m;
     else if (!strcmp(k, "about")) bad = !cJSON_IsString(m) && pfail(p, jwhere(root, w, sizeof w), "about: must be a string");
-    else bad = pfail(p, jwhere(root, w, sizeof w), "%s: not a field of published results (year, kind, decision, units, "
-                     "results, about)", k);
+    else bad = pfail(p, jwhere(root, w, sizeof w), "%s: not a field of published results (year, kind, parent, decision, "
+                     "units, results, about)", k);
     if (bad) goto done;
   }
   if (!has_year) { pfail(p, jwhere(root, w, sizeof w), "year: required"); goto done; }
@@ -340,6 +333,11 @@ static int check(pub *p) {
     if (k < 0) return pfail(p, NULL, "%s", store_errmsg(p->s));
     if (!k) return pfail(p, NULL, "kind: the store has no unit of kind '%s' (import the units first)", d->kind);
   }
+  if (d->parent) {
+    int k = store_has_unit(p->s, d->parent);
+    if (k < 0) return pfail(p, NULL, "%s", store_errmsg(p->s));
+    if (!k) return pfail(p, NULL, "parent: the store has no unit '%s' (import the units first)", d->parent);
+  }
   if (d->units && p->n > d->units)
     return pfail(p, NULL, "results: %d results, but the decision ranks %d unit%s", p->n, d->units, d->units == 1 ? "" : "s");
   qsort(p->rows, (size_t)p->n, sizeof *p->rows, by_rank);
@@ -354,6 +352,9 @@ static int check(pub *p) {
       return pfail(p, r->where, "name: unit '%s' is not in the store, so the decision's name of it is needed", r->r.unit);
     if (known && d->kind && strcmp(kind, d->kind))
       return pfail(p, r->where, "unit: '%s' is a %s, the decision publishes %s results", r->r.unit, kind, d->kind);
+    if (known && d->parent && strcmp(parent, d->parent))
+      return pfail(p, r->where, "unit: '%s' is under %s, the decision ranks the units under %s", r->r.unit,
+                   *parent ? parent : "no unit", d->parent);
     if (i && r->r.total >= 0) {                     /* rows by rank: the nearest total ranked as high or higher */
       const pub_row *q = &p->rows[i - 1];
       for (int k = i - 2; k >= 0 && q->r.total < 0; k--) q = &p->rows[k];
@@ -384,10 +385,10 @@ static void digest(const pub *p, char out[SHA256_HEX]) {
   sha256_ctx *c = sha256_new();
   if (!c) abort();
   char buf[64];
-  const char *f[] = {p->d.kind, p->d.number, p->d.date, p->d.body, p->d.subject};
-  snprintf(buf, sizeof buf, "parindex published 1\n%d %d\n", p->d.year, p->d.units);
+  const char *f[] = {p->d.kind, p->d.parent, p->d.number, p->d.date, p->d.body, p->d.subject};
+  snprintf(buf, sizeof buf, "parindex published 2\n%d %d\n", p->d.year, p->d.units);
   sha256_adds(c, buf);
-  for (int i = 0; i < 5; i++) {
+  for (int i = 0; i < 6; i++) {
     snprintf(buf, sizeof buf, f[i] ? "%zu:" : "~", f[i] ? strlen(f[i]) : 0);
     sha256_adds(c, buf);
     sha256_adds(c, f[i]);
@@ -414,34 +415,35 @@ static int held_cb(const store_decision *d, void *ud) {
   return 0;
 }
 
-/* The seen (year, kind) of this import: one decision each. */
-typedef struct { int year; char *kind, *file; } seen;
+/* The seen (year, kind, parent) of this import: one decision each. */
+typedef struct { int year; char *kind, *parent, *file; } seen;
 
 static int store_one(pub *p, seen **sv, int *nsv, FILE *out) {
-  const char *kind = p->d.kind ? p->d.kind : "";
+  const char *kind = p->d.kind ? p->d.kind : "", *parent = p->d.parent ? p->d.parent : "";
+  char who[600];
+  snprintf(who, sizeof who, "%s%s%s", *kind ? kind : "all", *parent ? " units under " : " units", parent);
   for (int i = 0; i < *nsv; i++)
-    if ((*sv)[i].year == p->d.year && !strcmp((*sv)[i].kind, kind))
-      return pfail(p, NULL, "the decision of %d for %s units is also in %s: import one", p->d.year,
-                   *kind ? kind : "all", (*sv)[i].file);
+    if ((*sv)[i].year == p->d.year && !strcmp((*sv)[i].kind, kind) && !strcmp((*sv)[i].parent, parent))
+      return pfail(p, NULL, "the decision of %d for %s is also in %s: import one", p->d.year, who, (*sv)[i].file);
   seen *g = realloc(*sv, (size_t)(*nsv + 1) * sizeof *g);
   if (!g) abort();
   *sv = g;
-  g[*nsv] = (seen){p->d.year, strdup(kind), strdup(p->file)};
-  if (!g[*nsv].kind || !g[*nsv].file) abort();
+  g[*nsv] = (seen){p->d.year, strdup(kind), strdup(parent), strdup(p->file)};
+  if (!g[*nsv].kind || !g[*nsv].parent || !g[*nsv].file) abort();
   (*nsv)++;
   char dg[SHA256_HEX];
   digest(p, dg);
   held h = {{0}, 0};
-  int has = store_published_get(p->s, p->d.year, kind, held_cb, NULL, &h);
+  int has = store_published_get(p->s, p->d.year, kind, parent, held_cb, NULL, &h);
   if (has < 0) return pfail(p, NULL, "%s", store_errmsg(p->s));
-  const char *who = *kind ? kind : "all";
   const char *num = p->d.number ? p->d.number : "without a number";
   if (has && !strcmp(h.digest, dg)) {
-    fprintf(out, "%s: %d, %s units: decision %s is in the store already (decision %lld): nothing changed\n", p->file,
+    fprintf(out, "%s: %d, %s: decision %s is in the store already (decision %lld): nothing changed\n", p->file,
             p->d.year, who, num, (long long)h.id);
     return 0;
   }
   p->d.kind = kind;
+  p->d.parent = parent;
   p->d.source = p->file;
   p->d.digest = dg;
   store_published_row *rows = malloc((size_t)p->n * sizeof *rows);
@@ -451,7 +453,7 @@ static int store_one(pub *p, seen **sv, int *nsv, FILE *out) {
   int rc = store_published_put(p->s, &p->d, rows, p->n, &id);
   free(rows);
   if (rc) return pfail(p, NULL, "writing the store: %s", store_errmsg(p->s));
-  fprintf(out, "%s: %d, %s units: decision %s%s%s, %d result%s (decision %lld", p->file, p->d.year, who, num,
+  fprintf(out, "%s: %d, %s: decision %s%s%s, %d result%s (decision %lld", p->file, p->d.year, who, num,
           p->d.date ? " of " : "", p->d.date ? p->d.date : "", p->n, p->n == 1 ? "" : "s", (long long)id);
   if (p->d.units) fprintf(out, ", %d units ranked", p->d.units);
   if (has) fprintf(out, "; replaces decision %lld", (long long)h.id);
@@ -466,15 +468,16 @@ static int ends_with(const char *s, const char *suffix) {
 
 static int one_file(pub *p, const published_meta *m, const char *path) {
   int json = ends_with(path, ".json"), csv = ends_with(path, ".csv"), xl = ends_with(path, ".xlsx");
-  int given = m->year || m->kind || m->number || m->date || m->body || m->subject || m->units;
+  int given = m->year || m->kind || m->parent || m->number || m->date || m->body || m->subject || m->units;
   if (!json && !csv && !xl) return pfail(p, NULL, "not a .json, .csv or .xlsx file");
   if (json && given)
-    return pfail(p, NULL, "a .json decision gives its own year and decision: --year, --kind, --decision, --date, --body, "
-                 "--subject and --units go with .csv and .xlsx files");
+    return pfail(p, NULL, "a .json decision gives its own year and decision: --year, --kind, --parent, --decision, --date, "
+                 "--body, --subject and --units go with .csv and .xlsx files");
   if (!json) {
     if (!m->year) return pfail(p, NULL, "a .%s file holds the results only: give the decision's --year (and --kind, "
                               "--decision, --date, --units)", csv ? "csv" : "xlsx");
-    p->d = (store_decision){m->year, m->kind, m->number, m->date, m->body, m->subject, m->units, NULL, NULL, 0, NULL};
+    p->d = (store_decision){m->year, m->kind, m->parent, m->number, m->date, m->body, m->subject, m->units, NULL, NULL, 0,
+                            NULL};
   }
   if (xl) return read_xlsx(p);
   size_t len;
@@ -517,7 +520,7 @@ int published_import(store *s, const published_meta *meta, const char *const *pa
   fclose(mem);
   if (!rc) fputs(lines, out);
   free(lines);
-  for (int i = 0; i < nsv; i++) { free(sv[i].kind); free(sv[i].file); }
+  for (int i = 0; i < nsv; i++) { free(sv[i].kind); free(sv[i].parent); free(sv[i].file); }
   free(sv);
   return rc;
 }

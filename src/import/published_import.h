@@ -5,7 +5,7 @@
 ** and stored in one transaction (store_published.h), or not at all.
 **
 ** The formats (data/README.md, "Published results"):
-**   .json   {"year": 2022, "kind": "district",
+**   .json   {"year": 2022, "kind": "district", ("parent": "muong-te",)
 **            "decision": {"number": "701/QĐ-UBND", "date": "2023-05-24",
 **                         "body": "UBND tỉnh Lai Châu", "subject": "về …"},
 **            "units": 8, "about": "…",
@@ -14,12 +14,15 @@
 **           (RFC 8259 JSON, checked as fact files are; numbers from their text)
 **   .csv, .xlsx  a header row naming the columns unit, rank, and optionally
 **           name and total (or titles ending "(unit)", …), one row per unit;
-**           the decision's year, kind, number, date, body, subject and units
-**           come from published_meta (the command's options).
+**           the decision's year, kind, parent, number, date, body, subject
+**           and units come from published_meta (the command's options).
+** parent: the decision ranks the units of its kind under that unit (a
+** district's decision on its communes, before 2025); without it, wherever
+** they are.
 ** A total has at most two decimals (a decimal comma in a CSV or text cell
 ** too); a rank is a whole number from 1, within `units`; a unit the store
 ** does not hold needs its name; one the store holds must be of the
-** decision's kind; a higher total never ranks below a lower one.
+** decision's kind and under its parent; a higher total never ranks below a lower one.
 **
 ** Ownership: the store, meta and out stay the caller's.
 */
@@ -32,7 +35,7 @@
 
 typedef struct {
   int year;                           /* 0: not given */
-  const char *kind, *number, *date, *body, *subject;   /* NULL: not given */
+  const char *kind, *parent, *number, *date, *body, *subject;   /* NULL: not given */
   int units;                          /* 0: not given */
 } published_meta;
 

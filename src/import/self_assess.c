@@ -108,15 +108,7 @@ static int one_file(sa_ctx *c, const char *buf, size_t len, int64_t sub, FILE *o
   cJSON *root = NULL;
   int rc = -1, n = 0;
   c->j = &j;
-  if (json_strict_check(&j, buf, len)) {
-    int line = 1, col = 1;
-    imp_advance((const unsigned char *)buf, j.at, &line, &col);
-    snprintf(c->err, c->errlen, "%s:%d:%d: %s", c->file, line, col, j.err);
-    goto done;
-  }
-  if (!(root = cJSON_ParseWithLength(buf, len))) { sa_fail(c, NULL, "JSON: out of memory"); goto done; }
-  imp_tagger t = {&j, 0, 0, 0};
-  imp_tag(root, &t);
+  if (!(root = imp_json_parse(&j, buf, len, c->file, c->err, c->errlen))) goto done;
   const cJSON *sa = cJSON_GetObjectItemCaseSensitive(root, "self_assessment");
   if (!cJSON_IsObject(root) || !cJSON_IsObject(sa) || cJSON_GetArraySize(root) != 1) {
     sa_fail(c, root, "expected one object {\"self_assessment\": {\"unit\", \"year\", \"criteria\": [...]}}");

@@ -32,11 +32,12 @@ static int on_row(const store_published_row *r, void *ud) {
   return 0;
 }
 
-int doc_published_load(store *s, int year, const char *kind, doc_published *p) {
+int doc_published_load(store *s, int year, const char *kind, const char *parent, doc_published *p) {
   memset(p, 0, sizeof *p);
   p->year = year;
-  int rc = kind && *kind ? store_published_get(s, year, kind, on_decision, on_row, p) : 0;
-  if (rc == 0) rc = store_published_get(s, year, "", on_decision, on_row, p);
+  int rc = kind && *kind && parent && *parent ? store_published_get(s, year, kind, parent, on_decision, on_row, p) : 0;
+  if (rc == 0 && kind && *kind) rc = store_published_get(s, year, kind, "", on_decision, on_row, p);
+  if (rc == 0) rc = store_published_get(s, year, "", "", on_decision, on_row, p);
   if (rc < 0) { doc_published_free(p); return -1; }
   return 0;
 }

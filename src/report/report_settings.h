@@ -62,11 +62,12 @@ typedef struct {
 int doc_settings_read(const char *dir, const char *unit, doc_settings *s, char *err, size_t errlen);
 void doc_settings_free(doc_settings *s);
 
-/* The decision in force that published year's results for units of kind
-** (NULL: any), as `parindex published` imported it: the one of that kind,
-** else the one for every kind. 0 (p->found = 0 when there is none), or -1
-** (store_errmsg). */
-int doc_published_load(store *s, int year, const char *kind, doc_published *p);
+/* The decision in force that published year's results for the units of
+** kind (NULL: any) under parent (NULL: wherever they are), as `parindex
+** published` imported it: the one of that kind and parent, else of that
+** kind, else the one for every kind. 0 (p->found = 0 when there is none), or
+** -1 (store_errmsg). */
+int doc_published_load(store *s, int year, const char *kind, const char *parent, doc_published *p);
 void doc_published_free(doc_published *p);
 /* The published result of unit, or NULL. */
 const published_result *doc_published_find(const doc_published *p, const char *unit);

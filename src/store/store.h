@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include "facts.h"
 
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 #define STORE_APPLICATION_ID 1347568728   /* PRAGMA application_id of a parindex store: 0x50524458, "PRDX" */
 
 typedef struct store store;

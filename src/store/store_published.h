@@ -24,6 +24,7 @@
 typedef struct {
   int year;
   const char *kind;                   /* the kind of unit it ranks; "" for every kind */
+  const char *parent;                 /* the units of the kind under this unit; "" for wherever they are */
   const char *number, *date, *body, *subject;   /* NULL when the decision does not give them */
   int units;                          /* how many units it ranks; 0 when not given */
   const char *source;                 /* the file it was imported from */
@@ -43,14 +44,15 @@ typedef struct {
 ** *id, or -1. */
 int store_published_put(store *s, const store_decision *d, const store_published_row *rows, int n, int64_t *id);
 
-/* The decision in force for year and kind (exactly: "" is the one for every
-** kind): dec_cb once, then row_cb for each row by rank, then unit (either
+/* The decision in force for year, kind and parent (exactly: "" is the one
+** for every kind, or for wherever the units are): dec_cb once, then row_cb for each row by rank, then unit (either
 ** may be NULL; a callback returns 0 to go on). 1, 0 when there is none, -1. */
-int store_published_get(store *s, int year, const char *kind, int (*dec_cb)(const store_decision *d, void *ud),
+int store_published_get(store *s, int year, const char *kind, const char *parent, int (*dec_cb)(const store_decision *d, void *ud),
                         int (*row_cb)(const store_published_row *r, void *ud), void *ud);
 
-/* The kinds with a decision for year (0: any year), each with its year, in
-** year then kind order (cb returns 0 to go on). 0, or -1. */
-int store_published_kinds(store *s, int year, int (*cb)(int year, const char *kind, void *ud), void *ud);
+/* The kinds and parents with a decision for year (0: any year), each with
+** its year, in year, kind, parent order (cb returns 0 to go on). 0, or -1. */
+int store_published_kinds(store *s, int year, int (*cb)(int year, const char *kind, const char *parent, void *ud),
+                          void *ud);
 
 #endif

@@ -217,6 +217,12 @@ const char *const store_migrations[] = {
   "  SELECT RAISE(ABORT,'a published decision is never changed: import the corrected one'); END;"
   "CREATE TRIGGER published_results_no_delete BEFORE DELETE ON published_results BEGIN"
   "  SELECT RAISE(ABORT,'a published decision is never changed: import the corrected one'); END;",
+  /* v9: a decision ranks the units of a kind under one parent (before 2025
+  ** each district published its own communes' results): parent is that
+  ** unit, '' for the units of the kind wherever they are. */
+  "ALTER TABLE published_decisions ADD COLUMN parent TEXT NOT NULL DEFAULT '';"
+  "DROP INDEX published_decisions_year;"
+  "CREATE INDEX published_decisions_year ON published_decisions(year,kind,parent,id);",
 };
 _Static_assert(sizeof store_migrations / sizeof *store_migrations == STORE_SCHEMA_VERSION,
                "one migration per schema version");
