@@ -422,4 +422,21 @@ Test(plan, wrong_options_are_refused, .init = golden_setup, .fini = golden_teard
                                                "--target-rank", "6", "--target-index", "70", NULL});
   cr_expect_eq(r.status, 2, "two targets");
   cli_free(&r);
+  /* --facts FILE is RFC 8259 JSON with each key once: a fact given twice would keep only one value */
+  char *dir = tmp_folder(), *f = path_join(dir, "facts.json");
+  const char *bad[][2] = {{"{\"ho_so_tra_qua_han\": 3,\n \"ho_so_tra_qua_han\": 51}", "facts.json:1: ho_so_tra_qua_han: member given twice"},
+                          {"{\"ho_so_tra_qua_han\": 03}", "facts.json:1:24: JSON syntax error"}};
+  for (int i = 0; i < 2; i++) {
+    write_text(f, bad[i][0]);
+    r = cli_run((const char *const[]){"--db", golden_db, "plan", "--year", "2022", "--unit", "muong-te", "--facts", f, NULL});
+    cr_expect(r.status == 1 && strstr(r.err, bad[i][1]), "%s: %s", bad[i][0], r.err);
+    cli_free(&r);
+  }
+  write_text(f, "{\"ho_so_tra_qua_han\": 3}");
+  r = cli_run((const char *const[]){"--db", golden_db, "plan", "--year", "2022", "--unit", "muong-te", "--facts", f, NULL});
+  cr_expect(r.status == 0 && strstr(r.out, "65,84 → 66,84"), "%s %s", r.out, r.err);
+  cli_free(&r);
+  remove_tree(dir);
+  free(f);
+  free(dir);
 }

@@ -159,6 +159,7 @@ Test(published, the_report_ranks_as_the_decision_published) {
   r = cli_run((const char *const[]){"--db", db, "report", "--unit", "muong-te", "--year", "2022", NULL});
   cr_assert_eq(r.status, 0, "%s", r.err);
   cr_expect(strstr(r.out, "tại Quyết định số 701/QĐ-UBND, ngày 24/5/2023") != NULL);
+  cr_expect(strstr(r.out, "| Điểm HĐTĐ cấp tỉnh |") != NULL, "a district is appraised by the province's council");
   cr_expect(strstr(r.out, "đạt 65,84 điểm, xếp hạng 7/8.") != NULL, "the published rank");
   cr_expect(strstr(r.out, "**Xếp hạng Chỉ số CCHC năm 2022 của 8 đơn vị (công bố tại Quyết định số 701/QĐ-UBND)**")
             != NULL, "%s", r.out);
@@ -231,6 +232,7 @@ Test(published, a_kinds_decision_is_its_own) {
   cr_expect_eq(r.status, 0, "%s", r.err);
   cr_expect(strstr(r.out, "tại Quyết định số 55/QĐ-UBND") != NULL && strstr(r.out, "xếp hạng 3/14") != NULL,
             "the commune's report: %.3000s", r.out);
+  cr_expect(strstr(r.out, "| Điểm HĐTĐ cấp huyện |") != NULL, "a commune is appraised by its district's council");
   cli_free(&r);
   /* --list names both kinds' decisions: only the communes' here */
   r = published((const char *const[]){"--list", "--year", "2022", NULL});

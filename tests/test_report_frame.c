@@ -94,7 +94,7 @@ Test(report_frame, ranking_left_out, .init = golden_setup, .fini = golden_teardo
 Test(report_frame, english_throughout, .init = golden_setup, .fini = golden_teardown) {
   char *md = report22("en");
   cr_expect(strstr(md, "**SOCIALIST REPUBLIC OF VIETNAM**") && strstr(md, "# REPORT") && strstr(md, "**Recipients:**"));
-  cr_expect(strstr(md, "Decision No.\xc2\xa0" "701/QĐ-UBND of 2023-05-24") != NULL);
+  cr_expect(strstr(md, "Decision No.\xc2\xa0" "701/QĐ-UBND of 24 May 2023") != NULL);
   cr_expect(strstr(md, "| 2022 | 42.56 | 23.28 | 65.84 | 7 |") != NULL);
   cr_expect(strstr(md, "65,84") == NULL && strstr(md, "25,04") == NULL, "a decimal comma in English");
   cr_expect(strstr(md, "điểm phần trăm") == NULL && strstr(md, "Nguyên nhân") == NULL && strstr(md, "Lĩnh vực") == NULL,
@@ -116,7 +116,19 @@ Test(report_frame, settings_file_fills_the_frame, .init = golden_setup, .fini = 
   char *md = run_ok((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022",
                                           "--documents", dir, NULL});
   cr_expect(strstr(md, "| Số: 123/BC-UBND |") != NULL);
-  cr_expect(strstr(md, "*Mường Tè, ngày 01 tháng 06 năm 2023*") != NULL);
+  cr_expect(strstr(md, "*Mường Tè, ngày 01 tháng 6 năm 2023*") != NULL, "Nghị định 30: no 0 before the month 6");
+  free(md);
+  put_file(dir, "muong-te.json", "{\"unit\": \"muong-te\", \"place\": \"Mường Tè\", \"date\": \"2023-02-05\"}");
+  md = run_ok((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022", "--documents", dir,
+                                    NULL});
+  cr_expect(strstr(md, "*Mường Tè, ngày 05 tháng 02 năm 2023*") != NULL, "Nghị định 30: 0 before a day below 10 and the month 2");
+  free(md);
+  put_file(dir, "muong-te.json", "{\"unit\": \"muong-te\", \"issuing_body\": [\"ỦY BAN NHÂN DÂN\", \"HUYỆN MƯỜNG TÈ\"], "
+           "\"number\": \"123\", \"code\": \"BC-UBND\", \"place\": \"Mường Tè\", \"date\": \"2023-06-01\", "
+           "\"authority\": \"TM. ỦY BAN NHÂN DÂN\", \"title\": \"CHỦ TỊCH\", \"signer\": \"Nguyễn Văn A\", "
+           "\"recipients\": [\"UBND tỉnh (b/c);\", \"Lưu: VT, NV.\"]}");
+  md = run_ok((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022", "--documents", dir,
+                                    NULL});
   cr_expect(strstr(md, "**TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**") != NULL, "no KT. line when the head signs");
   cr_expect(strstr(md, "**Nguyễn Văn A**") != NULL && strstr(md, "- UBND tỉnh (b/c);") != NULL);
   cr_expect(strstr(md, "- Lưu: VT, NV.") != NULL && strstr(md, "- Lưu: VT.") == NULL, "Lưu given once");
@@ -136,6 +148,16 @@ Test(report_frame, settings_file_fills_the_frame, .init = golden_setup, .fini = 
     cr_expect_eq(r.status, 1, "%s accepted", bad[i][0]);
     cr_expect(strstr(r.err, "muong-te.json: ") && strstr(r.err, bad[i][1]), "%s: %s", bad[i][0], r.err);
     cr_expect_eq(r.out[0], '\0', "a refused report wrote something");
+    cli_free(&r);
+  }
+  /* lenient JSON is not taken either: a field given twice (which cJSON would keep both of), a leading zero */
+  const char *strict[][2] = {{"{\"unit\": \"muong-te\", \"signer\": \"A\",\n \"signer\": \"B\"}", "muong-te.json:1: signer: member given twice"},
+                             {"{\"unit\": \"muong-te\", \"title\": \"A\",}", "muong-te.json:1:35: JSON syntax error"}};
+  for (size_t i = 0; i < 2; i++) {
+    put_file(dir, "muong-te.json", strict[i][0]);
+    cli_result r = cli_run((const char *const[]){"--db", golden_db, "report", "--unit", "muong-te", "--year", "2022",
+                                                 "--documents", dir, NULL});
+    cr_expect(r.status == 1 && strstr(r.err, strict[i][1]), "%s: %s", strict[i][0], r.err);
     cli_free(&r);
   }
   remove_tree(dir);

@@ -8,35 +8,47 @@
 #include <string.h>
 
 #include "cli.h"
+#include "import_check.h"
+#include "json_writer.h"
 #include "levels.h"
 #include "path.h"
 #include "report.h"
 
 #define MAX_SETS 256
 
-/* --facts FILE: a JSON object {"key": value, ...}; a value as --set takes it
-** (a string as its text, any other value as its JSON text). The keys and
-** texts stay in *keep and owned[] until the command ends. */
+/* --facts FILE: a JSON object {"key": value, ...} (RFC 8259, each key once);
+** a value as --set takes it (a string as its text, any other value as its
+** JSON text, numbers as written). The keys and texts stay in *keep and
+** owned[] until the command ends. */
 static int read_facts_file(const char *path, plan_set *sets, int *n, cJSON **keep, char **owned, int *nowned) {
   size_t len;
   char *text = file_read_all(path, &len);
   if (!text) return cli_fail("%s: cannot read it", path);
-  cJSON *j = cJSON_ParseWithLength(text, len);
-  free(text);
+  char err[1024];
+  json_strict js = {0};
+  cJSON *j = imp_json_parse(&js, text, len, path, err, sizeof err);
   *keep = j;
-  if (!cJSON_IsObject(j)) return cli_fail("%s: not a JSON object of facts {\"key\": value, ...}", path);
-  for (cJSON *e = j->child; e; e = e->next) {
-    if (*n == MAX_SETS) return cli_fail("%s: more than %d facts", path, MAX_SETS);
+  int rc = EXIT_OK;
+  if (!j) rc = cli_fail("%s", err);
+  else if (!cJSON_IsObject(j)) rc = cli_fail("%s: not a JSON object of facts {\"key\": value, ...}", path);
+  for (cJSON *e = rc ? NULL : j->child; e; e = e->next) {
+    if (*n == MAX_SETS) { rc = cli_fail("%s: more than %d facts", path, MAX_SETS); break; }
     const char *v = e->valuestring;
     if (!cJSON_IsString(e)) {
-      if (cJSON_IsNull(e) || cJSON_IsObject(e)) return cli_fail("%s: fact '%s': a value is a number, boolean, string or list",
-                                                                path, e->string);
-      v = owned[(*nowned)++] = cJSON_PrintUnformatted(e);
-      if (!v) abort();
+      if (cJSON_IsNull(e) || cJSON_IsObject(e)) {
+        rc = cli_fail("%s: fact '%s': a value is a number, boolean, string or list", path, e->string);
+        break;
+      }
+      jsonw w = {0};
+      json_print(&w, e, &js);                          /* numbers as written, not as doubles */
+      if (!(v = owned[(*nowned)++] = strdup(jsonw_text(&w)))) abort();
+      jsonw_free(&w);
     }
     sets[(*n)++] = (plan_set){e->string, v};
   }
-  return EXIT_OK;
+  json_strict_free(&js);
+  free(text);
+  return rc;
 }
 
 static int target(cli_args *a, const methodology *mt, const plan_field *f, plan_view *v) {
@@ -209,7 +221,7 @@ done:
   cli_scoring_done(&sc);
 out:
   for (int i = 0; i < nargs_sets; i++) free((char *)sets[i].key);
-  for (int i = 0; i < nowned; i++) cJSON_free(owned[i]);
+  for (int i = 0; i < nowned; i++) free(owned[i]);
   cJSON_Delete(facts_json);
   return rc;
 }

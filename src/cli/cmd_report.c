@@ -108,6 +108,14 @@ static void check_published(const doc_published *p, const unit_result *r, int ra
             r->unit.id, r->year, rank, units, pr->rank, dec, pr->rank);
 }
 
+/* Is the unit appraised by the level between it and the top (its parent has
+** a parent: a district scoring its communes before 2025)? */
+static int district_appraised(store *s, const unit_result *r) {
+  char kind[256], grand[256];
+  const char *p = r->unit.parent;
+  return p && *p && store_unit_level(s, p, kind, sizeof kind, grand, sizeof grand) == 1 && *grand;
+}
+
 /* One unit's report into out (NULL: stdout). */
 static int one_report(report_job *j, const unit_result *rt, const char *out, int quiet) {
   char err[8192];
@@ -129,7 +137,8 @@ static int one_report(report_job *j, const unit_result *rt, const char *out, int
   check_published(&j->pub_to, rt, c.to_rank, j->to.res.n);
   if (rf) check_published(&j->pub_from, rf, c.from_rank, j->from.res.n);
   report_doc d = {j->lang, &c, rf ? j->from.st : NULL, rf ? j->from.res.n : 0, j->to.st, j->to.res.n, !rf,
-                  j->no_ranking, &set, &j->pub_from, &j->pub_to, &dr, NULL};
+                  j->no_ranking, &set, &j->pub_from, &j->pub_to, &dr, NULL, 0};
+  d.district_appraised = district_appraised(j->s, rt);
   reconciliation recon;
   int rc = EXIT_OK;
   if (j->reconcile && reconcile_build(j->s, j->to.mt, rt, &recon)) rc = cli_fail("%s", store_errmsg(j->s));
@@ -323,7 +332,8 @@ static int letter(report_job *j, const unit_result *rt, const char *office, cons
   if (doc_settings_read(j->docs, rt->unit.id, &set, err, sizeof err)) return cli_fail("%s", err);
   comparison c;
   province_compare(&c, j->to.mt, rt, j->to.st, j->to.res.n, j->to.mt, rt, j->to.st, j->to.res.n, NULL);
-  report_doc d = {j->lang, &c, NULL, 0, j->to.st, j->to.res.n, 1, j->no_ranking, &set, &j->pub_from, &j->pub_to, NULL, NULL};
+  report_doc d = {j->lang, &c, NULL, 0, j->to.st, j->to.res.n, 1, j->no_ranking, &set, &j->pub_from, &j->pub_to, NULL, NULL,
+                  district_appraised(j->s, rt)};
   letter_arg la = {&d, office, 0};
   int rc = emit(j, out, rt->unit.id, letter_body, &la);
   if (!rc && out) fprintf(stderr, "parindex: wrote %s\n", out);

@@ -224,7 +224,45 @@ int imp_column(char *const *hdr, int n, const char *name) {
   return -1;
 }
 
+/* A member named twice in one object: cJSON keeps both and lookups see only
+** the first, so the second value would be dropped without a word. */
+static int cmp_name(const void *x, const void *y) {
+  return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+const char *imp_json_duplicate(const cJSON *node, int line, int *at) {
+  for (; node; node = node->next) {
+    int here = cJSON_IsObject(node) ? node->valueint : line;
+    size_t n = 0;
+    if (cJSON_IsObject(node))
+      for (const cJSON *m = node->child; m; m = m->next) n++;
+    if (n > 1) {
+      const char **names = malloc(n * sizeof *names);
+      if (!names) abort();
+      n = 0;
+      for (const cJSON *m = node->child; m; m = m->next) names[n++] = m->string;
+      qsort(names, n, sizeof *names, cmp_name);
+      const char *dup = NULL;
+      for (size_t i = 1; i < n && !dup; i++)
+        if (!strcmp(names[i], names[i - 1])) dup = names[i];
+      free(names);
+      if (dup) { *at = here; return dup; }
+    }
+    const char *d = node->child ? imp_json_duplicate(node->child, here, at) : NULL;
+    if (d) return d;
+  }
+  return NULL;
+}
+
 cJSON *imp_json_parse(json_strict *j, const char *buf, size_t len, const char *file, char *err, size_t errlen) {
+  int bad;
+  size_t off = imp_utf8_scan((const unsigned char *)buf, len, 1, &bad);
+  if (bad) {
+    int line = 1, col = 1;
+    imp_advance((const unsigned char *)buf, off, &line, &col);
+    snprintf(err, errlen, "%s:%d:%d: %s", file, line, col, buf[off] ? "invalid UTF-8" : "NUL byte in text");
+    return NULL;
+  }
   if (json_strict_check(j, buf, len)) {
     int line = 1, col = 1;
     imp_advance((const unsigned char *)buf, j->at, &line, &col);
@@ -235,5 +273,12 @@ cJSON *imp_json_parse(json_strict *j, const char *buf, size_t len, const char *f
   if (!root) { snprintf(err, errlen, "%s:1: JSON: out of memory", file); return NULL; }
   imp_tagger t = {j, 0, 0, 0};
   imp_tag(root, &t);
+  int at;
+  const char *dup = imp_json_duplicate(root, 1, &at);
+  if (dup) {
+    snprintf(err, errlen, "%s:%d: %s: member given twice in one object", file, at, dup);
+    cJSON_Delete(root);
+    return NULL;
+  }
   return root;
 }

@@ -55,9 +55,16 @@ typedef struct { const json_strict *j; size_t obj, num; int line; } imp_tagger;
 void imp_tag(cJSON *node, imp_tagger *t);
 /* The written text of a number of a tagged tree. */
 json_span imp_number_text(const json_strict *j, const cJSON *v);
+/* The first member named twice in one object of the tagged tree at node and
+** its siblings (cJSON keeps both, and lookups would see only the first):
+** its name, with the object's line in *at (line when it is not known), or
+** NULL. */
+const char *imp_json_duplicate(const cJSON *node, int line, int *at);
 /* A whole JSON text buf[0..len) of file checked (json_strict_check into j)
-** and parsed, its tree tagged (imp_tag): the tree (the caller deletes it and
-** frees j), or NULL with "file:line:col: message" in err. */
+** (UTF-8 without NUL bytes, RFC 8259) and parsed, its tree tagged
+** (imp_tag), no member named twice in an object:
+** the tree (the caller deletes it and frees j), or NULL with
+** "file:line[:col]: message" in err. */
 cJSON *imp_json_parse(json_strict *j, const char *buf, size_t len, const char *file, char *err, size_t errlen);
 /* A list value: an array of flat records; ISO-looking strings must be real
 ** dates, numbers what they were written as. */

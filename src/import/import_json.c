@@ -134,35 +134,10 @@ static int json_office(importer *b, const cJSON *o) {
   return imp_emit_office(b, id, name, at);
 }
 
-/* A member named twice in one object: cJSON keeps both and lookups see only
-** the first, so the second value would be dropped without a word. */
-static int cmp_name(const void *x, const void *y) {
-  return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
-
 static int json_duplicates(importer *b, const cJSON *node, int line) {
-  for (; node; node = node->next) {
-    int at = cJSON_IsObject(node) ? node->valueint : line;
-    if (cJSON_IsObject(node)) {
-      size_t n = 0;
-      for (const cJSON *m = node->child; m; m = m->next) n++;
-      if (n > 1) {
-        const char **names = malloc(n * sizeof *names);
-        if (!names) abort();
-        n = 0;
-        for (const cJSON *m = node->child; m; m = m->next) names[n++] = m->string;
-        qsort(names, n, sizeof *names, cmp_name);
-        const char *dup = NULL;
-        for (size_t i = 1; i < n && !dup; i++)
-          if (!strcmp(names[i], names[i - 1])) dup = names[i];
-        int rc = dup ? imp_fail(b, (loc){b->cur, at}, "%s: member given twice in one object", dup) : 0;
-        free(names);
-        if (rc) return -1;
-      }
-    }
-    if (node->child && json_duplicates(b, node->child, at)) return -1;
-  }
-  return 0;
+  int at;
+  const char *dup = imp_json_duplicate(node, line, &at);
+  return dup ? imp_fail(b, (loc){b->cur, at}, "%s: member given twice in one object", dup) : 0;
 }
 
 int imp_json_file(importer *b, const char *buf, size_t len) {

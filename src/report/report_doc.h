@@ -29,6 +29,8 @@ typedef struct {
   const doc_published *pub_from, *pub_to; /* published results of both years (may be empty) */
   const doc_drafting *drafting;        /* the drafting officer's paragraphs, or NULL */
   const reconciliation *recon;         /* report --reconcile: part III, self against appraised; or NULL */
+  int district_appraised;              /* appraised by the level between (its parent has a parent: a district
+                                          scoring its communes): "Điểm HĐTĐ cấp huyện", else "cấp tỉnh" */
 } report_doc;
 
 /* The document frame of Nghị định 30/2020/NĐ-CP, every field resolved:

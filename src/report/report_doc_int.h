@@ -57,8 +57,12 @@ const char *rd_pts(rd_ctx *x, pts_t v);
 const char *rd_signed(rd_ctx *x, pts_t v);
 /* The unit's name as running text writes it: "Huyện Mường Tè" -> "huyện Mường Tè". */
 const char *rd_running_name(strs *ss, const char *name);
-/* "ngày 24/5/2023" style date from YYYY-MM-DD (day and month without leading zeros). */
+/* "ngày 24/5/2023" style date from YYYY-MM-DD (day and month without leading zeros); "24 May 2023" in English. */
 const char *rd_date(rd_ctx *x, const char *iso);
+/* The date of a document as Nghị định 30/2020/NĐ-CP writes it: "ngày 01 tháng 6 năm 2023", "ngày 05 tháng 02
+** năm 2023" (a day below 10 and the months 1 and 2 with a leading 0); "1 June 2023" in English; blanks when
+** iso is NULL. */
+const char *rd_date_long(rd_ctx *x, const char *iso);
 
 /* Part `number` ("III"): the self-assessment beside the appraisal
 ** (report_reconcile.c), when x->d->recon is set; nothing otherwise. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import_check.h"
 #include "path.h"
 
 static const char *const PLACES[DRAFT_NPLACES] = {"opening", "summary", "causes_rising", "causes_falling", "tasks", "closing"};
@@ -64,8 +65,11 @@ int doc_drafting_read(const char *dir, const char *unit, int year, doc_drafting 
     snprintf(err, errlen, "%s: %s", file, strerror(errno));
     return -1;
   }
-  cJSON *o = cJSON_ParseWithLength(text, len);
+  json_strict j = {0};
+  cJSON *o = imp_json_parse(&j, text, len, file, err, errlen);   /* RFC 8259, no member twice */
+  json_strict_free(&j);
   free(text);
+  if (!o) return -1;
   d->tree_ = o;
   d->found = 1;
   int rc = 0;

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
 #include "report_doc_int.h"
 
 #define BLANK "…"
@@ -26,12 +25,7 @@ static void frame(rd_ctx *x, doc_frame *fr, const char *subject, const char **re
   fr->number = rd_str(&x->ss, "%s %s/%s", L("Số:", "No.:"), s->number ? s->number : BLANK, or_blank(s->code));
   fr->nation = L("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM");
   fr->motto = L("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness");
-  pdate d;
-  if (s->date && date_parse_iso(s->date, &d))
-    fr->place_date = x->vi ? rd_str(&x->ss, "%s, ngày %02d tháng %02d năm %d", or_blank(s->place), d.d, d.m, d.y)
-                           : rd_str(&x->ss, "%s, %04d-%02d-%02d", or_blank(s->place), d.y, d.m, d.d);
-  else
-    fr->place_date = rd_str(&x->ss, L("%s, ngày … tháng … năm …", "%s, date: …"), or_blank(s->place));
+  fr->place_date = rd_str(&x->ss, "%s, %s", or_blank(s->place), rd_date_long(x, s->date));
   fr->kind = L("BÁO CÁO", "REPORT");
   fr->subject = subject;
   fr->recipients_label = L("Nơi nhận:", "Recipients:");

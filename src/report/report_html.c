@@ -227,6 +227,7 @@ static void chart_ranking(report_writer *w, const report_doc *d) {
   for (int i = 0; i < n; i++) {
     const rd_rank_row *r = &rows[i];
     double y = top + row * i, len = r->total >= 0 ? scale * (double)r->total : 0;
+    if (len > W - left - right) len = W - left - right;   /* a published total past the rulebook's maximum */
     fprintf(f, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\"%s>%d. ", left - 6, y + 16,
             r->me ? " font-weight=\"bold\"" : "", r->rank);
     esc(f, r->name);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "import_check.h"
 #include "path.h"
 
 static int fail(char *err, size_t n, const char *file, const char *fmt, ...) {
@@ -36,9 +37,12 @@ static cJSON *load(const char *file, int *missing, char *err, size_t errlen) {
     fail(err, errlen, file, "%s", strerror(errno));
     return NULL;
   }
-  cJSON *o = cJSON_ParseWithLength(text, len);
+  json_strict j = {0};
+  cJSON *o = imp_json_parse(&j, text, len, file, err, errlen);   /* RFC 8259, no member twice */
+  json_strict_free(&j);
   free(text);
-  if (!o || !cJSON_IsObject(o)) {
+  if (!o) return NULL;
+  if (!cJSON_IsObject(o)) {
     cJSON_Delete(o);
     fail(err, errlen, file, "not a JSON object (see data/README.md, \"Documents\")");
     return NULL;

@@ -55,7 +55,17 @@ const char *rd_running_name(strs *ss, const char *name) {
 const char *rd_date(rd_ctx *x, const char *iso) {
   pdate d;
   if (!iso || !date_parse_iso(iso, &d)) return "…";
-  return x->vi ? rd_str(&x->ss, "%d/%d/%d", d.d, d.m, d.y) : rd_str(&x->ss, "%04d-%02d-%02d", d.y, d.m, d.d);
+  return x->vi ? rd_str(&x->ss, "%d/%d/%d", d.d, d.m, d.y) : rd_date_long(x, iso);
+}
+
+const char *rd_date_long(rd_ctx *x, const char *iso) {
+  static const char *const months[12] = {"January", "February", "March", "April", "May", "June", "July", "August",
+                                         "September", "October", "November", "December"};
+  pdate d;
+  if (!iso || !date_parse_iso(iso, &d)) return L("ngày … tháng … năm …", "…");
+  /* Nghị định 30/2020/NĐ-CP: a day below 10 and the months 1 and 2 are written with a leading 0 */
+  return x->vi ? rd_str(&x->ss, d.m <= 2 ? "ngày %02d tháng %02d năm %d" : "ngày %02d tháng %d năm %d", d.d, d.m, d.y)
+               : rd_str(&x->ss, "%d %s %d", d.d, months[d.m - 1], d.y);
 }
 
 void rd_xml_esc(FILE *f, const char *s) {
