@@ -51,6 +51,10 @@ vg 0 facts show --unit muong-te --year 2022
 vg 0 facts template --rules "$RULES" --year 2022 --unit muong-te --format xlsx --out "$W/form.xlsx"
 vg 0 facts template --rules "$RULES" --year 2022 --unit muong-te --format csv --out "$W/form.csv"
 DB=$W/xlsx.db vg 0 import data/lai-chau/units.json "$W/form.xlsx"
+vg 0 published data/lai-chau/published/2021.json data/lai-chau/published/2022.json
+printf 'unit;name;total;rank\nthanh-pho-lai-chau;Thành phố Lai Châu;82,10;1\nmuong-te;;65,84;7\n' >"$W/decision.csv"
+vg 0 published "$W/decision.csv" --year 2022 --kind district --decision 701/QĐ-UBND --units 8
+vg 0 published --list --format json
 vg 0 report --rules "$RULES" --year 2022 --unit muong-te
 vg 0 report --rules "$RULES" --year 2021 --unit muong-te --format html --lang en
 vg 0 report --rules "$RULES" --year 2022 --unit muong-te --office noi-vu
@@ -58,6 +62,8 @@ vg 0 report --rules "$RULES" --year 2022 --unit muong-te --office noi-vu
 # error paths
 vg 1 import tests/malformed/json-missing-comma.json
 vg 1 import tests/malformed/csv-very-long-line.csv
+printf '{"year": 2022, "results": [{"unit": "muong-te", "rank": 1, "total": 60}, {"unit": "sin-ho", "rank": 2, "total": 61}]}' >"$W/badrank.json"
+vg 1 published "$W/badrank.json"
 vg 1 score --rules "$RULES" --year 2022 --unit nowhere
 cp data/lai-chau/units.json "$W/notzip.xlsx"
 vg 1 import "$W/notzip.xlsx"
