@@ -232,7 +232,7 @@ Test(published, a_kinds_decision_is_its_own) {
   cr_expect_eq(r.status, 0, "%s", r.err);
   cr_expect(strstr(r.out, "tại Quyết định số 55/QĐ-UBND") != NULL && strstr(r.out, "xếp hạng 3/14") != NULL,
             "the commune's report: %.3000s", r.out);
-  cr_expect(strstr(r.out, "| Điểm HĐTĐ cấp huyện |") != NULL, "a commune is appraised by its district's council");
+  cr_expect(strstr(r.out, "| Điểm thẩm định cấp huyện |") != NULL, "a commune is appraised by its district's council");
   cli_free(&r);
   /* --list names both kinds' decisions: only the communes' here */
   r = published((const char *const[]){"--list", "--year", "2022", NULL});

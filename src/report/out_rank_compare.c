@@ -95,7 +95,7 @@ void out_rank_json(FILE *f, const methodology *mt, const standing *st, int n, in
 void out_rank_csv(FILE *f, const standing *st, int n, int year, int header) {
   static const char *const machine[] = {"year", "rank", "unit", "name", "appraisal_points", "survey_points", "par_index",
                                         "band", "illustrative", "kind", "parent", NULL};
-  static const char *const vi[] = {"Năm", "Hạng", "Mã đơn vị", "Đơn vị", "Điểm HĐTĐ cấp tỉnh", "Điểm điều tra XHH",
+  static const char *const vi[] = {"Năm", "Hạng", "Mã đơn vị", "Đơn vị", "Điểm thẩm định", "Điểm điều tra XHH",
                                    "PAR INDEX", "Xếp loại", "Dữ liệu minh họa", "Loại đơn vị", "Đơn vị cấp trên", NULL};
   static const char *const en[] = {"Year", "Rank", "Unit", "Name", "Appraisal points", "Survey points", "PAR index",
                                    "Band", "Illustrative", "Kind", "Parent", NULL};
@@ -139,7 +139,7 @@ void out_compare_text(FILE *f, const comparison *c, report_lang lang) {
   fprintf(f, "%s: %s (%s) → %s (%s)\n\n", vi ? "Bộ tiêu chí" : "Rules", c->mt_from->dir, c->mt_from->name,
           c->mt_to->dir, c->mt_to->name);
   const struct { const char *label; pts_t x, y; } rows[] = {
-    {vi ? "Điểm HĐTĐ cấp tỉnh" : "Appraisal points", c->from->appraisal, c->to->appraisal},
+    {vi ? "Điểm thẩm định" : "Appraisal points", c->from->appraisal, c->to->appraisal},
     {vi ? "Điểm điều tra xã hội học" : "Survey points", c->from->survey, c->to->survey},
     {"PAR INDEX", c->from->total, c->to->total}};
   char y1[16], y2[16];

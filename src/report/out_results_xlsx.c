@@ -34,7 +34,7 @@ static lxw_worksheet *rank_sheet(xlsx_book *b, const char *title, const standing
                                  report_lang lang) {
   const xlsx_column cols[] = {
     {VI("Năm", "Year"), 7}, {VI("Hạng", "Rank"), 7}, {VI("Mã đơn vị", "Unit"), 20}, {VI("Đơn vị", "Name"), 28},
-    {VI("Điểm HĐTĐ cấp tỉnh", "Appraisal points"), 14}, {VI("Điểm điều tra XHH", "Survey points"), 14},
+    {VI("Điểm thẩm định", "Appraisal points"), 14}, {VI("Điểm điều tra XHH", "Survey points"), 14},
     {"PAR INDEX", 12}, {VI("Xếp loại", "Band"), 12}, {VI("Dữ liệu minh họa", "Illustrative"), 12},
     {VI("Loại đơn vị", "Kind"), 12}, {VI("Đơn vị cấp trên", "Parent"), 16}};
   lxw_worksheet *ws = xlsx_book_sheet(b, title, cols, 11);
@@ -101,7 +101,7 @@ int out_compare_xlsx(const char *path, const comparison *c, report_lang lang, ch
     if (k->in_to) num(ws, r, 10, k->to_rank);
   }
   const struct { const char *label; pts_t x, y; } tot[] = {
-    {VI("Điểm HĐTĐ cấp tỉnh", "Appraisal points"), c->from->appraisal, c->to->appraisal},
+    {VI("Điểm thẩm định", "Appraisal points"), c->from->appraisal, c->to->appraisal},
     {VI("Điểm điều tra xã hội học", "Survey points"), c->from->survey, c->to->survey},
     {"PAR INDEX", c->from->total, c->to->total}};
   for (int i = 0; ws && i < 3; i++, r++) {

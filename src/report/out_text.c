@@ -18,7 +18,7 @@ typedef enum {
 static const char *const labels[2][L_COUNT] = {
   [LANG_VI] = {
     "Chỉ số CCHC năm", "Lĩnh vực", "Điểm", "Tối đa", "Tỷ lệ", "Hạng",
-    "Điểm HĐTĐ cấp tỉnh", "Điểm điều tra xã hội học", "PAR INDEX", "Đơn vị", "Bộ tiêu chí",
+    "Điểm thẩm định", "Điểm điều tra xã hội học", "PAR INDEX", "Đơn vị", "Bộ tiêu chí",
     "Giải trình điểm", "trừ", "dữ kiện", "nguồn", "nhiệm vụ", "căn cứ", "không áp dụng",
     "Nhiệm vụ khắc phục", "có thể lấy lại", "Không có nhiệm vụ: không bị trừ điểm.",
     "vượt mức tối đa của tiêu chí, chỉ trừ", "ghi chú", "quy tắc", "Điểm thưởng", "Điểm trừ",

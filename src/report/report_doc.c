@@ -44,7 +44,7 @@ static void summary(ctx *x) {
   const char *cells[6 * 3];
   int n = 0, bands = x->mt->nbands > 0, nc = bands ? 6 : 5;
   cells[n++] = L("Năm đánh giá", "Year");
-  cells[n++] = x->d->district_appraised ? L("Điểm HĐTĐ cấp huyện", "Appraisal points")
+  cells[n++] = x->d->district_appraised ? L("Điểm thẩm định cấp huyện", "Appraisal points")
                                         : L("Điểm HĐTĐ cấp tỉnh", "Appraisal points");
   cells[n++] = L("Điểm điều tra xã hội học", "Survey points");
   cells[n++] = "PAR INDEX";

@@ -30,7 +30,7 @@ typedef struct {
   const doc_drafting *drafting;        /* the drafting officer's paragraphs, or NULL */
   const reconciliation *recon;         /* report --reconcile: part III, self against appraised; or NULL */
   int district_appraised;              /* appraised by the level between (its parent has a parent: a district
-                                          scoring its communes): "Điểm HĐTĐ cấp huyện", else "cấp tỉnh" */
+                                          scoring its communes): "Điểm thẩm định cấp huyện", else "Điểm HĐTĐ cấp tỉnh" */
 } report_doc;
 
 /* The document frame of Nghị định 30/2020/NĐ-CP, every field resolved:
