@@ -160,6 +160,10 @@ Test(levels, a_bad_self_assessment_is_refused_whole, .init = golden_setup, .fini
      "  {\"criterion\": \"1.1\", \"points\": 1, \"explanation\": \"x\"},\n"
      "  {\"criterion\": \"1.1\", \"points\": 2, \"explanation\": \"y\"}]}}\n", ":3: criterion 1.1: given twice"},
     {"{\"self_assessment\": {\"unit\": \"muong-te\", \"year\": 012}}\n", ":1:"},
+    /* a member given twice: cJSON would keep the first, the file meant one of them */
+    {"{\"self_assessment\": {\"unit\": \"muong-te\", \"year\": 2022,\n \"year\": 2021, \"criteria\": []}}\n",
+     ":1: year: member given twice in one object"},
+    {"{\"self_assessment\": {\"unit\": \"M\xc6\xb0\xe1\xbb\x9dng \xff\"}}\n", ":1:37: invalid UTF-8"},
   };
   char *dir = tmp_folder(), *f = path_join(dir, "self.json");
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {

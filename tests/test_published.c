@@ -116,6 +116,8 @@ Test(published, a_bad_decision_is_refused_naming_file_line_and_field_and_nothing
     {"n.csv", "unit,rank,total\nmuong-te,7,\"65,845\"\n", "n.csv:2: total: '65,845'"},
     {"o.csv", "unit,rank\nmuong-te,7.0\n", "o.csv:2: rank: '7.0' is not a whole number"},
     {"p.csv", "name,total\nHuyện Mường Tè,65.84\n", "p.csv:1: header: expected the columns unit and rank"},
+    {"q.csv", "unit,rank,name\nmuong-te,7,M\xff\n", "q.csv:2:13: invalid UTF-8"},
+    {"r.json", "{\"year\": 2022, \"results\": [{\"unit\": \"muong-te\", \"rank\": 7, \"name\": \"M\xff\"}]}", "r.json:1:70: invalid UTF-8"},
   };
   char *good = file("good.csv", decision_csv);
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {

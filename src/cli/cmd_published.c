@@ -10,14 +10,11 @@
 
 #include "cli.h"
 #include "date.h"
+#include "points.h"
 #include "published_import.h"
 #include "store_published.h"
 
-typedef struct { cJSON *list, *cur, *rows; int json; } list_ctx;
-
-static void pts_text(char *buf, size_t n, int64_t v) {
-  snprintf(buf, n, "%lld.%02lld", (long long)(v / 100), (long long)(v % 100));
-}
+typedef struct { cJSON *list, *rows; int json; } list_ctx;
 
 static cJSON *need(cJSON *v) {
   if (!v) abort();
@@ -63,8 +60,8 @@ static int on_decision(const store_decision *d, void *ud) {
 
 static int on_row(const store_published_row *r, void *ud) {
   list_ctx *c = ud;
-  char t[32] = "";
-  if (r->total >= 0) pts_text(t, sizeof t, r->total);
+  char t[PTS_FMT_MAX] = "";
+  if (r->total >= 0) pts_format(t, r->total, '.', 1);
   if (!c->json) {
     printf("  %5d  %-24s  %7s  %s\n", r->rank, r->unit, r->total >= 0 ? t : "—", r->name ? r->name : "");
     return 0;
@@ -92,7 +89,7 @@ static int on_kind(int year, const char *kind, const char *parent, void *ud) {
 
 static int list(cli_args *a, store *s, int year) {
   kinds_ctx k = {0};
-  list_ctx c = {NULL, NULL, NULL, cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "json")};
+  list_ctx c = {NULL, NULL, cli_opt(a, "format") && !strcmp(cli_opt(a, "format"), "json")};
   int rc = EXIT_OK;
   if (c.json) c.list = need(cJSON_CreateArray());
   if (store_published_kinds(s, year, on_kind, &k)) rc = cli_fail("%s", store_errmsg(s));
@@ -130,9 +127,10 @@ static int run_published(cli_args *a) {
   pdate d;
   if (date && !date_parse_iso(date, &d)) return cli_usage_error(a, "--date: '%s' is not a date YYYY-MM-DD", date);
   static const char *const meta_opts[] = {"kind", "parent", "decision", "date", "body", "subject", "units"};
+  const size_t nmeta = sizeof meta_opts / sizeof *meta_opts;
   if (cli_opt(a, "list")) {
     if (a->nargs) return cli_usage_error(a, "--list takes no file");
-    for (size_t i = 0; i < sizeof meta_opts / sizeof *meta_opts; i++)
+    for (size_t i = 0; i < nmeta; i++)
       if (cli_opt(a, meta_opts[i])) return cli_usage_error(a, "--%s goes with files to import, not --list", meta_opts[i]);
     store *s = cli_open_store(a);
     if (!s) return EXIT_FAIL;
@@ -142,7 +140,7 @@ static int run_published(cli_args *a) {
   }
   if (!a->nargs) return cli_usage_error(a, "give the decision's files to import (or --list)");
   if (cli_opt(a, "format")) return cli_usage_error(a, "--format goes with --list");
-  for (size_t i = 0; i < 6; i++)
+  for (size_t i = 0; i < nmeta; i++)             /* --units is a number, checked above */
     if (cli_opt(a, meta_opts[i]) && !*cli_opt(a, meta_opts[i])) return cli_usage_error(a, "--%s: empty", meta_opts[i]);
   published_meta m = {(int)year, cli_opt(a, "kind"), cli_opt(a, "parent"), cli_opt(a, "decision"), date, cli_opt(a, "body"),
                       cli_opt(a, "subject"), (int)units};

@@ -175,14 +175,14 @@ static void published_from_store(const year_scores *y, doc_published *p) {
 }
 
 /* Before the import (parindex published), the published results were a
-** file of the documents folder: say that it is no longer read. */
+** file of the documents folder, published-Y.json or published-Y-KIND.json:
+** when the store has no decision, say that such a file is no longer read. */
 static void old_published_files(report_job *j, const char *kind) {
   char f[4200];
-  for (int i = 0; i < 2; i++) {
-    if (i ? !kind : 0) break;
-    if (i) snprintf(f, sizeof f, "%s/published-%d-%s.json", j->docs, j->year, kind);
-    else snprintf(f, sizeof f, "%s/published-%d.json", j->docs, j->year);
-    if (access(f, F_OK) == 0 && !j->pub_to.found)
+  if (j->pub_to.found) return;
+  for (int i = 0; i < (kind ? 2 : 1); i++) {
+    snprintf(f, sizeof f, i ? "%s/published-%d-%s.json" : "%s/published-%d.json", j->docs, j->year, kind);
+    if (access(f, F_OK) == 0)
       fprintf(stderr, "parindex: %s is not read: the published results come from the store; import them with "
               "parindex published %s\n", f, f);
   }

@@ -18,6 +18,7 @@
 #include "import_check.h"
 #include "json_strict.h"
 #include "path.h"
+#include "points.h"
 #include "sha256.h"
 #include "store_levels.h"
 #include "store_published.h"
@@ -234,7 +235,14 @@ static int table_row(pub *p, const char *where, char *const *cells, int n, const
 static int read_csv(pub *p, const char *buf, size_t len) {
   csv_reader r;
   char **row, where[32];
-  int n, col[T_N], rc = -1;
+  int n, col[T_N], rc = -1, bad;
+  size_t at = imp_utf8_scan((const unsigned char *)buf, len, 1, &bad);
+  if (bad) {
+    int line = 1, c = 1;
+    imp_advance((const unsigned char *)buf, at, &line, &c);
+    snprintf(p->err, p->errlen, "%s:%d:%d: %s", p->file, line, c, buf[at] ? "invalid UTF-8" : "NUL byte in text");
+    return -1;
+  }
   csv_init(&r, buf, len);
   n = csv_next(&r, &row);
   if (n <= 0) { pfail(p, "1", "%s", n < 0 ? r.err : "empty CSV file (expected the header unit,name,total,rank)"); goto done; }
@@ -254,12 +262,12 @@ done:
   return rc;
 }
 
-typedef struct { pub *p; const char *sheet; int col[T_N], found, width; } xl_ctx;
+typedef struct { pub *p; const char *sheet; int col[T_N], found; } xl_ctx;
 
 static int xl_row(int row, const xlsx_cell *cells, int n, void *ud) {
   xl_ctx *x = ud;
   pub *p = x->p;
-  char where[300], cell[16];
+  char where[300], cell[PTS_FMT_MAX];
   int width = n ? cells[n - 1].col + 1 : 0;
   if (width > 256) width = 256;
   char *text[256];
@@ -277,10 +285,8 @@ static int xl_row(int row, const xlsx_cell *cells, int n, void *ud) {
   for (int i = 0; i < n; i++) {
     if (cells[i].col != x->col[T_TOTAL] || (cells[i].kind != XC_NUMBER && cells[i].kind != XC_WHOLE)) continue;
     double v = strtod(cells[i].text, NULL) * 100;
-    if (v >= 0 && v < 1e10 && fabs(v - nearbyint(v)) < 1e-6) {
-      snprintf(cell, sizeof cell, "%.2f", nearbyint(v) / 100);
-      text[cells[i].col] = arena_strdup(&p->a, cell);
-    }
+    if (v >= 0 && v < 1e10 && fabs(v - nearbyint(v)) < 1e-6)
+      text[cells[i].col] = arena_strdup(&p->a, pts_format(cell, (pts_t)nearbyint(v), '.', 1));
   }
   snprintf(where, sizeof where, "%s!%s", x->sheet, xlsx_cell_name(cell, x->col[T_UNIT], row));
   return table_row(p, where, text, width, x->col) ? -1 : 0;
@@ -292,7 +298,7 @@ static int read_xlsx(pub *p) {
   if (!x) { snprintf(p->err, p->errlen, "%s", err); return -1; }
   int rc = 0, found = 0;
   for (int i = 0; i < xlsx_nsheets(x) && !found && !rc; i++) {
-    xl_ctx c = {p, xlsx_sheet_name(x, i), {0}, 0, 0};
+    xl_ctx c = {p, xlsx_sheet_name(x, i), {0}, 0};
     int r = xlsx_each_row(x, i, xl_row, &c, err, sizeof err);
     if (r < 0 && !*p->err) { snprintf(p->err, p->errlen, "%s", err); rc = -1; }
     else if (r < 0 || (r > 0 && c.found)) rc = -1;
@@ -314,14 +320,9 @@ static int by_unit(const void *a, const void *b) {
   return strcmp((*(const pub_row *const *)a)->r.unit, (*(const pub_row *const *)b)->r.unit);
 }
 
-static const char *pts(char *buf, int64_t v) {
-  snprintf(buf, 32, "%lld.%02lld", (long long)(v / 100), (long long)(v % 100));
-  return buf;
-}
-
 static int check(pub *p) {
   store_decision *d = &p->d;
-  char a[32], b[32];
+  char a[PTS_FMT_MAX], b[PTS_FMT_MAX];
   if (d->year < 1900 || d->year > 2200) return pfail(p, NULL, "year: required, from 1900 to 2200");
   if (!p->n) return pfail(p, NULL, "results: a decision publishes at least one result");
   pdate dd;
@@ -360,7 +361,7 @@ static int check(pub *p) {
       for (int k = i - 2; k >= 0 && q->r.total < 0; k--) q = &p->rows[k];
       if (q->r.total >= 0 && (q->r.total < r->r.total || (q->r.rank == r->r.rank && q->r.total != r->r.total)))
         return pfail(p, r->where, "rank: %s ranks %d with %s points, %s ranks %d with %s: %s", r->r.unit, r->r.rank,
-                     pts(a, r->r.total), q->r.unit, q->r.rank, pts(b, q->r.total),
+                     pts_format(a, r->r.total, '.', 1), q->r.unit, q->r.rank, pts_format(b, q->r.total, '.', 1),
                      q->r.rank == r->r.rank ? "the same rank needs the same total" : "a higher total cannot rank lower");
     }
   }
@@ -483,15 +484,7 @@ static int one_file(pub *p, const published_meta *m, const char *path) {
   size_t len;
   char *buf = file_read_all(path, &len);
   if (!buf) return pfail(p, NULL, "%s", strerror(errno));
-  int bad = 0;
-  size_t at = imp_utf8_scan((const unsigned char *)buf, len, 1, &bad);
-  int rc;
-  if (bad) {
-    int line = 1, col = 1;
-    imp_advance((const unsigned char *)buf, at, &line, &col);
-    snprintf(p->err, p->errlen, "%s:%d:%d: %s", p->file, line, col, buf[at] ? "invalid UTF-8" : "NUL byte in text");
-    rc = -1;
-  } else rc = json ? read_json(p, buf, len) : read_csv(p, buf, len);
+  int rc = json ? read_json(p, buf, len) : read_csv(p, buf, len);
   free(buf);
   return rc;
 }

@@ -152,10 +152,7 @@ int self_assess_import(store *s, const char *const *paths, int n, FILE *out, cha
     size_t len;
     char *buf = file_read_all(paths[i], &len);
     if (!buf) { snprintf(err, errlen, "%s: cannot read the file", file); store_rollback(s); return -1; }
-    int bad;
-    int rc = strlen(buf) != len ? sa_fail(&c, NULL, "the file holds a NUL byte")
-           : (imp_utf8_scan((const unsigned char *)buf, len, 1, &bad), bad) ? sa_fail(&c, NULL, "the file is not UTF-8")
-           : one_file(&c, buf, len, sub, out);
+    int rc = one_file(&c, buf, len, sub, out);      /* imp_json_parse: UTF-8 without NUL, RFC 8259 */
     free(buf);
     if (rc) { store_rollback(s); return -1; }
   }

@@ -74,10 +74,8 @@ static void summary(ctx *x) {
   static const int align[6] = {ALIGN_LEFT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_RIGHT, ALIGN_LEFT};
   w->table(w, NULL, nc, rows + (x->first_year ? 1 : 2), cells, align);
   rd_drafted(x, DRAFT_SUMMARY);
-  rd_rank_row *ranking;
-  const char *dec;
-  int nr = rd_ranking(x->d, &ranking, &dec), of = dec && x->d->pub_to->units ? x->d->pub_to->units : nr;
-  free(ranking);
+  const char *dec = w->ranking_decision;
+  int nr = w->nranking, of = dec && x->d->pub_to->units ? x->d->pub_to->units : nr;
   if (!x->d->no_ranking && nr > 1)
     w->chart(w, CHART_RANKING,
              dec ? S(&x->ss, L("Xếp hạng Chỉ số CCHC năm %d của %d đơn vị (công bố tại Quyết định số %s)",
@@ -536,5 +534,5 @@ void report_write(report_writer *w, const report_doc *d) {
   rd_reconcile(x, "III");
   rd_frame_end(x, subject);
   w->end(w);
-  rd_strs_free(&x->ss);
+  rd_ctx_free(x);
 }

@@ -52,6 +52,11 @@ typedef struct {
   const char *signer;                  /* the name, or a blank */
 } doc_frame;
 
+/* One row of the ranking (I.1's table or chart): the decision's rows when
+** it published other units' results, else the standings computed among the
+** units with facts. total -1: not published. */
+typedef struct { int rank; const char *name; pts_t total; const char *band; int me, illustrative; } doc_rank_row;
+
 enum { CHART_COMPONENTS, CHART_RANKING };
 enum { ALIGN_LEFT = 0, ALIGN_RIGHT = 1 };
 
@@ -62,6 +67,11 @@ struct report_writer {
   int list_depth;                      /* open list levels (writers keep it) */
   const int *pandoc_api;               /* the Word writer: pandoc-api-version, 4 numbers */
   void *state;                         /* a writer's own, from begin to end (the Word writer's tree) */
+  /* the ranking of the document's year, made once for the document (the
+  ** strings stay doc's); ranking_decision: the decision's number ("" without
+  ** one) when the rows are as published, else NULL */
+  const doc_rank_row *ranking; int nranking;
+  const char *ranking_decision;
   void (*begin)(report_writer *w, const char *title);
   void (*end)(report_writer *w);
   /* the document's heading (body and number, national title, place and

@@ -30,19 +30,12 @@ typedef struct {
 
 #define L(vi_text, en_text) (x->vi ? (vi_text) : (en_text))
 
-/* x for one document of d through w: names, ranks (computed among the
-** units with facts, else as published). */
+/* x for one document of d through w: names, ranks (as published, else
+** computed among the units with facts), the ranking (w->ranking). */
 void rd_ctx_init(rd_ctx *x, report_writer *w, const report_doc *d);
+/* What rd_ctx_init and the document made: its strings and the ranking. */
+void rd_ctx_free(rd_ctx *x);
 
-/* One row of the ranking (I.1's table or chart): the decision's rows when
-** it published other units' results, else the standings computed among the
-** units with facts. total -1: not published. */
-typedef struct { int rank; const char *name; pts_t total; const char *band; int me, illustrative; } rd_rank_row;
-/* The ranking of d's year into *rows (malloc'd, the caller frees it; the
-** strings stay d's): its number of rows (0: none to show); *decision: the
-** decision's number ("" without one) when the rows are as published, else
-** NULL. */
-int rd_ranking(const report_doc *d, rd_rank_row **rows, const char **decision);
 
 /* A formatted string owned by ss. */
 const char *rd_str(strs *ss, const char *fmt, ...)

@@ -306,9 +306,8 @@ static void d_chart(report_writer *w, int which, const char *cap) {
   const report_doc *d = w->doc;
   int vi = d->lang == LANG_VI;
   if (which != CHART_RANKING) return;
-  rd_rank_row *rows;
-  const char *dec;
-  int n = rd_ranking(d, &rows, &dec) + 1;
+  const doc_rank_row *rows = w->ranking;
+  int n = w->nranking + 1;
   caption(w, cap);
   cJSON **cs = malloc((size_t)n * 4 * sizeof *cs);
   if (!cs) abort();
@@ -322,7 +321,7 @@ static void d_chart(report_writer *w, int which, const char *cap) {
     if (i < 0) {
       for (int c = 0; c < 4; c++) { add_text(row[c], head[c]); line += md_len(head[c]); }
     } else {
-      const rd_rank_row *r = &rows[i];
+      const doc_rank_row *r = &rows[i];
       const char *band = r->band ? r->band : "";
       char rank[24], total[PTS_FMT_MAX];
       snprintf(rank, sizeof rank, "%d", r->rank);
@@ -341,7 +340,6 @@ static void d_chart(report_writer *w, int which, const char *cap) {
   }
   table(w, 4, n, cs, longest, dashes, align);
   free(cs);
-  free(rows);
 }
 
 static void d_footnote(report_writer *w, const char *text) {

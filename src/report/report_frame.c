@@ -131,11 +131,7 @@ static void sources_note(rd_ctx *x) {
                             "đã công bố. ",
                             "%sIn %d the figures behind the deductions of criteria %s are reconstructed to match the "
                             "published totals. "), text, x->c->from_year, before);
-  rd_rank_row *ranking;
-  const char *dec;
-  int nr = rd_ranking(x->d, &ranking, &dec);
-  free(ranking);
-  if (!x->d->no_ranking && nr > 1 && !dec && others_illustrative(x->d))
+  if (!x->d->no_ranking && x->w->nranking > 1 && !x->w->ranking_decision && others_illustrative(x->d))
     text = rd_str(&x->ss, L("%sĐiểm của các đơn vị đánh dấu (*) trong bảng xếp hạng là số liệu minh họa, không phải "
                             "số liệu công bố; thứ hạng được tính trong tập số liệu này.",
                             "%sThe units marked (*) in the ranking are scored from illustrative figures, not published "

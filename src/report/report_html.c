@@ -2,7 +2,6 @@
 ** report_html.c -- the report writer for HTML: one self-contained file
 ** (inline CSS, inline SVG charts, no external URL) that prints on A4.
 */
-#include <stdlib.h>
 #include <string.h>
 
 #include "report_doc_int.h"
@@ -209,10 +208,7 @@ static void chart_ranking(report_writer *w, const report_doc *d) {
   char b[PTS_FMT_MAX];
   const methodology *mt = d->cmp->mt_to;
   const int W = 680, row = 26, top = 34, left = 200, right = 60;
-  rd_rank_row *rows;
-  const char *dec;
-  int n = rd_ranking(d, &rows, &dec);
-  const int H = top + row * n + 10;
+  const int n = w->nranking, H = top + row * n + 10;
   const double scale = (double)(W - left - right) / (double)(mt->total > 0 ? mt->total : 1);
   fprintf(f, "<svg viewBox=\"0 0 %d %d\" role=\"img\" "
              "font-family=\"'Liberation Sans','DejaVu Sans',Arial,sans-serif\" font-size=\"11\">\n", W, H);
@@ -225,7 +221,7 @@ static void chart_ranking(report_writer *w, const report_doc *d) {
     fprintf(f, " ≥ %s</text>\n", pts_format(b, mt->bands[i].min, d->lang == LANG_VI ? ',' : '.', 0));
   }
   for (int i = 0; i < n; i++) {
-    const rd_rank_row *r = &rows[i];
+    const doc_rank_row *r = &w->ranking[i];
     double y = top + row * i, len = r->total >= 0 ? scale * (double)r->total : 0;
     if (len > W - left - right) len = W - left - right;   /* a published total past the rulebook's maximum */
     fprintf(f, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\"%s>%d. ", left - 6, y + 16,
@@ -237,7 +233,6 @@ static void chart_ranking(report_writer *w, const report_doc *d) {
             left, y + 4, len, row - 8, r->me ? C_ME : C_OTHER, left + len + 4, y + 16,
             r->me ? " font-weight=\"bold\"" : "", r->total >= 0 ? num(b, r->total, d) : "—");
   }
-  free(rows);
   fputs("</svg>\n", f);
 }
 

@@ -87,6 +87,6 @@ int report_letter_write(report_writer *w, const report_doc *d, const char *offic
   w->end(w);
   free(after);
   free(items);
-  rd_strs_free(&x->ss);
+  rd_ctx_free(x);
   return 0;
 }

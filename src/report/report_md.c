@@ -1,7 +1,6 @@
 /*
 ** report_md.c -- the report writer for Markdown (CommonMark with pipe tables).
 */
-#include <stdlib.h>
 #include <string.h>
 
 #include "report_doc_int.h"
@@ -149,18 +148,14 @@ static void md_chart(report_writer *w, int which, const char *caption) {
   close_list(w);
   fprintf(w->f, "**%s**\n\n| %s | %s | PAR INDEX | %s |\n| ---: | ------------------------------ | ---: | --- |\n", caption,
           vi ? "Hạng" : "Rank", vi ? "Đơn vị" : "Unit", vi ? "Xếp loại" : "Band");
-  rd_rank_row *rows;
-  const char *dec;
-  int n = rd_ranking(d, &rows, &dec);
-  for (int i = 0; i < n; i++) {
-    const rd_rank_row *r = &rows[i];
+  for (int i = 0; i < w->nranking; i++) {
+    const doc_rank_row *r = &w->ranking[i];
     char buf[PTS_FMT_MAX];
     fprintf(w->f, "| %d | %s", r->rank, r->me ? "**" : "");
     cell(w->f, r->name);
     fprintf(w->f, "%s%s | %s | %s |\n", r->me ? "**" : "", r->illustrative ? " (*)" : "",
             r->total >= 0 ? pts_format(buf, r->total, vi ? ',' : '.', 1) : "—", r->band ? r->band : "");
   }
-  free(rows);
   fputc('\n', w->f);
 }
 

@@ -12,7 +12,6 @@
 static int on_decision(const store_decision *d, void *ud) {
   doc_published *p = ud;
   p->found = 1;
-  p->kind = *d->kind ? arena_strdup(&p->strs_, d->kind) : NULL;
   p->decision_number = arena_strdup(&p->strs_, d->number);
   p->decision_date = arena_strdup(&p->strs_, d->date);
   p->decision_body = arena_strdup(&p->strs_, d->body);
@@ -34,7 +33,6 @@ static int on_row(const store_published_row *r, void *ud) {
 
 int doc_published_load(store *s, int year, const char *kind, const char *parent, doc_published *p) {
   memset(p, 0, sizeof *p);
-  p->year = year;
   int rc = kind && *kind && parent && *parent ? store_published_get(s, year, kind, parent, on_decision, on_row, p) : 0;
   if (rc == 0 && kind && *kind) rc = store_published_get(s, year, kind, "", on_decision, on_row, p);
   if (rc == 0) rc = store_published_get(s, year, "", "", on_decision, on_row, p);

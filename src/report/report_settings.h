@@ -44,8 +44,6 @@ typedef struct {
 typedef struct { const char *unit, *name; pts_t total; int rank; } published_result;
 
 typedef struct {
-  int year;
-  const char *kind;                  /* the kind of units the decision publishes, or NULL */
   const char *decision_number;       /* "701/QĐ-UBND", or NULL */
   const char *decision_date;         /* YYYY-MM-DD, or NULL */
   const char *decision_body;         /* "UBND tỉnh Lai Châu", or NULL */

@@ -80,6 +80,8 @@ void rd_xml_esc(FILE *f, const char *s) {
   }
 }
 
+static void ranking(report_writer *w, const report_doc *d);
+
 void rd_ctx_init(rd_ctx *x, report_writer *w, const report_doc *d) {
   memset(x, 0, sizeof *x);
   x->w = w; x->d = d; x->c = d->cmp; x->mt = d->cmp->mt_to; x->r = d->cmp->to;
@@ -94,31 +96,41 @@ void rd_ctx_init(rd_ctx *x, report_writer *w, const report_doc *d) {
   else if (pf) { x->rank_from = pf->rank; x->units_from = d->pub_from->units; }
   else { x->rank_from = d->n_from > 1 ? x->c->from_rank : 0; x->units_from = d->n_from > 1 ? d->n_from : 0; }
   w->doc = d;
+  ranking(w, d);
 }
 
-int rd_ranking(const report_doc *d, rd_rank_row **out, const char **decision) {
+/* w->ranking: the decision's rows when it published other units' results,
+** else the standings computed among the units with facts (none for one unit). */
+static void ranking(report_writer *w, const report_doc *d) {
   const doc_published *p = d->pub_to;
   const methodology *mt = d->cmp->mt_to;
   const char *me = d->cmp->to->unit.id;
   int n = p->nresults > 1 ? p->nresults : d->n_to > 1 ? d->n_to : 0;
-  rd_rank_row *v = calloc((size_t)(n ? n : 1), sizeof *v);
+  doc_rank_row *v = calloc((size_t)(n ? n : 1), sizeof *v);
   if (!v) abort();
-  *decision = NULL;
+  w->ranking_decision = NULL;
   if (p->nresults > 1) {                     /* as the decision published it */
-    *decision = p->decision_number ? p->decision_number : "";
+    w->ranking_decision = p->decision_number ? p->decision_number : "";
     for (int i = 0; i < n; i++) {
       const published_result *r = &p->results[i];
-      v[i] = (rd_rank_row){r->rank, r->name ? r->name : r->unit, r->total,
-                           r->total >= 0 ? methodology_band(mt, r->total) : NULL, !strcmp(r->unit, me), 0};
+      v[i] = (doc_rank_row){r->rank, r->name ? r->name : r->unit, r->total,
+                            r->total >= 0 ? methodology_band(mt, r->total) : NULL, !strcmp(r->unit, me), 0};
     }
   } else {
     for (int i = 0; i < n; i++) {
       const standing *s = &d->st_to[i];
-      v[i] = (rd_rank_row){s->rank, s->r->unit.name, s->r->total, s->band, !strcmp(s->r->unit.id, me), s->r->illustrative};
+      v[i] = (doc_rank_row){s->rank, s->r->unit.name, s->r->total, s->band, !strcmp(s->r->unit.id, me), s->r->illustrative};
     }
   }
-  *out = v;
-  return n;
+  w->ranking = v;
+  w->nranking = n;
+}
+
+void rd_ctx_free(rd_ctx *x) {
+  free((void *)x->w->ranking);
+  x->w->ranking = NULL;
+  x->w->nranking = 0;
+  rd_strs_free(&x->ss);
 }
 
 void rd_drafted(rd_ctx *x, int place) {

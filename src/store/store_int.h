@@ -23,6 +23,15 @@ int store_db_fail(store *s, const char *what);
 /* The statement in `slot`, prepared from sql on first use; NULL on error. */
 sqlite3_stmt *store_extra_stmt(store *s, int slot, const char *sql);
 
+/* Bind text v to parameter i, or NULL when v is NULL (SQLITE_STATIC: v
+** must live until the statement has run). */
+static inline void store_bind_opt(sqlite3_stmt *st, int i, const char *v) {
+  if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+  else sqlite3_bind_null(st, i);
+}
+/* Column i of the current row as text (NULL for NULL), valid until the next step or reset. */
+static inline const char *store_col(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
+
 /* Bind a unit digest of a run (store_runs.c): 64 lowercase hex digits as
 ** their 32 bytes, a BLOB (buf holds them until the statement has run);
 ** NULL or anything else as given. Readers turn a BLOB back into the hex

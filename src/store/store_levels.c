@@ -51,19 +51,12 @@ static const char *const sql[L_COUNT] = {
 
 static sqlite3_stmt *stmt(store *s, int q) { return store_extra_stmt(s, STORE_LEVELS_SLOT + q, sql[q]); }
 
-static void bind_opt(sqlite3_stmt *st, int i, const char *v) {
-  if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-  else sqlite3_bind_null(st, i);
-}
-
-static const char *col(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
-
 int store_year_kinds(store *s, int year, int (*cb)(const char *kind, int64_t units, void *ud), void *ud) {
   sqlite3_stmt *st = stmt(s, L_KINDS);
   if (!st) return -1;
   sqlite3_bind_int(st, 1, year);
   int rc, stop = 0;
-  while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) stop = cb(col(st, 0), sqlite3_column_int64(st, 1), ud);
+  while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) stop = cb(store_col(st, 0), sqlite3_column_int64(st, 1), ud);
   sqlite3_reset(st);
   if (stop) return stop;
   return rc == SQLITE_DONE ? 0 : store_db_fail(s, "reading the kinds of units");
@@ -97,8 +90,8 @@ int store_unit_level(store *s, const char *unit, char *kind, size_t nkind, char 
   sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
   int rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) {
-    snprintf(kind, nkind, "%s", col(st, 0) ? col(st, 0) : "");
-    snprintf(parent, nparent, "%s", col(st, 1) ? col(st, 1) : "");
+    snprintf(kind, nkind, "%s", store_col(st, 0) ? store_col(st, 0) : "");
+    snprintf(parent, nparent, "%s", store_col(st, 1) ? store_col(st, 1) : "");
   }
   sqlite3_reset(st);
   if (rc == SQLITE_ROW) return 1;
@@ -123,8 +116,8 @@ int store_self_put(store *s, int64_t submission, const store_self_row *r) {
   sqlite3_bind_int64(st, 4, submission);
   sqlite3_bind_int64(st, 5, r->points);
   sqlite3_bind_text(st, 6, r->evidence ? r->evidence : "[]", -1, SQLITE_STATIC);
-  bind_opt(st, 7, r->explanation);
-  bind_opt(st, 8, r->source);
+  store_bind_opt(st, 7, r->explanation);
+  store_bind_opt(st, 8, r->source);
   int rc = sqlite3_step(st);
   sqlite3_reset(st);
   sqlite3_clear_bindings(st);
@@ -138,8 +131,8 @@ int store_self_each(store *s, const char *unit, int year, int (*cb)(const store_
   sqlite3_bind_int(st, 2, year);
   int rc, stop = 0;
   while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-    store_self_row r = {unit, year, col(st, 0), sqlite3_column_int64(st, 1), col(st, 2), col(st, 3), col(st, 4),
-                        sqlite3_column_int64(st, 5), col(st, 6)};
+    store_self_row r = {unit, year, store_col(st, 0), sqlite3_column_int64(st, 1), store_col(st, 2), store_col(st, 3), store_col(st, 4),
+                        sqlite3_column_int64(st, 5), store_col(st, 6)};
     stop = cb(&r, ud);
   }
   sqlite3_reset(st);
@@ -206,8 +199,8 @@ int store_adjust_each(store *s, int year, const char *unit, int64_t upto,
   sqlite3_bind_int64(st, 3, upto);
   int rc, stop = 0;
   while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-    store_adjustment a = {sqlite3_column_int64(st, 0), col(st, 1), col(st, 2), sqlite3_column_int(st, 3), col(st, 4),
-                          sqlite3_column_int64(st, 5), col(st, 6), col(st, 7), col(st, 8), col(st, 9),
+    store_adjustment a = {sqlite3_column_int64(st, 0), store_col(st, 1), store_col(st, 2), sqlite3_column_int(st, 3), store_col(st, 4),
+                          sqlite3_column_int64(st, 5), store_col(st, 6), store_col(st, 7), store_col(st, 8), store_col(st, 9),
                           sqlite3_column_int(st, 10)};
     stop = cb(&a, ud);
   }
@@ -255,8 +248,8 @@ int store_publication(store *s, int year, const char *kind, int64_t *run, char *
   int rc = sqlite3_step(st);
   if (rc == SQLITE_ROW) {
     *run = sqlite3_column_int64(st, 0);
-    snprintf(decision, nd, "%s", col(st, 1));
-    snprintf(date, ndate, "%s", col(st, 2));
+    snprintf(decision, nd, "%s", store_col(st, 1));
+    snprintf(date, ndate, "%s", store_col(st, 2));
   }
   sqlite3_reset(st);
   if (rc == SQLITE_ROW) return 1;

@@ -22,13 +22,6 @@ static const char *const sql[P_COUNT] = {
 
 static sqlite3_stmt *stmt(store *s, int q) { return store_extra_stmt(s, STORE_PUBLISHED_SLOT + q, sql[q]); }
 
-static void bind_opt(sqlite3_stmt *st, int i, const char *v) {
-  if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-  else sqlite3_bind_null(st, i);
-}
-
-static const char *col(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
-
 static int done(sqlite3_stmt *st, int rc) {
   sqlite3_reset(st);
   sqlite3_clear_bindings(st);
@@ -40,10 +33,10 @@ int store_published_put(store *s, const store_decision *d, const store_published
   if (!st || !rs) return -1;
   sqlite3_bind_int(st, 1, d->year);
   sqlite3_bind_text(st, 2, d->kind ? d->kind : "", -1, SQLITE_STATIC);
-  bind_opt(st, 3, d->number);
-  bind_opt(st, 4, d->date);
-  bind_opt(st, 5, d->body);
-  bind_opt(st, 6, d->subject);
+  store_bind_opt(st, 3, d->number);
+  store_bind_opt(st, 4, d->date);
+  store_bind_opt(st, 5, d->body);
+  store_bind_opt(st, 6, d->subject);
   if (d->units > 0) sqlite3_bind_int(st, 7, d->units);
   else sqlite3_bind_null(st, 7);
   sqlite3_bind_text(st, 8, d->source, -1, SQLITE_STATIC);
@@ -54,7 +47,7 @@ int store_published_put(store *s, const store_decision *d, const store_published
   for (int i = 0; i < n; i++) {
     sqlite3_bind_int64(rs, 1, *id);
     sqlite3_bind_text(rs, 2, rows[i].unit, -1, SQLITE_STATIC);
-    bind_opt(rs, 3, rows[i].name);
+    store_bind_opt(rs, 3, rows[i].name);
     if (rows[i].total >= 0) sqlite3_bind_int64(rs, 4, rows[i].total);
     else sqlite3_bind_null(rs, 4);
     sqlite3_bind_int(rs, 5, rows[i].rank);
@@ -72,15 +65,15 @@ int store_published_get(store *s, int year, const char *kind, const char *parent
   sqlite3_bind_text(st, 3, parent, -1, SQLITE_STATIC);
   int rc = sqlite3_step(st);
   if (rc != SQLITE_ROW) return done(st, rc) == SQLITE_DONE ? 0 : store_db_fail(s, "reading the published decision");
-  store_decision d = {year, kind, parent, col(st, 2), col(st, 3), col(st, 4), col(st, 5), sqlite3_column_int(st, 6),
-                      col(st, 7), col(st, 8), sqlite3_column_int64(st, 0), col(st, 1)};
+  store_decision d = {year, kind, parent, store_col(st, 2), store_col(st, 3), store_col(st, 4), store_col(st, 5), sqlite3_column_int(st, 6),
+                      store_col(st, 7), store_col(st, 8), sqlite3_column_int64(st, 0), store_col(st, 1)};
   int stop = dec_cb ? dec_cb(&d, ud) : 0;
   int64_t id = d.id;
   done(st, SQLITE_DONE);
   if (stop || !row_cb) return 1;
   sqlite3_bind_int64(rs, 1, id);
   while ((rc = sqlite3_step(rs)) == SQLITE_ROW) {
-    store_published_row r = {col(rs, 0), col(rs, 1), sqlite3_column_int64(rs, 2), sqlite3_column_int(rs, 3)};
+    store_published_row r = {store_col(rs, 0), store_col(rs, 1), sqlite3_column_int64(rs, 2), sqlite3_column_int(rs, 3)};
     if (row_cb(&r, ud)) { rc = SQLITE_DONE; break; }
   }
   return done(rs, rc) == SQLITE_DONE ? 1 : store_db_fail(s, "reading the published results");
@@ -93,6 +86,6 @@ int store_published_kinds(store *s, int year, int (*cb)(int year, const char *ki
   sqlite3_bind_int(st, 1, year);
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-    if (cb(sqlite3_column_int(st, 0), col(st, 1), col(st, 2), ud)) { rc = SQLITE_DONE; break; }
+    if (cb(sqlite3_column_int(st, 0), store_col(st, 1), store_col(st, 2), ud)) { rc = SQLITE_DONE; break; }
   return done(st, rc) == SQLITE_DONE ? 0 : store_db_fail(s, "reading the published decisions");
 }
